@@ -1,0 +1,80 @@
+package io.drsuite.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.cluster.ClusterRegistered;
+import io.drsuite.events.cluster.ClusterRemoved;
+import io.drsuite.platform.inbox.EventInbox;
+import io.drsuite.platform.inbox.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds registry events into this service's {@link KnownCluster} projection, each event once.
+ */
+@ApplicationScoped
+public class ClusterCatalog {
+
+    private static final Logger LOG = Logger.getLogger(ClusterCatalog.class);
+
+    private final EventInbox inbox;
+    private final ObjectMapper json;
+
+    ClusterCatalog(EventInbox inbox, ObjectMapper json) {
+        this.inbox = inbox;
+        this.json = json;
+    }
+
+    @Transactional
+    public void apply(IncomingEvent event) {
+        if (!inbox.firstDelivery(event)) {
+            LOG.debugf("Skipping redelivered event %s", event.id());
+            return;
+        }
+        if (event.is(ClusterEvents.REGISTERED)) {
+            register(event.payload(ClusterEvents.REGISTERED, json));
+        } else if (event.is(ClusterEvents.REMOVED)) {
+            remove(event.payload(ClusterEvents.REMOVED, json));
+        } else {
+            LOG.debugf("Ignoring event type %s on the cluster topic", event.type());
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<KnownCluster> clusters() {
+        return KnownCluster.listByName();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<KnownCluster> cluster(String name) {
+        return KnownCluster.findByName(name);
+    }
+
+    private void register(ClusterRegistered registered) {
+        // Events of different clusters may arrive out of order: a name freed by a removal we have not read yet
+        // belongs to the newer registration.
+        KnownCluster.delete("name = ?1 and id <> ?2 and registeredAt <= ?3",
+                registered.name(), registered.clusterId(), registered.registeredAt());
+        KnownCluster cluster = KnownCluster.<KnownCluster>findByIdOptional(registered.clusterId())
+                .orElseGet(KnownCluster::new);
+        cluster.id = registered.clusterId();
+        cluster.name = registered.name();
+        cluster.serverVersion = registered.serverVersion();
+        cluster.majorVersion = registered.majorVersion();
+        cluster.nodes = registered.nodes();
+        cluster.adminLogin = registered.adminLogin();
+        cluster.replicationLogin = registered.replicationLogin();
+        cluster.registeredAt = registered.registeredAt();
+        cluster.persist();
+        LOG.infof("Cluster %s (%s) is now known", cluster.name, cluster.id);
+    }
+
+    private void remove(ClusterRemoved removed) {
+        if (KnownCluster.deleteById(removed.clusterId())) {
+            LOG.infof("Cluster %s (%s) forgotten", removed.name(), removed.clusterId());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The demo pair of PostgreSQL clusters that DR Suite protects, on 127.0.0.1.
+# For now both are standalone primaries: prod (with demo database "shop")
+# and dr.
+#
+# Usage: demo-clusters.sh start|stop|status
+#   DRSUITE_DEMO_PROD_PORT  port of prod (default 15433)
+#   DRSUITE_DEMO_DR_PORT    port of dr   (default 15434)
+# Logins on both clusters: drsuite_admin (superuser) and drsuite_repl
+# (replication); their passwords are generated once into
+# $DRSUITE_RUN_DIR/secrets/demo-clusters.env.
+set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+PROD_PORT="${DRSUITE_DEMO_PROD_PORT:-15433}"
+DR_PORT="${DRSUITE_DEMO_DR_PORT:-15434}"
+DEMO_DIR="$DRSUITE_RUN_DIR/demo"
+SECRETS_DIR="$DRSUITE_RUN_DIR/secrets"
+SECRETS_FILE="$SECRETS_DIR/demo-clusters.env"
+
+# Short name (prod|dr) -> name of the PostgreSQL instance (socket, log).
+pg_name() { echo "demo-$1"; }
+
+# Short name -> port.
+cluster_port() {
+  case "$1" in
+    prod) echo "$PROD_PORT" ;;
+    dr) echo "$DR_PORT" ;;
+    *) die "unknown demo cluster: $1" ;;
+  esac
+}
+
+# Generates the passwords on first use (hex, so safe in any quoting).
+ensure_secrets() {
+  [[ -s "$SECRETS_FILE" ]] && return 0
+  mkdir -p "$SECRETS_DIR"
+  chmod 700 "$SECRETS_DIR"
+  (
+    umask 077
+    {
+      echo "DEMO_ADMIN_PASSWORD=$(openssl rand -hex 16)"
+      echo "DEMO_REPLICATION_PASSWORD=$(openssl rand -hex 16)"
+    } >"$SECRETS_FILE.tmp"
+  )
+  mv "$SECRETS_FILE.tmp" "$SECRETS_FILE"
+  info "generated demo passwords in $SECRETS_FILE"
+}
+
+# Reads KEY from the secrets file without sourcing (executing) it.
+secret() {
+  sed -n "s/^$1=//p" "$SECRETS_FILE" | tail -n1
+}
+
+# Creates or updates the two logins. Passwords travel through the
+# environment and psql's \getenv, never through argv or string splicing.
+ensure_roles() {
+  local name="$1"
+  DEMO_ADMIN_PASSWORD="$(secret DEMO_ADMIN_PASSWORD)" \
+    DEMO_REPLICATION_PASSWORD="$(secret DEMO_REPLICATION_PASSWORD)" \
+    drsuite_psql "$(pg_name "$name")" "$(cluster_port "$name")" -d postgres \
+    -v admin=drsuite_admin -v repl=drsuite_repl <<'SQL'
+\getenv admin_password DEMO_ADMIN_PASSWORD
+\getenv repl_password DEMO_REPLICATION_PASSWORD
+SELECT format('CREATE ROLE %I', r)
+  FROM unnest(ARRAY[:'admin', :'repl']) AS r
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) \gexec
+SELECT format('ALTER ROLE %I WITH SUPERUSER LOGIN PASSWORD %L',
+              :'admin', :'admin_password') \gexec
+SELECT format('ALTER ROLE %I WITH NOSUPERUSER REPLICATION LOGIN PASSWORD %L',
+              :'repl', :'repl_password') \gexec
+SQL
+}
+
+# The demo database on prod: created and filled only once.
+ensure_shop() {
+  local name port
+  name="$(pg_name prod)"
+  port="$(cluster_port prod)"
+  drsuite_psql "$name" "$port" -d postgres -v db=shop -v owner=drsuite_admin <<'SQL'
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+SQL
+  drsuite_psql "$name" "$port" -d shop <<'SQL'
+SET client_min_messages = warning;
+SET ROLE drsuite_admin;
+BEGIN;
+CREATE TABLE IF NOT EXISTS customers (
+  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name       text NOT NULL,
+  email      text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS orders (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  customer_id bigint NOT NULL REFERENCES customers (id),
+  total_cents integer NOT NULL CHECK (total_cents >= 0),
+  status      text NOT NULL DEFAULT 'NEW',
+  created_at  timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO customers (name, email)
+SELECT 'Customer ' || i, 'customer' || i || '@example.com'
+  FROM generate_series(1, 200) AS i
+ WHERE NOT EXISTS (SELECT 1 FROM customers);
+INSERT INTO orders (customer_id, total_cents, status)
+SELECT 1 + (i % 200), 100 + (i * 37) % 10000,
+       (ARRAY['NEW', 'PAID', 'SHIPPED'])[1 + i % 3]
+  FROM generate_series(1, 500) AS i
+ WHERE NOT EXISTS (SELECT 1 FROM orders);
+COMMIT;
+SQL
+}
+
+cmd_start() {
+  local name
+  ensure_secrets
+  for name in prod dr; do
+    drsuite_pg_start "$(pg_name "$name")" "$DEMO_DIR/$name" "$(cluster_port "$name")"
+    ensure_roles "$name"
+  done
+  ensure_shop
+  info "ready: prod 127.0.0.1:$PROD_PORT (db shop), dr 127.0.0.1:$DR_PORT;" \
+    "passwords in $SECRETS_FILE"
+}
+
+cmd_stop() {
+  local name
+  for name in dr prod; do
+    drsuite_pg_stop "$DEMO_DIR/$name" "$(pg_name "$name")"
+  done
+}
+
+cmd_status() {
+  local name state rc=0 one
+  for name in prod dr; do
+    one=0
+    state="$(drsuite_pg_status "$DEMO_DIR/$name")" || one=$?
+    echo "$(pg_name "$name"): $state (127.0.0.1:$(cluster_port "$name"))"
+    ((one == 0)) || rc=3
+  done
+  return "$rc"
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *)
+    echo "usage: $0 start|stop|status" >&2
+    exit 2
+    ;;
+esac

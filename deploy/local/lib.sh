@@ -1,0 +1,315 @@
+# shellcheck shell=bash
+# Shared helpers for the deploy/local/*.sh scripts. Source it, do not run it.
+#
+# Everything these scripts start listens on 127.0.0.1 only and keeps its state
+# under $DRSUITE_RUN_DIR (default: <repo>/.run, git-ignored).
+
+DRSUITE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DRSUITE_RUN_DIR="${DRSUITE_RUN_DIR:-$DRSUITE_ROOT/.run}"
+# Made absolute: PostgreSQL commands run from / (see drsuite_as_pg_user).
+[[ "$DRSUITE_RUN_DIR" == /* ]] || DRSUITE_RUN_DIR="$PWD/$DRSUITE_RUN_DIR"
+DRSUITE_LOG_DIR="$DRSUITE_RUN_DIR/logs"
+DRSUITE_PG_VERSION=15
+DRSUITE_PG_USER=postgres
+export DRSUITE_ROOT DRSUITE_RUN_DIR DRSUITE_LOG_DIR
+
+# ---------------------------------------------------------------- logging
+
+info() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*"; }
+warn() { printf '[%s] WARNING: %s\n' "$(basename "$0" .sh)" "$*" >&2; }
+die() {
+  printf '[%s] ERROR: %s\n' "$(basename "$0" .sh)" "$*" >&2
+  exit 1
+}
+
+drsuite_is_root() { [[ "$(id -u)" -eq 0 ]]; }
+
+# Creates the run and log directories. They are made world-traversable on
+# purpose: PostgreSQL runs as another OS user when we are root and has to
+# reach its data, socket and log files below them.
+drsuite_prepare_run_dir() {
+  mkdir -p "$DRSUITE_RUN_DIR" "$DRSUITE_LOG_DIR"
+  chmod 755 "$DRSUITE_RUN_DIR" "$DRSUITE_LOG_DIR"
+}
+
+# ---------------------------------------------------------------- java
+
+# Prints the major version of the JDK at $1 (e.g. 25, 17, 8) or nothing.
+drsuite_jdk_major() {
+  local home="$1" version
+  [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 0
+  if [[ -r "$home/release" ]]; then
+    version="$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$home/release")"
+  fi
+  if [[ -z "${version:-}" ]]; then
+    version="$("$home/bin/java" -version 2>&1 | sed -n '1s/.* version "\([^"]*\)".*/\1/p')"
+  fi
+  version="${version#1.}" # 1.8.0 -> 8.0
+  version="${version%%[!0-9]*}"
+  printf '%s' "$version"
+}
+
+# Prints a JDK home with major version >= 21: $JAVA_HOME if it qualifies,
+# else the highest version found under /usr/lib/jvm.
+drsuite_java_home() {
+  local home major best="" best_major=0
+  if [[ -n "${JAVA_HOME:-}" ]]; then
+    major="$(drsuite_jdk_major "$JAVA_HOME")"
+    if [[ -n "$major" && "$major" -ge 21 ]]; then
+      printf '%s\n' "$JAVA_HOME"
+      return 0
+    fi
+  fi
+  for home in /usr/lib/jvm/*; do
+    major="$(drsuite_jdk_major "$home")"
+    if [[ -n "$major" && "$major" -gt "$best_major" ]]; then
+      best="$home"
+      best_major="$major"
+    fi
+  done
+  if [[ "$best_major" -ge 21 ]]; then
+    printf '%s\n' "$best"
+    return 0
+  fi
+  echo "ERROR: a JDK 21 or newer is needed (e.g. Temurin 25); set JAVA_HOME" \
+    "or install one under /usr/lib/jvm." >&2
+  return 1
+}
+
+# ---------------------------------------------------------------- processes
+
+# True when process $1 exists and is not a zombie. A process killed with -9
+# stays a zombie until init reaps it (pg_ctl would count it as running).
+drsuite_pid_alive() {
+  local state
+  state="$(ps -o stat= -p "$1" 2>/dev/null || true)"
+  [[ -n "$state" && "$state" != Z* ]]
+}
+
+# drsuite_wait_pid_gone PID TIMEOUT_S: waits until PID has fully vanished.
+# Used after a crash: the main thread of a killed multi-threaded process is
+# a zombie while its other threads may still hold ports and files.
+drsuite_wait_pid_gone() {
+  local pid="$1" deadline=$((SECONDS + $2))
+  while ps -p "$pid" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+}
+
+# ---------------------------------------------------------------- network
+
+# drsuite_wait_port HOST PORT TIMEOUT_S: waits until HOST:PORT accepts TCP.
+drsuite_wait_port() {
+  local host="$1" port="$2" timeout="$3"
+  local deadline=$((SECONDS + timeout))
+  until (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+}
+
+# True when something already listens on 127.0.0.1:PORT.
+drsuite_port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# ---------------------------------------------------------------- postgres
+
+# Prints the PostgreSQL binary directory, installing the Debian packages
+# first when they are missing and we are root.
+drsuite_pg_bin() {
+  local bin="/usr/lib/postgresql/$DRSUITE_PG_VERSION/bin"
+  if [[ ! -x "$bin/initdb" ]]; then
+    drsuite_is_root ||
+      die "PostgreSQL $DRSUITE_PG_VERSION is not installed ($bin/initdb missing);" \
+        "run as root or: apt-get install postgresql-$DRSUITE_PG_VERSION postgresql-contrib"
+    info "installing postgresql-$DRSUITE_PG_VERSION from apt" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      "postgresql-$DRSUITE_PG_VERSION" postgresql-contrib >&2
+    # The package may create and start a default cluster on 5432; we never
+    # use it, so make sure it does not keep running.
+    pg_ctlcluster "$DRSUITE_PG_VERSION" main stop >/dev/null 2>&1 || true
+    [[ -x "$bin/initdb" ]] || die "apt did not install $bin/initdb"
+  fi
+  printf '%s\n' "$bin"
+}
+
+# Runs a command as the PostgreSQL OS user (postgres when root, else self).
+# It runs from / because the caller's directory may be unreadable for that user.
+drsuite_as_pg_user() {
+  if drsuite_is_root; then
+    (cd / && runuser -u "$DRSUITE_PG_USER" -- "$@")
+  else
+    (cd / && "$@")
+  fi
+}
+
+# drsuite_pg_dir DIR: creates DIR owned by the PostgreSQL OS user and checks
+# that this user can reach it (every parent directory must be traversable).
+drsuite_pg_dir() {
+  local dir="$1"
+  mkdir -p "$dir"
+  if drsuite_is_root; then
+    chown "$DRSUITE_PG_USER:$DRSUITE_PG_USER" "$dir"
+  fi
+  drsuite_as_pg_user test -w "$dir" ||
+    die "user $DRSUITE_PG_USER cannot write $dir: a parent directory is not" \
+      "traversable (needs o+x), e.g. chmod 755 on each parent"
+}
+
+# Creates (or keeps) a file that the PostgreSQL OS user may append to.
+drsuite_pg_file() {
+  local file="$1"
+  touch "$file"
+  if drsuite_is_root; then
+    chown "$DRSUITE_PG_USER:$DRSUITE_PG_USER" "$file"
+  fi
+}
+
+# Private unix socket directory of one cluster. Unix sockets stay on (pg_ctl
+# and our admin psql use them with trust auth) but live in a 0700 directory
+# so that only the PostgreSQL OS user (and root) can connect through them.
+drsuite_pg_socket_dir() {
+  printf '%s\n' "$DRSUITE_RUN_DIR/sockets/$1"
+}
+
+# First initialisation of an empty data directory.
+drsuite_pg_init() {
+  local bin="$1" datadir="$2"
+  drsuite_as_pg_user "$bin/initdb" -D "$datadir" -U postgres -E UTF8 --locale=C \
+    --auth-local=trust --auth-host=scram-sha-256 >/dev/null
+  drsuite_pg_file "$datadir/pg_hba.conf"
+  cat >"$datadir/pg_hba.conf" <<'EOF'
+# Written by deploy/local/lib.sh. Unix sockets live in a private 0700 dir.
+# TYPE  DATABASE     USER  ADDRESS       METHOD
+local   all          all                 trust
+local   replication  all                 trust
+host    all          all   127.0.0.1/32  scram-sha-256
+host    all          all   ::1/128       scram-sha-256
+host    replication  all   127.0.0.1/32  scram-sha-256
+host    replication  all   ::1/128       scram-sha-256
+EOF
+  echo "include_if_exists = 'drsuite.conf'" >>"$datadir/postgresql.conf"
+}
+
+# (Re)writes the settings we own on every start, so a changed port applies.
+drsuite_pg_write_conf() {
+  local name="$1" datadir="$2" port="$3" socket_dir="$4"
+  drsuite_pg_file "$datadir/drsuite.conf"
+  cat >"$datadir/drsuite.conf" <<EOF
+# Written by deploy/local/lib.sh on every start; local edits are lost.
+cluster_name = '$name'
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$socket_dir'
+password_encryption = scram-sha-256
+wal_level = replica
+wal_log_hints = on
+max_wal_senders = 10
+max_replication_slots = 10
+hot_standby = on
+wal_keep_size = 256MB
+shared_buffers = 32MB
+logging_collector = off
+EOF
+}
+
+# Prints the pid recorded in DATADIR/postmaster.pid, if any.
+drsuite_pg_pidfile_pid() {
+  head -n1 "$1/postmaster.pid" 2>/dev/null || true
+}
+
+# drsuite_pg_status DATADIR: prints "running (pid N)" or "stopped";
+# returns 0 when running, 3 otherwise.
+drsuite_pg_status() {
+  local datadir="$1" bin pid
+  bin="$(drsuite_pg_bin)"
+  pid="$(drsuite_pg_pidfile_pid "$datadir")"
+  if [[ -n "$pid" ]] && drsuite_pid_alive "$pid" &&
+    drsuite_as_pg_user "$bin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
+    echo "running (pid $pid)"
+    return 0
+  fi
+  echo "stopped"
+  return 3
+}
+
+# After a crash, waits (up to 20 s) until the dead postmaster is reaped;
+# while it or its backends linger a new postmaster refuses to start.
+drsuite_pg_wait_stale() {
+  local pid
+  pid="$(drsuite_pg_pidfile_pid "$1")"
+  [[ -z "$pid" ]] || drsuite_wait_pid_gone "$pid" 20
+}
+
+# drsuite_pg_start NAME DATADIR PORT: initialises DATADIR when empty and
+# starts the server; a no-op when it already runs.
+drsuite_pg_start() {
+  local name="$1" datadir="$2" port="$3" bin socket_dir log attempt
+  bin="$(drsuite_pg_bin)"
+  drsuite_prepare_run_dir
+  if drsuite_pg_status "$datadir" >/dev/null; then
+    info "$name already running on 127.0.0.1:$port"
+    return 0
+  fi
+  drsuite_port_in_use "$port" &&
+    die "port 127.0.0.1:$port is already in use by another process"
+
+  socket_dir="$(drsuite_pg_socket_dir "$name")"
+  # A unix socket path is limited to 107 bytes.
+  ((${#socket_dir} + 16 <= 107)) ||
+    die "socket path too long: $socket_dir (use a shorter DRSUITE_RUN_DIR)"
+  mkdir -p "$DRSUITE_RUN_DIR/sockets"
+  chmod 755 "$DRSUITE_RUN_DIR/sockets"
+  drsuite_pg_dir "$socket_dir"
+  chmod 700 "$socket_dir"
+
+  drsuite_pg_dir "$datadir"
+  if [[ ! -f "$datadir/PG_VERSION" ]]; then
+    [[ -z "$(ls -A "$datadir")" ]] ||
+      die "$datadir is neither empty nor a PostgreSQL data directory"
+    info "initialising $name in $datadir"
+    drsuite_pg_init "$bin" "$datadir"
+  fi
+  drsuite_pg_write_conf "$name" "$datadir" "$port" "$socket_dir"
+
+  log="$DRSUITE_LOG_DIR/$name.log"
+  drsuite_pg_file "$log"
+  info "starting $name on 127.0.0.1:$port (log: $log)"
+  # pg_ctl copes with a stale postmaster.pid left by a crash (kill -9), but
+  # backends of the dead postmaster may hold its shared memory for a moment
+  # longer: retry a few times.
+  drsuite_pg_wait_stale "$datadir"
+  for attempt in 1 2 3 4 5; do
+    if drsuite_as_pg_user "$bin/pg_ctl" -D "$datadir" -l "$log" -t 120 -w start \
+      >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep "$attempt"
+  done
+  die "$name did not start; see $log"
+}
+
+# drsuite_pg_stop DATADIR [NAME]: fast shutdown; fine when already stopped.
+drsuite_pg_stop() {
+  local datadir="$1" name="${2:-$(basename "$1")}" bin
+  bin="$(drsuite_pg_bin)"
+  if ! drsuite_pg_status "$datadir" >/dev/null; then
+    info "$name is not running"
+    return 0
+  fi
+  info "stopping $name"
+  drsuite_as_pg_user "$bin/pg_ctl" -D "$datadir" -m fast -t 60 -w stop >/dev/null
+}
+
+# drsuite_psql NAME PORT [psql args...]: superuser psql over the private
+# unix socket of cluster NAME, stopping at the first error.
+drsuite_psql() {
+  local name="$1" port="$2" bin
+  shift 2
+  bin="$(drsuite_pg_bin)"
+  drsuite_as_pg_user "$bin/psql" -X -q -v ON_ERROR_STOP=1 \
+    -h "$(drsuite_pg_socket_dir "$name")" -p "$port" -U postgres "$@"
+}

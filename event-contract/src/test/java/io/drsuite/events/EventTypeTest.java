@@ -1,0 +1,34 @@
+package io.drsuite.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.cluster.ClusterRemoved;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventTypeTest {
+
+    @Test
+    void namesFollowTheConvention() {
+        assertEquals("drsuite.clusters", ClusterEvents.REGISTERED.topic());
+        assertEquals("io.drsuite.cluster.registered.v1", ClusterEvents.REGISTERED.type());
+        assertEquals("io.drsuite.cluster.removed.v1", ClusterEvents.REMOVED.type());
+    }
+
+    @Test
+    void malformedNamesAreRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new EventType<>("clusters", "io.drsuite.cluster.registered.v1", String.class));
+        assertThrows(IllegalArgumentException.class,
+                () -> new EventType<>("drsuite.clusters", "cluster.registered", String.class));
+    }
+
+    @Test
+    void payloadWithMissingFieldFailsFast() {
+        assertThrows(NullPointerException.class, () -> new ClusterRemoved(null, "prod", Instant.now()));
+        assertThrows(IllegalArgumentException.class, () -> new ClusterRemoved(UUID.randomUUID(), " ", Instant.now()));
+    }
+}

@@ -1,0 +1,42 @@
+package io.drsuite.monitor.rest;
+
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.platform.problem.ProblemException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * monitor-service's projection of the cluster registry, read-only.
+ */
+@Path("/api/v1/clusters")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clusters", description = "The clusters this service watches, as learned from drsuite.clusters")
+public class KnownClusterResource {
+
+    private final ClusterCatalog catalog;
+
+    KnownClusterResource(ClusterCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Operation(summary = "List the clusters monitor-service knows")
+    public List<KnownClusterView> list() {
+        return catalog.clusters().stream().map(KnownClusterView::of).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Get one known cluster")
+    public KnownClusterView get(@PathParam("name") String name) {
+        return catalog.cluster(name).map(KnownClusterView::of)
+                .orElseThrow(() -> ProblemException.notFound("cluster", "monitor-service knows no cluster named '"
+                        + name + "'"));
+    }
+}

@@ -1,0 +1,68 @@
+package io.drsuite.relationship.rest;
+
+import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.relationship.api.ClusterRegistration;
+import io.drsuite.relationship.service.ClusterRegistry;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The cluster registry API.
+ */
+@Path("/api/v1/clusters")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Clusters", description = "The registry of PostgreSQL clusters the suite protects")
+public class ClusterResource {
+
+    private final ClusterRegistry registry;
+
+    ClusterResource(ClusterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @POST
+    @Operation(summary = "Register a cluster", description = "Connects to every node, discovers its version and "
+            + "role, and refuses unreachable clusters and clusters without exactly one primary.")
+    public RestResponse<ClusterView> register(@NotNull @Valid ClusterRegistration registration, UriInfo uri) {
+        ClusterView view = ClusterView.of(registry.register(registration));
+        return RestResponse.ResponseBuilder.<ClusterView>created(uri.getAbsolutePathBuilder().path(view.name()).build())
+                .entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List registered clusters")
+    public List<ClusterView> list() {
+        return registry.clusters().stream().map(ClusterView::of).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Get one cluster")
+    public ClusterView get(@PathParam("name") String name) {
+        return registry.cluster(name).map(ClusterView::of)
+                .orElseThrow(() -> ProblemException.notFound("cluster", "no cluster named '" + name + "'"));
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @Operation(summary = "Remove a cluster from the registry", description = "The cluster's servers are not touched.")
+    public Response remove(@PathParam("name") String name) {
+        registry.remove(name);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,106 @@
+package io.drsuite.relationship.service;
+
+import io.drsuite.relationship.config.RelationshipConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Connects to nodes and reads what they are: version, primary or standby, and which cluster they belong to.
+ * All nodes are probed in parallel, so one dead node costs one connect timeout, not one per node.
+ */
+@ApplicationScoped
+public class NodeProbe {
+
+    private static final String FACTS = """
+            select current_setting('server_version'),
+                   current_setting('server_version_num')::int,
+                   pg_is_in_recovery(),
+                   (select system_identifier::text from pg_control_system())""";
+
+    private final RelationshipConfig config;
+
+    NodeProbe(RelationshipConfig config) {
+        this.config = config;
+    }
+
+    /** Where to connect. */
+    public record Target(String nodeName, String host, int port) {
+        String address() {
+            return host + ":" + port;
+        }
+    }
+
+    /** What a reachable node said about itself. */
+    public record NodeFacts(String serverVersion, int versionNumber, boolean inRecovery, String systemIdentifier) {
+        public int majorVersion() {
+            return versionNumber / 10000;
+        }
+    }
+
+    /** The probe of one node: facts when it answered, the reason when it did not. */
+    public record Result(Target target, NodeFacts facts, String failure) {
+        public boolean reachable() {
+            return facts != null;
+        }
+    }
+
+    public List<Result> probeAll(List<Target> targets, String username, String password) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Result>> futures = targets.stream()
+                    .map(target -> executor.submit(() -> probe(target, username, password)))
+                    .toList();
+            return futures.stream().map(NodeProbe::await).toList();
+        }
+    }
+
+    Result probe(Target target, String username, String password) {
+        Properties properties = new Properties();
+        properties.setProperty("user", username);
+        properties.setProperty("password", password);
+        properties.setProperty("connectTimeout", seconds(config.probe().connectTimeout().toSeconds()));
+        properties.setProperty("loginTimeout", seconds(config.probe().connectTimeout().toSeconds()));
+        properties.setProperty("socketTimeout", seconds(config.probe().queryTimeout().toSeconds()));
+        properties.setProperty("ApplicationName", "drsuite-relationship-service");
+        String url = "jdbc:postgresql://" + jdbcHost(target.host()) + ":" + target.port() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, properties);
+                PreparedStatement statement = connection.prepareStatement(FACTS)) {
+            statement.setQueryTimeout((int) config.probe().queryTimeout().toSeconds());
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new Result(target, new NodeFacts(row.getString(1), row.getInt(2), row.getBoolean(3),
+                        row.getString(4)), null);
+            }
+        } catch (SQLException e) {
+            return new Result(target, null, e.getMessage());
+        }
+    }
+
+    private static Result await(Future<Result> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("node probe failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing nodes", e);
+        }
+    }
+
+    private static String jdbcHost(String host) {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
+    private static String seconds(long value) {
+        return String.valueOf(Math.max(1, value));
+    }
+}

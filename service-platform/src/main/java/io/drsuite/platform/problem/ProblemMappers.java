@@ -1,0 +1,97 @@
+package io.drsuite.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place exceptions become HTTP responses: every error is {@code application/problem+json}.
+ */
+@Singleton
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final ObjectMapper json;
+
+    ProblemMappers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().stream()
+                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .orElse(null);
+        String detail = e.getConstraintViolations().stream()
+                .map(v -> inputField(v) + ": " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        Problem problem = Problem.of("invalid-request", "Invalid request", 400, detail);
+        return respond(first == null ? problem : problem.withField(inputField(first)));
+    }
+
+    /** Replaces the built-in mapping of REST parameter validation, which is not problem+json. */
+    @ServerExceptionMapper
+    public Response invalidRestInput(ResteasyReactiveViolationException e) {
+        return invalidInput(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")) : null;
+        String detail = "The request body is not valid JSON for this operation: " + e.getOriginalMessage();
+        Problem problem = Problem.of("unreadable-body", "Unreadable request body", 400, detail);
+        return respond(field == null || field.isEmpty() ? problem : problem.withField(field));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        return respond(Problem.of("http-" + status, title, status, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected error while handling a request", e);
+        return respond(Problem.of("internal-error", "Internal error", 500,
+                "The service failed to handle the request; see its log for details."));
+    }
+
+    Response respond(Problem problem) {
+        try {
+            return Response.status(problem.status())
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(json.writeValueAsString(problem))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem detail cannot be written", e);
+        }
+    }
+
+    /** The property path without the method and parameter names Bean Validation puts first. */
+    private static String inputField(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+}

@@ -1,0 +1,92 @@
+package io.drsuite.testing;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.catalog.KnownCluster;
+import io.drsuite.events.EventType;
+import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.cluster.ClusterRegistered;
+import io.drsuite.events.cluster.ClusterRemoved;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A service's cluster projection, fed over the real broker: registered clusters appear, removed ones go, and an
+ * event delivered twice is applied once.
+ */
+@WithTestResource(value = LocalInfrastructure.class, scope = TestResourceScope.GLOBAL)
+public abstract class ClusterProjectionContract {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    @Inject
+    ClusterCatalog catalog;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void registeredClusterAppearsAndRemovedClusterGoes() throws Exception {
+        ClusterRegistered registered = ClusterEventFixtures.registered("proj-" + shortId());
+        publish(ClusterEvents.REGISTERED, registered.clusterId(), UUID.randomUUID(), registered);
+        await().atMost(WITHIN).until(() -> catalog.cluster(registered.name()).isPresent());
+        KnownCluster known = catalog.cluster(registered.name()).orElseThrow();
+        assertEquals(registered.clusterId(), known.id);
+        assertEquals("n1", known.nodes.get(0).name());
+        assertEquals(registered.adminLogin(), known.adminLogin);
+
+        publish(ClusterEvents.REMOVED, registered.clusterId(), UUID.randomUUID(),
+                new ClusterRemoved(registered.clusterId(), registered.name(), Instant.now()));
+        await().atMost(WITHIN).until(() -> catalog.cluster(registered.name()).isEmpty());
+    }
+
+    @Test
+    void redeliveredEventIsAppliedOnce() throws Exception {
+        ClusterRegistered registered = ClusterEventFixtures.registered("dup-" + shortId());
+        UUID registeredEventId = UUID.randomUUID();
+        publish(ClusterEvents.REGISTERED, registered.clusterId(), registeredEventId,
+                registered);
+        await().atMost(WITHIN).until(() -> catalog.cluster(registered.name()).isPresent());
+        publish(ClusterEvents.REMOVED, registered.clusterId(), UUID.randomUUID(),
+                new ClusterRemoved(registered.clusterId(), registered.name(), Instant.now()));
+        await().atMost(WITHIN).until(() -> catalog.cluster(registered.name()).isEmpty());
+        double duplicatesBefore = duplicates();
+
+        // The same registration again: applied twice, it would bring the removed cluster back.
+        publish(ClusterEvents.REGISTERED, registered.clusterId(), registeredEventId,
+                registered);
+        await().atMost(WITHIN).until(() -> duplicates() > duplicatesBefore);
+        Optional<KnownCluster> after = catalog.cluster(registered.name());
+        assertTrue(after.isEmpty(), "a redelivered event was applied again");
+        assertEquals(duplicatesBefore + 1, duplicates());
+    }
+
+    private double duplicates() {
+        return metrics.find("drsuite.events.consumed").tag("type", "io.drsuite.cluster.registered.v1")
+                .tag("outcome", "duplicate").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private <P> void publish(EventType<P> type, UUID clusterId, UUID eventId, P payload)
+            throws Exception {
+        KafkaProbe.send(type.topic(), clusterId.toString(), json.writeValueAsString(payload),
+                ClusterEventFixtures.headers(type, eventId));
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

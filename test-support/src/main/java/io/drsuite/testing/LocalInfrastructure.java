@@ -1,0 +1,86 @@
+package io.drsuite.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real control-plane PostgreSQL and Kafka for tests, on their own ports and run folder so a running suite is
+ * left alone. Started by {@code deploy/local/infra.sh} the first time a test needs them and left running for the
+ * rest of the run ({@code ./drsuite test} stops them at the end).
+ */
+public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    public static final int DB_PORT = intEnv("DRSUITE_TEST_DB_PORT", 25432);
+    public static final int KAFKA_PORT = intEnv("DRSUITE_TEST_KAFKA_PORT", 29092);
+    public static final int KAFKA_CONTROLLER_PORT = intEnv("DRSUITE_TEST_KAFKA_CONTROLLER_PORT", 29093);
+    public static final String DB_USER = "drsuite";
+    public static final String DB_PASSWORD = "drsuite";
+    public static final String DB_NAME = "drsuite_test";
+
+    @Override
+    public Map<String, String> start() {
+        if (!listening(DB_PORT) || !listening(KAFKA_PORT)) {
+            infra("start");
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.username", DB_USER,
+                "quarkus.datasource.password", DB_PASSWORD,
+                "kafka.bootstrap.servers", kafkaBootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // Left running for the next test class; one start per test run.
+    }
+
+    public static String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + DB_PORT + "/" + DB_NAME;
+    }
+
+    public static String kafkaBootstrapServers() {
+        return "127.0.0.1:" + KAFKA_PORT;
+    }
+
+    /** Stops the broker, keeping its data, to test what happens while Kafka is down. */
+    public static void stopKafka() {
+        script("kafka.sh", "stop");
+    }
+
+    public static void startKafka() {
+        script("kafka.sh", "start");
+    }
+
+    private static void infra(String action) {
+        script("infra.sh", action);
+    }
+
+    private static void script(String name, String action) {
+        Path root = RepositoryRoot.find();
+        Commands.run(List.of("bash", root.resolve("deploy/local/" + name).toString(), action),
+                Map.of("DRSUITE_RUN_DIR", RepositoryRoot.testRunDir().toString(),
+                        "DRSUITE_DB_PORT", String.valueOf(DB_PORT),
+                        "DRSUITE_KAFKA_PORT", String.valueOf(KAFKA_PORT),
+                        "DRSUITE_KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT)),
+                root, 300);
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

@@ -1,0 +1,201 @@
+package io.drsuite.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A throwaway PostgreSQL 15 server started by a test on a free loopback port, run as the {@code postgres} OS user:
+ * a primary from {@code initdb}, or a streaming standby from {@code pg_basebackup} of another instance.
+ * Its superuser {@code postgres} has the password {@link #SUPERUSER_PASSWORD}.
+ */
+public final class PostgresInstance implements AutoCloseable {
+
+    public static final String SUPERUSER = "postgres";
+    public static final String SUPERUSER_PASSWORD = "test-superuser-pw";
+
+    private static final Path BIN = Path.of(System.getenv().getOrDefault("DRSUITE_PG_BIN", "/usr/lib/postgresql/15/bin"));
+    private static final List<PostgresInstance> STARTED = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PostgresInstance::stopAll, "stop-test-postgres"));
+    }
+
+    private final String name;
+    private final Path dataDirectory;
+    private final int port;
+
+    private PostgresInstance(String name, Path dataDirectory, int port) {
+        this.name = name;
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    /** Creates and starts a new primary. */
+    public static PostgresInstance primary(String name) {
+        PostgresInstance instance = allocate(name);
+        Path passwordFile = instance.dataDirectory.resolveSibling(instance.dataDirectory.getFileName() + ".pw");
+        write(passwordFile, SUPERUSER_PASSWORD);
+        ownByPostgres(passwordFile);
+        Commands.run(Commands.asPostgresUser(List.of(BIN.resolve("initdb").toString(), "-D",
+                instance.dataDirectory.toString(), "-U", SUPERUSER, "--pwfile=" + passwordFile,
+                "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync")), Map.of(), null, 120);
+        append(instance.dataDirectory.resolve("pg_hba.conf"),
+                "host replication all 127.0.0.1/32 scram-sha-256\n");
+        append(instance.dataDirectory.resolve("postgresql.conf"), String.join("\n",
+                "listen_addresses = '127.0.0.1'",
+                "unix_socket_directories = ''",
+                "wal_level = replica",
+                "wal_log_hints = on",
+                "max_wal_senders = 10",
+                "max_replication_slots = 10",
+                "hot_standby = on",
+                "wal_keep_size = '128MB'",
+                "shared_buffers = '16MB'",
+                "fsync = off",
+                "port = " + instance.port, ""));
+        instance.start();
+        return instance;
+    }
+
+    /** Creates and starts a hot standby streaming from this instance. */
+    public PostgresInstance standby(String standbyName) {
+        PostgresInstance standby = allocate(standbyName);
+        Commands.run(Commands.asPostgresUser(List.of(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1",
+                "-p", String.valueOf(port), "-U", SUPERUSER, "-D", standby.dataDirectory.toString(), "-R",
+                "-X", "stream", "-c", "fast", "--no-sync")), Map.of("PGPASSWORD", SUPERUSER_PASSWORD), null, 120);
+        append(standby.dataDirectory.resolve("postgresql.conf"), "port = " + standby.port + "\n");
+        standby.start();
+        return standby;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** A superuser connection to the given database. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, SUPERUSER_PASSWORD);
+    }
+
+    /** Runs SQL statements as the superuser in database {@code postgres}. */
+    public void execute(String... statements) {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed on " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void start() {
+        pgCtl("-l", dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log").toString(), "-w", "start");
+        synchronized (STARTED) {
+            if (!STARTED.contains(this)) {
+                STARTED.add(this);
+            }
+        }
+    }
+
+    /** A clean, fast shutdown. */
+    public void stop() {
+        pgCtl("-m", "fast", "-w", "stop");
+    }
+
+    @Override
+    public void close() {
+        try {
+            pgCtl("-m", "immediate", "-w", "stop");
+        } catch (IllegalStateException alreadyStopped) {
+            // nothing to stop
+        }
+        synchronized (STARTED) {
+            STARTED.remove(this);
+        }
+    }
+
+    private void pgCtl(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(BIN.resolve("pg_ctl").toString(), "-D", dataDirectory.toString()));
+        command.addAll(List.of(arguments));
+        Commands.run(Commands.asPostgresUser(command), Map.of(), null, 120);
+    }
+
+    private static PostgresInstance allocate(String name) {
+        Path dir = RepositoryRoot.testRunDir().resolve("clusters").resolve(name + "-" + UUID.randomUUID().toString()
+                .substring(0, 8));
+        try {
+            Files.createDirectories(dir.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ownByPostgres(dir.getParent());
+        return new PostgresInstance(name, dir, freePort());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void ownByPostgres(Path path) {
+        if (Commands.isRoot()) {
+            Commands.run(List.of("chown", "postgres:postgres", path.toString()), Map.of(), null, 30);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void append(Path file, String content) {
+        try {
+            Files.writeString(file, content, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stopAll() {
+        List<PostgresInstance> running;
+        synchronized (STARTED) {
+            running = new ArrayList<>(STARTED);
+        }
+        running.forEach(PostgresInstance::close);
+    }
+
+    @Override
+    public String toString() {
+        return name + "@127.0.0.1:" + port;
+    }
+}
