@@ -47,8 +47,12 @@ class ClusterRegistrationTest {
 
     @AfterAll
     static void stopCluster() {
-        standby.close();
-        primary.close();
+        if (standby != null) {
+            standby.close();
+        }
+        if (primary != null) {
+            primary.close();
+        }
     }
 
     @Test

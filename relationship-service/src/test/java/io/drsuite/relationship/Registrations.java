@@ -1,6 +1,7 @@
 package io.drsuite.relationship;
 
 import io.drsuite.testing.PostgresInstance;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ final class Registrations {
     static Map<String, Object> cluster(String name, PostgresInstance... nodes) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
-        body.put("nodes", Arrays.stream(nodes).map(Registrations::node).toList());
+        body.put("nodes", new ArrayList<>(Arrays.stream(nodes).map(Registrations::node).toList()));
         body.put("adminLogin", Map.of("username", PostgresInstance.SUPERUSER,
                 "password", PostgresInstance.SUPERUSER_PASSWORD));
         body.put("replicationLogin", Map.of("username", REPLICATION_USER, "password", REPLICATION_PASSWORD));

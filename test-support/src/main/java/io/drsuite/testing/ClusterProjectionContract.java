@@ -12,8 +12,6 @@ import io.drsuite.events.cluster.ClusterEvents;
 import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.cluster.ClusterRemoved;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
  * A service's cluster projection, fed over the real broker: registered clusters appear, removed ones go, and an
  * event delivered twice is applied once.
  */
-@WithTestResource(value = LocalInfrastructure.class, scope = TestResourceScope.GLOBAL)
 public abstract class ClusterProjectionContract {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Registers the demo clusters (prod, dr from demo-clusters.sh) in relationship-service, once.
+# Passwords are read from $DRSUITE_RUN_DIR/secrets/demo-clusters.env and sent on curl's standard input, never
+# on a command line.
+set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
+
+API="${DRSUITE_RELATIONSHIP_URL:-http://127.0.0.1:8081}/api/v1/clusters"
+SECRETS="$DRSUITE_RUN_DIR/secrets/demo-clusters.env"
+
+secret() { sed -n "s/^$1=//p" "$SECRETS"; }
+
+# Escapes a value for a JSON string.
+json_string() {
+  local value="$1"
+  value="${value//\\/\\\\}"
+  value="${value//\"/\\\"}"
+  printf '"%s"' "$value"
+}
+
+os_user() { if drsuite_is_root; then printf '%s' "$DRSUITE_PG_USER"; else id -un; fi; }
+
+register() {
+  local name="$1" port="$2"
+  local status
+  status="$(curl -s -o /dev/null -w '%{http_code}' "$API/$name")"
+  if [[ "$status" == 200 ]]; then
+    info "cluster $name already registered"
+    return 0
+  fi
+  cat <<JSON | curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary @- "$API" ||
+{
+  "name": $(json_string "$name"),
+  "nodes": [{
+    "name": $(json_string "$name-1"),
+    "host": "127.0.0.1",
+    "port": $port,
+    "dataDirectory": $(json_string "$DRSUITE_RUN_DIR/demo/$name"),
+    "access": {"kind": "local", "osUser": $(json_string "$(os_user)")}
+  }],
+  "adminLogin": {"username": "drsuite_admin", "password": $(json_string "$(secret DEMO_ADMIN_PASSWORD)")},
+  "replicationLogin": {"username": "drsuite_repl", "password": $(json_string "$(secret DEMO_REPLICATION_PASSWORD)")}
+}
+JSON
+    die "registering $name failed; see $DRSUITE_LOG_DIR/relationship-service.log"
+  info "cluster $name registered"
+}
+
+[[ -r "$SECRETS" ]] || die "$SECRETS is missing: start the demo clusters first (demo-clusters.sh start)"
+register prod "${DRSUITE_DEMO_PROD_PORT:-15433}"
+register dr "${DRSUITE_DEMO_DR_PORT:-15434}"

@@ -1,0 +1,45 @@
+package io.drsuite.monitor;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.cluster.ClusterRegistered;
+import io.drsuite.testing.ClusterEventFixtures;
+import io.drsuite.testing.KafkaProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * monitor-service shows its projection of the registry: a registration event on the real broker appears in
+ * {@code GET /api/v1/clusters}.
+ */
+@QuarkusTest
+class KnownClusterResourceTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void registeredClusterIsListed() throws Exception {
+        ClusterRegistered registered = ClusterEventFixtures.registered("seen-" + UUID.randomUUID().toString()
+                .substring(0, 8));
+        KafkaProbe.send(ClusterEvents.TOPIC, registered.clusterId().toString(), json.writeValueAsString(registered),
+                ClusterEventFixtures.headers(ClusterEvents.REGISTERED, UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().get("/api/v1/clusters/" + registered.name()).statusCode() == 200);
+        given().when().get("/api/v1/clusters/" + registered.name()).then().statusCode(200)
+                .body("id", equalTo(registered.clusterId().toString()))
+                .body("serverVersion", equalTo("15.18"))
+                .body("nodes[0].role", equalTo("primary"))
+                .body("nodes[0].port", equalTo(5432));
+        given().when().get("/api/v1/clusters/no-such-cluster").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
