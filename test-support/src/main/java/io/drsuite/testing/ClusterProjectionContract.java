@@ -12,6 +12,7 @@ import io.drsuite.events.cluster.ClusterEvents;
 import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.cluster.ClusterRemoved;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,15 +41,15 @@ public abstract class ClusterProjectionContract {
     void registeredClusterAppearsAndRemovedClusterGoes() throws Exception {
         ClusterRegistered registered = ClusterEventFixtures.registered("proj-" + shortId());
         publish(ClusterEvents.REGISTERED, registered.clusterId(), UUID.randomUUID(), registered);
-        await().atMost(WITHIN).until(() -> catalog.cluster(registered.name()).isPresent());
-        KnownCluster known = catalog.cluster(registered.name()).orElseThrow();
+        await().atMost(WITHIN).until(() -> known(registered.name()).isPresent());
+        KnownCluster known = known(registered.name()).orElseThrow();
         assertEquals(registered.clusterId(), known.id);
         assertEquals("n1", known.nodes.get(0).name());
         assertEquals(registered.adminLogin(), known.adminLogin);
 
         publish(ClusterEvents.REMOVED, registered.clusterId(), UUID.randomUUID(),
                 new ClusterRemoved(registered.clusterId(), registered.name(), Instant.now()));
-        await().atMost(WITHIN).until(() -> catalog.cluster(registered.name()).isEmpty());
+        await().atMost(WITHIN).until(() -> known(registered.name()).isEmpty());
     }
 
     @Test
@@ -57,19 +58,23 @@ public abstract class ClusterProjectionContract {
         UUID registeredEventId = UUID.randomUUID();
         publish(ClusterEvents.REGISTERED, registered.clusterId(), registeredEventId,
                 registered);
-        await().atMost(WITHIN).until(() -> catalog.cluster(registered.name()).isPresent());
+        await().atMost(WITHIN).until(() -> known(registered.name()).isPresent());
         publish(ClusterEvents.REMOVED, registered.clusterId(), UUID.randomUUID(),
                 new ClusterRemoved(registered.clusterId(), registered.name(), Instant.now()));
-        await().atMost(WITHIN).until(() -> catalog.cluster(registered.name()).isEmpty());
+        await().atMost(WITHIN).until(() -> known(registered.name()).isEmpty());
         double duplicatesBefore = duplicates();
 
         // The same registration again: applied twice, it would bring the removed cluster back.
         publish(ClusterEvents.REGISTERED, registered.clusterId(), registeredEventId,
                 registered);
         await().atMost(WITHIN).until(() -> duplicates() > duplicatesBefore);
-        Optional<KnownCluster> after = catalog.cluster(registered.name());
+        Optional<KnownCluster> after = known(registered.name());
         assertTrue(after.isEmpty(), "a redelivered event was applied again");
         assertEquals(duplicatesBefore + 1, duplicates());
+    }
+
+    private Optional<KnownCluster> known(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> catalog.cluster(name));
     }
 
     private double duplicates() {
