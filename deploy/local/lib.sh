@@ -5,13 +5,24 @@
 # under $DRSUITE_RUN_DIR (default: <repo>/.run, git-ignored).
 
 DRSUITE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DRSUITE_RUN_DIR="${DRSUITE_RUN_DIR:-$DRSUITE_ROOT/.run}"
+DRSUITE_PG_USER=postgres
+
+# The state folder: .run in the checkout, unless we are root and the PostgreSQL OS user cannot reach the
+# checkout (a clone below a private folder); then a folder under /var/tmp named after the checkout's path.
+drsuite_default_state_dir() {
+  if [[ "$(id -u)" -eq 0 ]] && ! runuser -u "$DRSUITE_PG_USER" -- test -x "$DRSUITE_ROOT" 2>/dev/null; then
+    printf '/var/tmp/drsuite-%s\n' "$(printf '%s' "$DRSUITE_ROOT" | md5sum | cut -c1-12)"
+  else
+    printf '%s/.run\n' "$DRSUITE_ROOT"
+  fi
+}
+DRSUITE_STATE_DIR="${DRSUITE_STATE_DIR:-$(drsuite_default_state_dir)}"
+DRSUITE_RUN_DIR="${DRSUITE_RUN_DIR:-$DRSUITE_STATE_DIR}"
 # Made absolute: PostgreSQL commands run from / (see drsuite_as_pg_user).
 [[ "$DRSUITE_RUN_DIR" == /* ]] || DRSUITE_RUN_DIR="$PWD/$DRSUITE_RUN_DIR"
 DRSUITE_LOG_DIR="$DRSUITE_RUN_DIR/logs"
 DRSUITE_PG_VERSION=15
-DRSUITE_PG_USER=postgres
-export DRSUITE_ROOT DRSUITE_RUN_DIR DRSUITE_LOG_DIR
+export DRSUITE_ROOT DRSUITE_STATE_DIR DRSUITE_RUN_DIR DRSUITE_LOG_DIR
 
 # ---------------------------------------------------------------- logging
 

@@ -63,7 +63,7 @@ start_one() {
 
 wait_ready() {
   local name="$1" port="$2" deadline=$((SECONDS + READY_TIMEOUT))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     running "$name" || die "$name exited; see $DRSUITE_LOG_DIR/$name.log"
     ((SECONDS < deadline)) || die "$name not ready after ${READY_TIMEOUT}s; see $DRSUITE_LOG_DIR/$name.log"
     sleep 0.5
@@ -91,10 +91,13 @@ main() {
       drsuite_prepare_run_dir
       mkdir -p "$PID_DIR"
       ensure_key
+      local svc began=$SECONDS
       build
-      local svc
+      info "built in $((SECONDS - began)) s"
+      began=$SECONDS
       for svc in "${SERVICES[@]}"; do start_one "$(service_name "$svc")" "$(service_port "$svc")"; done
       for svc in "${SERVICES[@]}"; do wait_ready "$(service_name "$svc")" "$(service_port "$svc")"; done
+      info "all five services ready $((SECONDS - began)) s after start"
       ;;
     stop)
       local svc
