@@ -48,12 +48,4 @@ cmd_status() {
   return "$rc"
 }
 
-case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  status) cmd_status ;;
-  *)
-    echo "usage: $0 start|stop|status" >&2
-    exit 2
-    ;;
-esac
+drsuite_dispatch "$@"

@@ -35,6 +35,17 @@ die() {
 
 drsuite_is_root() { [[ "$(id -u)" -eq 0 ]]; }
 
+# Runs cmd_start, cmd_stop or cmd_status, defined by the calling script.
+drsuite_dispatch() {
+  case "${1:-}" in
+    start | stop | status) "cmd_$1" ;;
+    *)
+      echo "usage: $0 start|stop|status" >&2
+      exit 2
+      ;;
+  esac
+}
+
 # Creates the run and log directories. They are made world-traversable on
 # purpose: PostgreSQL runs as another OS user when we are root and has to
 # reach its data, socket and log files below them.

@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +16,14 @@ import org.junit.jupiter.api.Test;
  * answer unknown paths with problem+json.
  */
 public abstract class ServiceBasicsContract {
+
+    /** {@code # HELP name text} or {@code # TYPE name counter|gauge|histogram|summary|untyped}. */
+    private static final Pattern COMMENT = Pattern.compile(
+            "# (HELP [a-zA-Z_:][a-zA-Z0-9_:]* .*|TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (counter|gauge|histogram|summary|untyped))");
+    /** {@code name{label="value",...} number [timestamp]}. */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})?"
+                    + " (-?[0-9.]+([eE][-+]?[0-9]+)?|NaN|[+-]Inf)( -?[0-9]+)?");
 
     @Test
     void readyWhenDatabaseAndKafkaAreReachable() {
@@ -25,10 +36,15 @@ public abstract class ServiceBasicsContract {
 
     @Test
     void exportsPrometheusMetrics() {
-        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+        String text = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .contentType(startsWith("text/plain"))
                 .body(containsString("# TYPE drsuite_outbox_pending gauge"))
-                .body(containsString("jvm_memory_used_bytes"));
+                .body(containsString("jvm_memory_used_bytes"))
+                .extract().asString();
+        List<String> malformed = text.lines()
+                .filter(line -> !line.isEmpty() && !COMMENT.matcher(line).matches() && !SAMPLE.matcher(line).matches())
+                .toList();
+        assertTrue(malformed.isEmpty(), "lines that are not Prometheus text format 0.0.4: " + malformed);
     }
 
     @Test
