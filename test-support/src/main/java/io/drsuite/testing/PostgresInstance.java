@@ -126,6 +126,7 @@ public final class PostgresInstance implements AutoCloseable {
         pgCtl("-m", "fast", "-w", "stop");
     }
 
+    /** Stops the server at once and deletes its data directory, password file and log. */
     @Override
     public void close() {
         try {
@@ -136,6 +137,10 @@ public final class PostgresInstance implements AutoCloseable {
         synchronized (STARTED) {
             STARTED.remove(this);
         }
+        String base = dataDirectory.getFileName().toString();
+        Commands.run(List.of("rm", "-rf", "--", dataDirectory.toString(),
+                dataDirectory.resolveSibling(base + ".pw").toString(),
+                dataDirectory.resolveSibling(base + ".log").toString()), Map.of(), null, 60);
     }
 
     private void pgCtl(String... arguments) {
