@@ -7,10 +7,23 @@
 DRSUITE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DRSUITE_PG_USER=postgres
 
-# The state folder: .run in the checkout, unless we are root and the PostgreSQL OS user cannot reach the
-# checkout (a clone below a private folder); then a folder under /var/tmp named after the checkout's path.
+drsuite_is_root() { [[ "$(id -u)" -eq 0 ]]; }
+
+# True when every folder from / down to $1 lets other users through (o+x), as the PostgreSQL OS user needs.
+# Decided from permission bits, so the answer is the same before and after that user exists.
+drsuite_world_traversable() {
+  local dir="$1" mode
+  while [[ "$dir" != / ]]; do
+    mode="$(stat -c %A "$dir")"
+    [[ "${mode: -1}" == [xt] ]] || return 1
+    dir="$(dirname "$dir")"
+  done
+}
+
+# The state folder: .run in the checkout, unless we are root and the checkout is below a folder other users
+# cannot enter (a clone in a private folder); then a folder under /var/tmp named after the checkout's path.
 drsuite_default_state_dir() {
-  if [[ "$(id -u)" -eq 0 ]] && ! runuser -u "$DRSUITE_PG_USER" -- test -x "$DRSUITE_ROOT" 2>/dev/null; then
+  if drsuite_is_root && ! drsuite_world_traversable "$DRSUITE_ROOT"; then
     printf '/var/tmp/drsuite-%s\n' "$(printf '%s' "$DRSUITE_ROOT" | md5sum | cut -c1-12)"
   else
     printf '%s/.run\n' "$DRSUITE_ROOT"
@@ -32,8 +45,6 @@ die() {
   printf '[%s] ERROR: %s\n' "$(basename "$0" .sh)" "$*" >&2
   exit 1
 }
-
-drsuite_is_root() { [[ "$(id -u)" -eq 0 ]]; }
 
 # Runs cmd_start, cmd_stop or cmd_status, defined by the calling script.
 drsuite_dispatch() {
