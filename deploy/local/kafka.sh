@@ -167,23 +167,14 @@ cmd_start() {
 }
 
 cmd_stop() {
-  local pid deadline
+  local pid
   if ! pid="$(running_pid)"; then
     info "Kafka is not running"
     rm -f "$PID_FILE"
     return 0
   fi
   info "stopping Kafka (pid $pid)"
-  kill -TERM "$pid"
-  deadline=$((SECONDS + 30))
-  while drsuite_pid_alive "$pid" && ((SECONDS < deadline)); do
-    sleep 0.2
-  done
-  if drsuite_pid_alive "$pid"; then
-    warn "Kafka did not stop within 30 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-    sleep 1
-  fi
+  drsuite_terminate "$pid" Kafka
   rm -f "$PID_FILE"
 }
 

@@ -119,6 +119,20 @@ drsuite_pid_alive() {
   [[ -n "$state" && "$state" != Z* ]]
 }
 
+# drsuite_terminate PID NAME: SIGTERM, then SIGKILL if PID is still alive after 30 s.
+drsuite_terminate() {
+  local pid="$1" name="$2" deadline=$((SECONDS + 30))
+  kill -TERM "$pid" 2>/dev/null || true
+  while drsuite_pid_alive "$pid" && ((SECONDS < deadline)); do
+    sleep 0.2
+  done
+  if drsuite_pid_alive "$pid"; then
+    warn "$name did not stop within 30 s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 1
+  fi
+}
+
 # drsuite_wait_pid_gone PID TIMEOUT_S: waits until PID has fully vanished.
 # Used after a crash: the main thread of a killed multi-threaded process is
 # a zombie while its other threads may still hold ports and files.

@@ -75,10 +75,7 @@ stop_one() {
   local name="$1" pid
   pid="$(pid_of "$name")"
   if [[ -n "$pid" ]] && drsuite_pid_alive "$pid"; then
-    kill -TERM "$pid" 2>/dev/null || true
-    local deadline=$((SECONDS + 30))
-    while drsuite_pid_alive "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
-    if drsuite_pid_alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
+    drsuite_terminate "$pid" "$name"
     info "$name stopped"
   fi
   rm -f "$PID_DIR/$name.pid"
