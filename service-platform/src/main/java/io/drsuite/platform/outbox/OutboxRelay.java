@@ -53,11 +53,13 @@ public class OutboxRelay {
             return;
         }
         List<OutboxEvent> batch = OutboxEvent.nextPending(config.batchSize());
+        int relayed = 0;
         for (OutboxEvent event : batch) {
             try {
                 publisher.publish(event, config.publishTimeout());
                 event.markPublished(Instant.now());
                 published.increment();
+                relayed++;
             } catch (KafkaEventPublisher.PublishFailedException e) {
                 event.markFailedAttempt(e.getMessage());
                 failedAttempts.increment();
@@ -66,7 +68,9 @@ public class OutboxRelay {
                 break;
             }
         }
-        pending.set(OutboxEvent.countPending());
+        // A short batch relayed whole leaves nothing behind; only a full batch or a failure needs a count.
+        boolean drained = relayed == batch.size() && batch.size() < config.batchSize();
+        pending.set(drained ? 0 : OutboxEvent.countPending());
     }
 
     private boolean holdsRelayLock() {
