@@ -43,12 +43,13 @@ public class ClusterCatalog {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Read in a transaction of its own when there is none, so callers outside a request (task threads) work. */
+    @Transactional
     public List<KnownCluster> clusters() {
         return KnownCluster.listByName();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<KnownCluster> cluster(String name) {
         return KnownCluster.findByName(name);
     }

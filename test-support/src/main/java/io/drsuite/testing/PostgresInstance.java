@@ -126,6 +126,25 @@ public final class PostgresInstance implements AutoCloseable {
         pgCtl("-m", "fast", "-w", "stop");
     }
 
+    /** Kills the postmaster with SIGKILL, as a crash would: no shutdown checkpoint, backends left to notice. */
+    public void killPostmaster() {
+        try {
+            String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip();
+            Commands.run(List.of("kill", "-9", pid), Map.of(), null, 30);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.pid in " + dataDirectory, e);
+        }
+    }
+
+    /** Whether the server accepts a superuser connection. */
+    public boolean answers() {
+        try (Connection ignored = connect("postgres")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Stops the server at once and deletes its data directory, password file and log. */
     @Override
     public void close() {

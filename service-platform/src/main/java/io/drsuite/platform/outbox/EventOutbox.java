@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,9 +18,11 @@ import java.util.UUID;
 public class EventOutbox {
 
     private final ObjectMapper json;
+    private final Event<OutboxNudge.Recorded> recorded;
 
-    EventOutbox(ObjectMapper json) {
+    EventOutbox(ObjectMapper json, Event<OutboxNudge.Recorded> recorded) {
         this.json = json;
+        this.recorded = recorded;
     }
 
     /**
@@ -42,6 +45,7 @@ public class EventOutbox {
         event.payload = toJson(payload);
         event.occurredAt = Instant.now();
         event.persist();
+        recorded.fire(OutboxNudge.Recorded.INSTANCE);
         return event.eventId;
     }
 

@@ -1,0 +1,55 @@
+package io.drsuite.clusterclient.host;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Reads a command's output stream to the end, keeping the last {@value #LIMIT} bytes and passing each line to an
+ * optional listener. Lines end at a newline or a carriage return (progress meters rewrite their line with CR).
+ */
+final class OutputCollector {
+
+    private static final int LIMIT = 256 * 1024;
+
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final Consumer<String> lines;
+
+    OutputCollector(Consumer<String> lines) {
+        this.lines = lines;
+    }
+
+    void drain(InputStream stream) {
+        try (stream) {
+            int b;
+            while ((b = stream.read()) != -1) {
+                if (kept.size() < LIMIT) {
+                    kept.write(b);
+                }
+                if (b == '\n' || b == '\r') {
+                    emitLine();
+                } else {
+                    line.write(b);
+                }
+            }
+            emitLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String text() {
+        return kept.toString(StandardCharsets.UTF_8);
+    }
+
+    private void emitLine() {
+        if (line.size() > 0 && lines != null) {
+            lines.accept(line.toString(StandardCharsets.UTF_8));
+        }
+        line.reset();
+    }
+}

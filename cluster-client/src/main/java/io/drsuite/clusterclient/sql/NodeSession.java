@@ -1,0 +1,239 @@
+package io.drsuite.clusterclient.sql;
+
+import io.drsuite.clusterclient.NodeEndpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JDBC session to one node with the status reads and replication operations the suite needs. Identifiers and
+ * values are bound or quoted by the server ({@code format('%I', ...)}, {@code %L}), never concatenated.
+ */
+public final class NodeSession implements AutoCloseable {
+
+    private final NodeEndpoint node;
+    private final Connection connection;
+
+    NodeSession(NodeEndpoint node, Connection connection) {
+        this.node = node;
+        this.connection = connection;
+    }
+
+    public NodeEndpoint node() {
+        return node;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public boolean inRecovery() throws SQLException {
+        return queryOne("select pg_is_in_recovery()", row -> row.getBoolean(1)).orElseThrow();
+    }
+
+    /** On a primary: the current write position. */
+    public Lsn currentLsn() throws SQLException {
+        return lsn("select pg_current_wal_lsn()::text").orElseThrow();
+    }
+
+    /** On a standby: the last WAL position replayed. */
+    public Optional<Lsn> replayLsn() throws SQLException {
+        return lsn("select pg_last_wal_replay_lsn()::text");
+    }
+
+    /** On a standby: the last WAL position received and flushed. */
+    public Optional<Lsn> receiveLsn() throws SQLException {
+        return lsn("select pg_last_wal_receive_lsn()::text");
+    }
+
+    /** The server's current timeline. */
+    public int timeline() throws SQLException {
+        return queryOne("select timeline_id from pg_control_checkpoint()", row -> row.getInt(1)).orElseThrow();
+    }
+
+    public String systemIdentifier() throws SQLException {
+        return queryOne("select system_identifier::text from pg_control_system()", row -> row.getString(1))
+                .orElseThrow();
+    }
+
+    public WalReceiver walReceiver() throws SQLException {
+        return queryOne("""
+                select status, flushed_lsn::text, latest_end_lsn::text, sender_host, sender_port
+                  from pg_stat_wal_receiver""", row -> new WalReceiver(row.getString(1), lsnOrNull(row.getString(2)),
+                lsnOrNull(row.getString(3)), row.getString(4), (Integer) row.getObject(5)))
+                .orElse(WalReceiver.NONE);
+    }
+
+    public List<ReplicationConnection> replicationConnections() throws SQLException {
+        List<ReplicationConnection> connections = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("""
+                        select application_name, state, sync_state, replay_lsn::text,
+                               extract(epoch from replay_lag)::float8
+                          from pg_stat_replication""")) {
+            while (row.next()) {
+                double lag = row.getDouble(5);
+                connections.add(new ReplicationConnection(row.getString(1), row.getString(2), row.getString(3),
+                        lsnOrNull(row.getString(4)), row.wasNull() ? null : lag));
+            }
+        }
+        return connections;
+    }
+
+    public Optional<ReplicationConnection> replicationConnection(String applicationName) throws SQLException {
+        return replicationConnections().stream().filter(c -> applicationName.equals(c.applicationName())).findFirst();
+    }
+
+    public String setting(String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select current_setting(?)")) {
+            statement.setString(1, name);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    /** {@code ALTER SYSTEM SET name = 'value'}; takes effect after {@link #reloadConfiguration()} or a restart. */
+    public void alterSystem(String name, String value) throws SQLException {
+        executeFormatted("select format('ALTER SYSTEM SET %I = %L', ?::text, ?::text)", name, value);
+    }
+
+    public void resetSystem(String name) throws SQLException {
+        executeFormatted("select format('ALTER SYSTEM RESET %I', ?::text)", name);
+    }
+
+    public void reloadConfiguration() throws SQLException {
+        queryOne("select pg_reload_conf()", row -> row.getBoolean(1));
+    }
+
+    /** Creates a physical slot that reserves WAL at once, unless it exists. Returns true when it created one. */
+    public boolean ensurePhysicalSlot(String slotName) throws SQLException {
+        if (slotExists(slotName)) {
+            return false;
+        }
+        try (PreparedStatement statement =
+                connection.prepareStatement("select pg_create_physical_replication_slot(?, true)")) {
+            statement.setString(1, slotName);
+            statement.execute();
+        }
+        return true;
+    }
+
+    public boolean slotExists(String slotName) throws SQLException {
+        return slotActive(slotName).isPresent();
+    }
+
+    /** Whether the slot is in use; empty when there is no such slot. */
+    public Optional<Boolean> slotActive(String slotName) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select active from pg_replication_slots where slot_name = ?")) {
+            statement.setString(1, slotName);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(row.getBoolean(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Drops the slot if it exists and nobody uses it. Returns true when it is gone. */
+    public boolean dropSlotIfInactive(String slotName) throws SQLException {
+        Optional<Boolean> active = slotActive(slotName);
+        if (active.isEmpty()) {
+            return true;
+        }
+        if (active.get()) {
+            return false;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select pg_drop_replication_slot(?)")) {
+            statement.setString(1, slotName);
+            statement.execute();
+        }
+        return true;
+    }
+
+    /** Makes sure the login exists with the REPLICATION attribute; returns true when it had to grant it. */
+    public boolean ensureReplicationAttribute(String roleName) throws SQLException {
+        Optional<Boolean> replication;
+        try (PreparedStatement statement =
+                connection.prepareStatement("select rolreplication or rolsuper from pg_roles where rolname = ?")) {
+            statement.setString(1, roleName);
+            try (ResultSet row = statement.executeQuery()) {
+                replication = row.next() ? Optional.of(row.getBoolean(1)) : Optional.empty();
+            }
+        }
+        if (replication.isEmpty()) {
+            throw new SQLException("login " + roleName + " does not exist on " + node);
+        }
+        if (replication.get()) {
+            return false;
+        }
+        executeFormatted("select format('ALTER ROLE %I REPLICATION', ?::text)", roleName);
+        return true;
+    }
+
+    /** Promotes a standby and waits up to {@code waitSeconds} for it to accept writes. */
+    public boolean promote(int waitSeconds) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_promote(true, ?)")) {
+            statement.setInt(1, waitSeconds);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    public void checkpoint() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+    }
+
+    private void executeFormatted(String formatQuery, String... arguments) throws SQLException {
+        String sql;
+        try (PreparedStatement statement = connection.prepareStatement(formatQuery)) {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setString(i + 1, arguments[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                sql = row.getString(1);
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private Optional<Lsn> lsn(String sql) throws SQLException {
+        return queryOne(sql, row -> lsnOrNull(row.getString(1)));
+    }
+
+    private <T> Optional<T> queryOne(String sql, RowReader<T> reader) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? Optional.ofNullable(reader.read(row)) : Optional.empty();
+        }
+    }
+
+    private static Lsn lsnOrNull(String text) {
+        return text == null ? null : Lsn.parse(text);
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a broken session has nothing left to tell
+        }
+    }
+}

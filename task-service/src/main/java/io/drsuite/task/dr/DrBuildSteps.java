@@ -1,0 +1,239 @@
+package io.drsuite.task.dr;
+
+import io.drsuite.clusterclient.host.CommandFailedException;
+import io.drsuite.clusterclient.sql.Lsn;
+import io.drsuite.clusterclient.sql.NodeSession;
+import io.drsuite.events.task.DrTasks;
+import io.drsuite.task.engine.StepContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The steps that establish DR (start) and re-establish it after a failover (reprotect): check, prepare the primary,
+ * stop and build the DR side, start it, wait for streaming, turn on sync mode, clean up.
+ */
+@ApplicationScoped
+public class DrBuildSteps {
+
+    static final long MIN_WAL_KEEP_MB = 512;
+
+    private final ManagedClusters clusters;
+
+    DrBuildSteps(ManagedClusters clusters) {
+        this.clusters = clusters;
+    }
+
+    DrRoles roles(StepContext context) {
+        return DrRoles.of(context, clusters);
+    }
+
+    NodeControl control(ManagedNode node) {
+        return new NodeControl(node, clusters.connector());
+    }
+
+    /** The primary answers as a primary; every DR node's data directory can be reached through its host executor. */
+    public void checkClusters(StepContext context) throws Exception {
+        DrRoles roles = roles(context);
+        if (roles.primary().majorVersion() != roles.dr().majorVersion()) {
+            throw new IllegalStateException("PostgreSQL major versions differ: " + roles.primary() + " runs "
+                    + roles.primary().majorVersion() + ", " + roles.dr() + " runs " + roles.dr().majorVersion());
+        }
+        try (NodeSession primary = control(roles.primary().main()).session(roles.primary().admin())) {
+            if (primary.inRecovery()) {
+                throw new IllegalStateException(roles.primary().main() + " is in recovery, not a primary");
+            }
+            context.record("primarySystemIdentifier", primary.systemIdentifier());
+        }
+        for (ManagedNode node : roles.dr().nodes()) {
+            control(node).controlData();
+        }
+        context.log("checked " + roles.primary() + " (primary) and " + roles.dr() + " (DR)");
+    }
+
+    /**
+     * On the primary: the replication login may replicate, the relationship's slot exists, enough WAL is kept for a
+     * later pg_rewind, wal_log_hints is on (pg_rewind needs it), and every node admits the other cluster's nodes.
+     */
+    public void preparePrimary(StepContext context) throws Exception {
+        DrRoles roles = roles(context);
+        NodeControl main = control(roles.primary().main());
+        try (NodeSession primary = main.session(roles.primary().admin())) {
+            if ("minimal".equals(primary.setting("wal_level"))) {
+                throw new IllegalStateException("wal_level is minimal on " + main.node() + "; streaming needs replica");
+            }
+            if (primary.ensureReplicationAttribute(roles.primary().replication().username())) {
+                context.log("granted REPLICATION to " + roles.primary().replication().username());
+            }
+            if (primary.ensurePhysicalSlot(roles.slotName())) {
+                context.log("created replication slot " + roles.slotName() + " on " + main.node());
+            }
+            long keepMb = Long.parseLong(primary.setting("wal_keep_size").replaceAll("[^0-9]", ""));
+            if (keepMb < MIN_WAL_KEEP_MB) {
+                primary.alterSystem("wal_keep_size", MIN_WAL_KEEP_MB + "MB");
+                context.log("raised wal_keep_size to " + MIN_WAL_KEEP_MB + "MB so a former primary can be rewound");
+            }
+            if ("off".equals(primary.setting("wal_log_hints")) && "off".equals(primary.setting("data_checksums"))) {
+                primary.alterSystem("wal_log_hints", "on");
+                context.log("set wal_log_hints = on for pg_rewind; it takes effect at the primary's next restart");
+            }
+            primary.reloadConfiguration();
+        }
+        for (ManagedNode node : roles.primary().nodes()) {
+            control(node).applyHba(roles.hbaBlock());
+            reloadIfRunning(roles, node);
+        }
+        context.log("pg_hba.conf of " + roles.primary() + " admits the nodes of " + roles.dr());
+    }
+
+    /** Stops every DR node, cascaded standbys first. */
+    public void stopDrCluster(StepContext context) {
+        DrRoles roles = roles(context);
+        for (ManagedNode node : roles.dr().others()) {
+            control(node).stop("fast");
+        }
+        control(roles.dr().main()).stop("fast");
+        context.log("stopped the nodes of " + roles.dr());
+    }
+
+    /** Full build of the DR main standby from the primary, through the relationship's slot. */
+    public void fullBuildMainStandby(StepContext context) {
+        DrRoles roles = roles(context);
+        NodeControl standby = control(roles.dr().main());
+        standby.stop("fast");
+        StandbyBuilder.fullBuild(context, standby, roles.primary().main().endpoint(),
+                roles.primary().replication(), roles.slotName());
+        configureMainStandby(roles, standby);
+    }
+
+    /**
+     * Incremental build of the DR main standby (a former primary) with pg_rewind; a full build when rewinding is
+     * not possible.
+     */
+    public void rewindMainStandby(StepContext context) {
+        DrRoles roles = roles(context);
+        NodeControl standby = control(roles.dr().main());
+        standby.stop("fast");
+        try {
+            StandbyBuilder.rewind(context, standby, roles.primary().main().endpoint(), roles.primary().admin());
+            context.record(DrTasks.REBUILD_METHOD, "rewind");
+        } catch (CommandFailedException e) {
+            context.log("pg_rewind failed (" + e.getMessage() + "); falling back to a full build");
+            standby.files().remove(standby.node().dataDirectory() + ".drsuite-settings");
+            StandbyBuilder.fullBuild(context, standby, roles.primary().main().endpoint(),
+                    roles.primary().replication(), roles.slotName());
+            context.record(DrTasks.REBUILD_METHOD, "full");
+        }
+        configureMainStandby(roles, standby);
+    }
+
+    private void configureMainStandby(DrRoles roles, NodeControl standby) {
+        standby.writeAutoConf(StandbyConfig.apply(standby.autoConf(), roles.primary().main().endpoint(),
+                roles.primary().replication(), roles.mainStandbyApplicationName(), roles.slotName()));
+        standby.markAsStandby();
+        standby.applyHba(roles.hbaBlock());
+    }
+
+    public void startMainStandby(StepContext context) throws Exception {
+        DrRoles roles = roles(context);
+        NodeControl standby = control(roles.dr().main());
+        standby.start();
+        Waits.until(context, standby.node() + " accepts connections in recovery", Duration.ofSeconds(120), () -> {
+            try (NodeSession session = standby.session(roles.primary().admin())) {
+                return session.inRecovery();
+            }
+        });
+        context.log("started " + standby.node() + " as main standby of " + roles.primary().main());
+    }
+
+    /** Every other DR node becomes a cascaded standby of the main standby, each built once even across a crash. */
+    public void buildCascadedStandbys(StepContext context) throws Exception {
+        DrRoles roles = roles(context);
+        ManagedNode upstream = roles.dr().main();
+        for (ManagedNode node : roles.dr().others()) {
+            String done = "cascaded." + node.name();
+            if (context.artifact(done).isPresent()) {
+                continue;
+            }
+            NodeControl standby = control(node);
+            standby.stop("fast");
+            StandbyBuilder.fullBuild(context, standby, upstream.endpoint(), roles.primary().replication(), null);
+            standby.writeAutoConf(StandbyConfig.apply(standby.autoConf(), upstream.endpoint(),
+                    roles.primary().replication(), roles.cascadedApplicationName(node), null));
+            standby.markAsStandby();
+            standby.applyHba(roles.hbaBlock());
+            standby.start();
+            context.recordNow(done, "built");
+            context.log("started " + node + " as cascaded standby of " + upstream);
+        }
+    }
+
+    /** The main standby streams from the primary, the cascaded ones from the main standby. */
+    public void waitForStreaming(StepContext context) throws Exception {
+        DrRoles roles = roles(context);
+        NodeControl primary = control(roles.primary().main());
+        awaitStreaming(context, roles, primary, roles.mainStandbyApplicationName());
+        NodeControl main = control(roles.dr().main());
+        for (ManagedNode node : roles.dr().others()) {
+            awaitStreaming(context, roles, main, roles.cascadedApplicationName(node));
+        }
+        context.log(roles.dr() + " is streaming from " + roles.primary());
+    }
+
+    private void awaitStreaming(StepContext context, DrRoles roles, NodeControl upstream, String applicationName)
+            throws Exception {
+        Waits.until(context, applicationName + " streams from " + upstream.node(), Duration.ofSeconds(180), () -> {
+            try (NodeSession session = upstream.session(roles.primary().admin())) {
+                return session.replicationConnection(applicationName).map(c -> c.streaming()).orElse(false);
+            }
+        });
+    }
+
+    /** In sync mode, names the main standby synchronous once it has caught up, so commits never stall on a backlog. */
+    public void enableSync(StepContext context) throws Exception {
+        DrRoles roles = roles(context);
+        if (!roles.sync()) {
+            return;
+        }
+        NodeControl primary = control(roles.primary().main());
+        NodeControl standby = control(roles.dr().main());
+        Lsn target;
+        try (NodeSession session = primary.session(roles.primary().admin())) {
+            target = session.currentLsn();
+        }
+        Waits.until(context, standby.node() + " has replayed " + target, Duration.ofSeconds(600), () -> {
+            try (NodeSession session = standby.session(roles.primary().admin())) {
+                Optional<Lsn> replayed = session.replayLsn();
+                return replayed.isPresent() && replayed.get().isAtLeast(target);
+            }
+        });
+        try (NodeSession session = primary.session(roles.primary().admin())) {
+            session.alterSystem("synchronous_standby_names", roles.mainStandbyApplicationName());
+            session.reloadConfiguration();
+        }
+        Waits.until(context, standby.node() + " is the synchronous standby", Duration.ofSeconds(60), () -> {
+            try (NodeSession session = primary.session(roles.primary().admin())) {
+                return session.replicationConnection(roles.mainStandbyApplicationName())
+                        .map(c -> "sync".equals(c.syncState())).orElse(false);
+            }
+        });
+        context.log("commits on " + roles.primary() + " now wait for " + standby.node());
+    }
+
+    /** Removes the data directories the builds kept aside. */
+    public void cleanUp(StepContext context) {
+        DrRoles roles = roles(context);
+        for (ManagedNode node : roles.dr().nodes()) {
+            control(node).files().remove(StandbyBuilder.previousDirectory(node));
+        }
+        context.log("removed the previous data directories of " + roles.dr());
+    }
+
+    void reloadIfRunning(DrRoles roles, ManagedNode node) {
+        try (NodeSession session = control(node).session(roles.primary().admin())) {
+            session.reloadConfiguration();
+        } catch (java.sql.SQLException e) {
+            // a stopped node reads its files when it starts
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.drsuite.task.dr;
+
+import static io.drsuite.task.engine.StepDefinition.step;
+import static io.drsuite.task.model.FailurePolicy.RESUME;
+
+import io.drsuite.events.task.DrTasks;
+import io.drsuite.task.engine.StepDefinition;
+import io.drsuite.task.engine.TaskDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** {@code dr.failover}: fence the old primary, promote the DR cluster; always forward, never rolled back. */
+@ApplicationScoped
+public class DrFailoverTask implements TaskDefinition {
+
+    private final DrFailoverSteps steps;
+
+    DrFailoverTask(DrFailoverSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public String type() {
+        return DrTasks.FAILOVER;
+    }
+
+    @Override
+    public List<StepDefinition> steps() {
+        return List.of(
+                step("fence-old-primary", 30, RESUME, steps::fenceOldPrimary),
+                step("promote-dr", 80, RESUME, steps::promote),
+                step("detach-dr", 100, RESUME, steps::detachDr));
+    }
+}

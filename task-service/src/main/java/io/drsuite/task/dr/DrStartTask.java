@@ -1,0 +1,40 @@
+package io.drsuite.task.dr;
+
+import static io.drsuite.task.engine.StepDefinition.step;
+import static io.drsuite.task.model.FailurePolicy.RESUME;
+
+import io.drsuite.events.task.DrTasks;
+import io.drsuite.task.engine.StepDefinition;
+import io.drsuite.task.engine.TaskDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** {@code dr.start}: establish DR from a primary cluster to a DR cluster. Every step is resumable. */
+@ApplicationScoped
+public class DrStartTask implements TaskDefinition {
+
+    private final DrBuildSteps steps;
+
+    DrStartTask(DrBuildSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public String type() {
+        return DrTasks.START;
+    }
+
+    @Override
+    public List<StepDefinition> steps() {
+        return List.of(
+                step("check-clusters", 5, RESUME, steps::checkClusters).cancellableBefore(),
+                step("prepare-primary", 10, RESUME, steps::preparePrimary).cancellableBefore(),
+                step("stop-dr-cluster", 15, RESUME, steps::stopDrCluster).cancellableBefore(),
+                step("full-build-main-standby", 60, RESUME, steps::fullBuildMainStandby),
+                step("start-main-standby", 70, RESUME, steps::startMainStandby),
+                step("build-cascaded-standbys", 85, RESUME, steps::buildCascadedStandbys),
+                step("wait-for-streaming", 92, RESUME, steps::waitForStreaming),
+                step("enable-sync", 97, RESUME, steps::enableSync),
+                step("clean-up", 100, RESUME, steps::cleanUp));
+    }
+}

@@ -1,0 +1,54 @@
+package io.drsuite.task.dr;
+
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.catalog.KnownCluster;
+import io.drsuite.clusterclient.Login;
+import io.drsuite.clusterclient.NodeEndpoint;
+import io.drsuite.clusterclient.host.HostExecutors;
+import io.drsuite.clusterclient.host.PostgresTools;
+import io.drsuite.clusterclient.sql.NodeConnector;
+import io.drsuite.events.cluster.SealedLogin;
+import io.drsuite.platform.secrets.SecretSealer;
+import io.drsuite.task.config.ClusterAccessConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+
+/** Loads registered clusters from this service's catalog and opens their sealed logins. */
+@ApplicationScoped
+public class ManagedClusters {
+
+    private final ClusterCatalog catalog;
+    private final SecretSealer sealer;
+    private final ClusterAccessConfig config;
+    private final HostExecutors executors;
+    private final NodeConnector connector;
+
+    ManagedClusters(ClusterCatalog catalog, SecretSealer sealer, ClusterAccessConfig config) {
+        this.catalog = catalog;
+        this.sealer = sealer;
+        this.config = config;
+        this.executors = new HostExecutors(Path.of(config.sshKeyDirectory()),
+                Path.of(config.sshKnownHosts()), config.connectTimeout());
+        this.connector = new NodeConnector(config.connectTimeout(), config.statementTimeout(),
+                "drsuite-task-service");
+    }
+
+    public ManagedCluster load(String name) {
+        KnownCluster cluster = catalog.cluster(name).orElseThrow(() -> new IllegalStateException(
+                "cluster " + name + " is not registered (or task-service has not heard of it yet)"));
+        PostgresTools tools = PostgresTools.forMajorVersion(config.binTemplate(), cluster.majorVersion);
+        return new ManagedCluster(cluster.name, cluster.majorVersion, cluster.nodes.stream()
+                .map(node -> new ManagedNode(node, new NodeEndpoint(node.name(), node.host(), node.port()),
+                        executors.forAccess(node.access()), tools))
+                .toList(), open(cluster.adminLogin), open(cluster.replicationLogin));
+    }
+
+    /** JDBC sessions with the service's timeouts. */
+    public NodeConnector connector() {
+        return connector;
+    }
+
+    private Login open(SealedLogin login) {
+        return new Login(login.username(), sealer.open(login.sealedPassword()));
+    }
+}

@@ -1,0 +1,134 @@
+package io.drsuite.task.dr;
+
+import io.drsuite.clusterclient.Login;
+import io.drsuite.clusterclient.files.AutoConf;
+import io.drsuite.clusterclient.files.HbaBlock;
+import io.drsuite.clusterclient.host.CommandResult;
+import io.drsuite.clusterclient.host.NodeFiles;
+import io.drsuite.clusterclient.sql.Lsn;
+import io.drsuite.clusterclient.sql.NodeConnector;
+import io.drsuite.clusterclient.sql.NodeSession;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * File-level control of one node through its host executor: start, stop, status, control data, and the
+ * configuration files the suite edits while the server is down.
+ */
+public final class NodeControl {
+
+    private static final Duration QUICK = Duration.ofSeconds(30);
+    private static final int START_WAIT_SECONDS = 120;
+    private static final int STOP_WAIT_SECONDS = 120;
+
+    private final ManagedNode node;
+    private final NodeConnector connector;
+
+    public NodeControl(ManagedNode node, NodeConnector connector) {
+        this.node = node;
+        this.connector = connector;
+    }
+
+    public ManagedNode node() {
+        return node;
+    }
+
+    public NodeSession session(Login login) throws SQLException {
+        return connector.open(node.endpoint(), login);
+    }
+
+    public boolean answers(Login login) {
+        return connector.answers(node.endpoint(), login);
+    }
+
+    /** Whether a postmaster runs on the data directory ({@code pg_ctl status}). */
+    public boolean isRunning() {
+        CommandResult status = node.executor().run(node.tools().status(node.dataDirectory()), QUICK);
+        return status.exitCode() == 0;
+    }
+
+    public void start() {
+        if (!isRunning()) {
+            node.executor().run(node.tools().start(node.dataDirectory(), node.logFile(), START_WAIT_SECONDS),
+                    Duration.ofSeconds(START_WAIT_SECONDS + 10)).orThrow();
+        }
+    }
+
+    /** Stops the server; {@code fast} disconnects clients and writes a shutdown checkpoint. */
+    public void stop(String mode) {
+        if (isRunning()) {
+            node.executor().run(node.tools().stop(node.dataDirectory(), mode, STOP_WAIT_SECONDS),
+                    Duration.ofSeconds(STOP_WAIT_SECONDS + 10)).orThrow();
+        }
+    }
+
+    /** {@code pg_controldata}, as name → value. */
+    public Map<String, String> controlData() {
+        String output = node.executor().run(node.tools().controlData(node.dataDirectory()), QUICK).orThrow().stdout();
+        Map<String, String> values = new HashMap<>();
+        for (String line : output.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                values.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        return values;
+    }
+
+    /** The last checkpoint's position, which after a clean stop is the shutdown checkpoint. */
+    public Lsn latestCheckpoint() {
+        return Lsn.parse(controlData().get("Latest checkpoint location"));
+    }
+
+    public boolean shutDownCleanly() {
+        return "shut down".equals(controlData().get("Database cluster state"));
+    }
+
+    public NodeFiles files() {
+        return node.files();
+    }
+
+    public String path(String fileInDataDirectory) {
+        return node.dataDirectory() + "/" + fileInDataDirectory;
+    }
+
+    public AutoConf autoConf() {
+        String path = path("postgresql.auto.conf");
+        return AutoConf.parse(files().exists(path) ? files().read(path) : "");
+    }
+
+    public void writeAutoConf(AutoConf conf) {
+        String path = path("postgresql.auto.conf");
+        if (files().exists(path)) {
+            files().overwrite(path, conf.render());
+        } else {
+            files().write(path, conf.render());
+        }
+    }
+
+    /** Marks the data directory as a standby's: the server starts in recovery and streams from its upstream. */
+    public void markAsStandby() {
+        files().write(path("standby.signal"), "");
+    }
+
+    public void unmarkAsStandby() {
+        files().remove(path("standby.signal"));
+    }
+
+    /** Puts the suite's block first in the node's {@code pg_hba.conf}; a running server must then reload. */
+    public void applyHba(HbaBlock block) {
+        String path = path("pg_hba.conf");
+        if (files().exists(path)) {
+            files().overwrite(path, block.applyTo(files().read(path)));
+        }
+    }
+
+    public void removeHba(HbaBlock block) {
+        String path = path("pg_hba.conf");
+        if (files().exists(path)) {
+            files().overwrite(path, block.removeFrom(files().read(path)));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.drsuite.task.dr;
+
+import io.drsuite.clusterclient.Login;
+import io.drsuite.clusterclient.NodeEndpoint;
+import io.drsuite.clusterclient.host.NodeFiles;
+import io.drsuite.clusterclient.host.PassFile;
+import io.drsuite.task.engine.StepContext;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a standby's data directory from its upstream: a full build with {@code pg_basebackup} into a folder next
+ * to the data directory, swapped in when complete (the old data is kept aside until the task's clean-up step), or
+ * an incremental build with {@code pg_rewind}. Either way the node keeps its own configuration files
+ * ({@code postgresql.conf}, {@code pg_hba.conf}, {@code pg_ident.conf}): the copy brings the upstream's, which name
+ * the upstream's port and addresses.
+ */
+public final class StandbyBuilder {
+
+    static final List<String> OWN_CONFIGURATION = List.of("postgresql.conf", "pg_hba.conf", "pg_ident.conf");
+    private static final Pattern PROGRESS = Pattern.compile("\\((\\d{1,3})%\\)");
+
+    private StandbyBuilder() {
+    }
+
+    /** Where the previous data directory is kept until the relationship's clean-up step removes it. */
+    public static String previousDirectory(ManagedNode node) {
+        return node.dataDirectory() + ".drsuite-previous";
+    }
+
+    /**
+     * Replaces the node's data directory with a fresh copy of {@code source}. The node must be stopped.
+     */
+    public static void fullBuild(StepContext context, NodeControl target, NodeEndpoint source, Login replication,
+            String slot) {
+        ManagedNode node = target.node();
+        NodeFiles files = target.files();
+        String data = node.dataDirectory();
+        String build = data + ".drsuite-build";
+        String previous = previousDirectory(node);
+        String configurationSource = files.exists(data) ? data : previous;
+        files.remove(build);
+        files.makeDirectory(build);
+        context.log("full build of " + node + " from " + source + " with pg_basebackup");
+        runWithPassFile(files, node, source, replication, passFile -> node.executor().run(
+                node.tools().baseBackup(source, replication, passFile, build, slot), null, context.remaining(),
+                line -> reportProgress(context, line)).orThrow());
+        for (String file : OWN_CONFIGURATION) {
+            if (files.exists(configurationSource + "/" + file)) {
+                files.copy(configurationSource + "/" + file, build + "/" + file);
+            }
+        }
+        if (files.exists(data)) {
+            files.remove(previous);
+            files.move(data, previous);
+        }
+        files.move(build, data);
+        files.remove(data + "/standby.signal");
+        context.log("full build of " + node + " complete; its previous data is kept in " + previous
+                + " until the task's clean-up");
+    }
+
+    /**
+     * Resynchronises a former primary from {@code source} with {@code pg_rewind}, keeping all of its own settings
+     * (including {@code postgresql.auto.conf}). The node must be stopped. Throws when the rewind is not possible.
+     */
+    public static void rewind(StepContext context, NodeControl target, NodeEndpoint source, Login admin) {
+        ManagedNode node = target.node();
+        NodeFiles files = target.files();
+        String data = node.dataDirectory();
+        String saved = data + ".drsuite-settings";
+        if (!files.exists(saved)) {
+            files.makeDirectory(saved + ".tmp");
+            for (String file : ownSettings()) {
+                if (files.exists(data + "/" + file)) {
+                    files.copy(data + "/" + file, saved + ".tmp/" + file);
+                }
+            }
+            files.move(saved + ".tmp", saved);
+        }
+        context.log("incremental build of " + node + " from " + source + " with pg_rewind");
+        runWithPassFile(files, node, source, admin, passFile -> node.executor().run(
+                node.tools().rewind(source, admin, passFile, data), null, context.remaining(),
+                line -> reportProgress(context, line)).orThrow());
+        for (String file : ownSettings()) {
+            if (files.exists(saved + "/" + file)) {
+                files.copy(saved + "/" + file, data + "/" + file);
+            }
+        }
+        files.remove(saved);
+        context.log("incremental build of " + node + " complete; its own settings were put back");
+    }
+
+    private static List<String> ownSettings() {
+        return List.of("postgresql.conf", "pg_hba.conf", "pg_ident.conf", "postgresql.auto.conf");
+    }
+
+    /** A password file readable only by the node's OS user, removed as soon as the program has run. */
+    private static void runWithPassFile(NodeFiles files, ManagedNode node, NodeEndpoint source, Login login,
+            Consumer<String> program) {
+        String passFile = node.dataDirectory() + ".drsuite-pgpass";
+        files.write(passFile, PassFile.line(source, login));
+        try {
+            program.accept(passFile);
+        } finally {
+            files.remove(passFile);
+        }
+    }
+
+    private static void reportProgress(StepContext context, String line) {
+        Matcher matcher = PROGRESS.matcher(line);
+        if (matcher.find()) {
+            context.progress(Integer.parseInt(matcher.group(1)));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.drsuite.task.dr;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.cluster.ClusterRegistered;
+import io.drsuite.events.cluster.HostAccess;
+import io.drsuite.events.cluster.HostAccessKind;
+import io.drsuite.events.cluster.NodeRole;
+import io.drsuite.events.cluster.SealedLogin;
+import io.drsuite.events.task.DrTasks;
+import io.drsuite.events.task.TaskEvents;
+import io.drsuite.events.task.TaskRequested;
+import io.drsuite.platform.secrets.SecretSealer;
+import io.drsuite.testing.ClusterEventFixtures;
+import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.PostgresInstance;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Registers real PostgreSQL instances as clusters (through the registry's events, as relationship-service would)
+ * and requests DR tasks the way relationship-service does, then waits for their outcome through the task API.
+ */
+final class DrFixture {
+
+    static final Set<String> DONE = Set.of("succeeded", "failed", "cancelled");
+
+    private final ObjectMapper json;
+    private final SecretSealer sealer;
+    private final ClusterCatalog catalog;
+
+    DrFixture(ObjectMapper json, SecretSealer sealer, ClusterCatalog catalog) {
+        this.json = json;
+        this.sealer = sealer;
+        this.catalog = catalog;
+    }
+
+    /** Registers the instances as one cluster; the first is its primary (main node). */
+    void register(String name, PostgresInstance... nodes) {
+        register(name, node -> new HostAccess(HostAccessKind.LOCAL, "postgres", null, null, null, null), nodes);
+    }
+
+    void register(String name, Function<PostgresInstance, HostAccess> access, PostgresInstance... nodes) {
+        List<ClusterNode> clusterNodes = new ArrayList<>();
+        for (int i = 0; i < nodes.length; i++) {
+            clusterNodes.add(new ClusterNode(nodes[i].name(), "127.0.0.1", nodes[i].port(),
+                    nodes[i].dataDirectory().toString(), i == 0 ? NodeRole.PRIMARY : NodeRole.STANDBY,
+                    access.apply(nodes[i])));
+        }
+        SealedLogin login = new SealedLogin(PostgresInstance.SUPERUSER, sealer.seal(PostgresInstance.SUPERUSER_PASSWORD));
+        ClusterRegistered event = new ClusterRegistered(UUID.randomUUID(), name, "15", 15, clusterNodes, login, login,
+                Instant.now());
+        KafkaProbe.send(ClusterEvents.TOPIC, event.clusterId().toString(), write(event),
+                ClusterEventFixtures.headers(ClusterEvents.REGISTERED, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.cluster(name)
+                .filter(c -> c.id.equals(event.clusterId())).isPresent());
+    }
+
+    /** Requests a DR task for a relationship and returns its id. */
+    UUID request(String type, String relationship, String primary, String dr, Map<String, String> extra) {
+        Map<String, String> parameters = new HashMap<>(extra);
+        parameters.put(DrTasks.RELATIONSHIP_ID, relationship);
+        parameters.put(DrTasks.RELATIONSHIP_NAME, relationship);
+        parameters.put(DrTasks.PRIMARY_CLUSTER, primary);
+        parameters.put(DrTasks.DR_CLUSTER, dr);
+        parameters.putIfAbsent(DrTasks.SYNC_MODE, "async");
+        TaskRequested request = new TaskRequested(UUID.randomUUID(), type, relationship, List.of(primary, dr),
+                parameters, 600, Instant.now());
+        send(request);
+        return request.taskId();
+    }
+
+    void send(TaskRequested request) {
+        KafkaProbe.send(TaskEvents.TOPIC, request.taskId().toString(), write(request),
+                ClusterEventFixtures.headers(TaskEvents.REQUESTED, UUID.randomUUID()));
+    }
+
+    static JsonPath task(UUID taskId) {
+        return given().get("/api/v1/tasks/{id}", taskId).then().extract().jsonPath();
+    }
+
+    static JsonPath awaitDone(UUID taskId, Duration limit) {
+        await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var response = given().get("/api/v1/tasks/{id}", taskId);
+            return response.statusCode() == 200 && DONE.contains(response.jsonPath().getString("state"));
+        });
+        return task(taskId);
+    }
+
+    /** Like {@link #awaitDone}, but fails with the task's log when it did not succeed. */
+    static JsonPath awaitSucceeded(UUID taskId) {
+        JsonPath task = awaitDone(taskId, Duration.ofMinutes(4));
+        if (!"succeeded".equals(task.getString("state"))) {
+            throw new AssertionError("task " + taskId + " " + task.getString("state") + " at "
+                    + task.getString("failedStep") + ": " + task.getString("error") + "\nlog: "
+                    + task.getList("log.message"));
+        }
+        return task;
+    }
+
+    static long count(PostgresInstance node, String database, String table) throws SQLException {
+        try (Connection connection = node.connect(database); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select count(*) from " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    static boolean inRecovery(PostgresInstance node) throws SQLException {
+        try (Connection connection = node.connect("postgres"); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select pg_is_in_recovery()")) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+
+    /** application_name → sync_state of the standbys streaming from the node. */
+    static Map<String, String> streamingStandbys(PostgresInstance node) throws SQLException {
+        Map<String, String> standbys = new HashMap<>();
+        try (Connection connection = node.connect("postgres"); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "select application_name, sync_state from pg_stat_replication where state = 'streaming'")) {
+            while (row.next()) {
+                standbys.put(row.getString(1), row.getString(2));
+            }
+        }
+        return standbys;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.drsuite.task.dr;
+
+import static io.drsuite.task.dr.DrFixture.awaitSucceeded;
+import static io.drsuite.task.dr.DrFixture.count;
+import static io.drsuite.task.dr.DrFixture.inRecovery;
+import static io.drsuite.task.dr.DrFixture.streamingStandbys;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.events.task.DrTasks;
+import io.drsuite.platform.secrets.SecretSealer;
+import io.drsuite.testing.PostgresInstance;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DR tasks against real PostgreSQL 15 instances on loopback: start (async, sync, cascaded), switchover under load
+ * and back, failover after a crash of the primary and reprotect with pg_rewind, stop.
+ */
+@QuarkusTest
+class DrOperationsTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    ClusterCatalog catalog;
+
+    DrFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DrFixture(json, sealer, catalog);
+    }
+
+    @Test
+    void startCopiesEveryRowToAMainAndACascadedStandbyThatRefuseWrites() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-a");
+                PostgresInstance dr1 = PostgresInstance.primary("dr-a1");
+                PostgresInstance dr2 = dr1.standby("dr-a2")) {
+            prod.execute("create table orders (id int primary key, item text)",
+                    "insert into orders select g, 'item ' || g from generate_series(1, 5000) g");
+            dr1.execute("create table local_only (id int)");
+            fixture.register("prod-a", prod);
+            fixture.register("dr-a", dr1, dr2);
+
+            JsonPath task = awaitSucceeded(fixture.request(DrTasks.START, "rel-a", "prod-a", "dr-a", Map.of()));
+
+            assertThat(task.getList("steps.state")).containsOnly("succeeded");
+            assertThat(task.getInt("percent")).isEqualTo(100);
+            assertThat(count(dr1, "postgres", "orders")).isEqualTo(5000);
+            assertThat(count(dr2, "postgres", "orders")).isEqualTo(5000);
+            assertThat(inRecovery(dr1)).isTrue();
+            assertThat(inRecovery(dr2)).isTrue();
+            assertThat(streamingStandbys(prod)).containsEntry("drsuite_rel_a", "async");
+            assertThat(streamingStandbys(dr1)).containsKey("drsuite_rel_a_dr_a2");
+            assertThatThrownBy(() -> dr1.execute("insert into orders values (0, 'x')"))
+                    .hasMessageContaining("read-only");
+            assertThat(Files.exists(dr1.dataDirectory().resolveSibling(dr1.dataDirectory().getFileName()
+                    + ".drsuite-previous"))).isFalse();
+
+            prod.execute("insert into orders select g, 'late' from generate_series(5001, 5100) g");
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(dr2, "postgres", "orders") == 5100);
+        }
+    }
+
+    @Test
+    void syncStartMakesTheMainStandbySynchronous() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-b");
+                PostgresInstance dr = PostgresInstance.primary("dr-b")) {
+            prod.execute("create table t (id int)", "insert into t select generate_series(1, 100)");
+            fixture.register("prod-b", prod);
+            fixture.register("dr-b", dr);
+
+            awaitSucceeded(fixture.request(DrTasks.START, "rel-b", "prod-b", "dr-b",
+                    Map.of(DrTasks.SYNC_MODE, "sync")));
+
+            assertThat(streamingStandbys(prod)).containsEntry("drsuite_rel_b", "sync");
+            prod.execute("insert into t values (101)");
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(dr, "postgres", "t") == 101);
+        }
+    }
+
+    @Test
+    void switchoverUnderLoadKeepsEveryAcknowledgedCommitAndSwitchesBack() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-c");
+                PostgresInstance dr = PostgresInstance.primary("dr-c")) {
+            prod.execute("create table ledger (id int primary key)");
+            fixture.register("prod-c", prod);
+            fixture.register("dr-c", dr);
+            awaitSucceeded(fixture.request(DrTasks.START, "rel-c", "prod-c", "dr-c", Map.of()));
+
+            Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread writer = Thread.ofVirtual().start(() -> commitUntilRefused(prod, acknowledged, writing));
+            await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() > 50);
+
+            JsonPath switchover = awaitSucceeded(fixture.request(DrTasks.SWITCHOVER, "rel-c", "prod-c", "dr-c",
+                    Map.of()));
+            writing.set(false);
+            writer.join();
+
+            assertThat(switchover.getMap("steps.find { it.name == 'promote-dr' }.artifacts"))
+                    .containsKey(DrTasks.PROMOTED_AT);
+            assertThat(inRecovery(dr)).isFalse();
+            assertThat(inRecovery(prod)).isTrue();
+            assertThat(acknowledged).isNotEmpty();
+            try (Connection connection = dr.connect("postgres")) {
+                for (int id : acknowledged) {
+                    try (PreparedStatement statement =
+                            connection.prepareStatement("select 1 from ledger where id = ?")) {
+                        statement.setInt(1, id);
+                        assertThat(statement.executeQuery().next()).as("commit %d on the new primary", id).isTrue();
+                    }
+                }
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> streamingStandbys(dr).containsKey("drsuite_rel_c"));
+            dr.execute("insert into ledger values (-1)");
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(prod, "postgres", "ledger where id = -1") == 1);
+
+            awaitSucceeded(fixture.request(DrTasks.SWITCHOVER, "rel-c", "dr-c", "prod-c", Map.of()));
+
+            assertThat(inRecovery(prod)).isFalse();
+            assertThat(inRecovery(dr)).isTrue();
+            await().atMost(Duration.ofSeconds(20)).until(() -> streamingStandbys(prod).containsKey("drsuite_rel_c"));
+        }
+    }
+
+    @Test
+    void failoverAfterAPrimaryCrashThenReprotectWithRewind() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-d");
+                PostgresInstance dr = PostgresInstance.primary("dr-d")) {
+            prod.execute("create table t (id int)", "insert into t select generate_series(1, 1000)");
+            fixture.register("prod-d", prod);
+            fixture.register("dr-d", dr);
+            awaitSucceeded(fixture.request(DrTasks.START, "rel-d", "prod-d", "dr-d", Map.of()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(dr, "postgres", "t") == 1000);
+
+            prod.killPostmaster();
+            JsonPath failover = awaitSucceeded(fixture.request(DrTasks.FAILOVER, "rel-d", "prod-d", "dr-d", Map.of()));
+
+            assertThat(inRecovery(dr)).isFalse();
+            dr.execute("insert into t values (1001)");
+            assertThat(count(dr, "postgres", "t")).isEqualTo(1001);
+            assertThat(failover.getMap("steps.find { it.name == 'promote-dr' }.artifacts"))
+                    .containsKey(DrTasks.ESTIMATED_DATA_LOSS_BYTES);
+
+            JsonPath reprotect = awaitSucceeded(fixture.request(DrTasks.REPROTECT, "rel-d", "dr-d", "prod-d",
+                    Map.of()));
+
+            assertThat(reprotect.getMap("steps.find { it.name == 'rewind-main-standby' }.artifacts"))
+                    .containsEntry(DrTasks.REBUILD_METHOD, "rewind");
+            assertThat(inRecovery(prod)).isTrue();
+            assertThat(streamingStandbys(dr)).containsKey("drsuite_rel_d");
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(prod, "postgres", "t") == 1001);
+        }
+    }
+
+    @Test
+    void stopPromotesTheDrClusterAndRemovesTheSlotAndAccess() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-e");
+                PostgresInstance dr = PostgresInstance.primary("dr-e")) {
+            fixture.register("prod-e", prod);
+            fixture.register("dr-e", dr);
+            awaitSucceeded(fixture.request(DrTasks.START, "rel-e", "prod-e", "dr-e", Map.of()));
+
+            awaitSucceeded(fixture.request(DrTasks.STOP, "rel-e", "prod-e", "dr-e",
+                    Map.of(DrTasks.PROMOTE_DR, "true")));
+
+            assertThat(inRecovery(dr)).isFalse();
+            dr.execute("create table after_stop (id int)");
+            assertThat(count(prod, "postgres", "pg_replication_slots where slot_name = 'drsuite_rel_e'")).isZero();
+            assertThat(Files.readString(prod.dataDirectory().resolve("pg_hba.conf"))).doesNotContain("drsuite");
+            assertThat(streamingStandbys(prod)).isEmpty();
+        }
+    }
+
+    @Test
+    void switchoverIsRefusedWhileTheDrSideDoesNotStream() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-f");
+                PostgresInstance dr = PostgresInstance.primary("dr-f")) {
+            fixture.register("prod-f", prod);
+            fixture.register("dr-f", dr);
+
+            UUID switchover = fixture.request(DrTasks.SWITCHOVER, "rel-f", "prod-f", "dr-f", Map.of());
+            JsonPath task = DrFixture.awaitDone(switchover, Duration.ofMinutes(1));
+
+            assertThat(task.getString("state")).isEqualTo("failed");
+            assertThat(task.getString("failedStep")).isEqualTo("check-ready");
+            assertThat(task.getString("error")).contains("not streaming");
+            assertThat(inRecovery(prod)).isFalse();
+            assertThat(inRecovery(dr)).isFalse();
+        }
+    }
+
+    private static void commitUntilRefused(PostgresInstance primary, Set<Integer> acknowledged, AtomicBoolean writing) {
+        int next = 1;
+        try (Connection connection = primary.connect("postgres")) {
+            while (writing.get()) {
+                try (PreparedStatement statement = connection.prepareStatement("insert into ledger values (?)")) {
+                    statement.setInt(1, next);
+                    statement.executeUpdate();
+                    acknowledged.add(next);
+                    next++;
+                }
+            }
+        } catch (SQLException refused) {
+            // the primary went down for the switchover; what was acknowledged so far is what must survive
+        }
+    }
+
+}
