@@ -161,6 +161,40 @@ drsuite_port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# ---------------------------------------------------------------- ssh
+
+# Prints the OpenSSH server's path, installing Debian's openssh-server first
+# when it is missing and we are root. Only the tests need it: they start
+# their own sshd on a loopback port (test-support's SshServer) to exercise
+# the SSH host executor; ./drsuite run does not.
+drsuite_sshd_bin() {
+  local sshd=/usr/sbin/sshd
+  if [[ ! -x "$sshd" ]]; then
+    drsuite_is_root ||
+      die "the OpenSSH server is not installed ($sshd missing);" \
+        "run as root or: apt-get install openssh-server"
+    info "installing openssh-server from apt" >&2
+    # The package lists may be stale or missing: refresh them only when needed.
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      --no-install-recommends openssh-server >&2; then
+      apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends openssh-server >&2
+    fi
+    # The package enables (and may start) a system sshd on port 22 of every
+    # interface. Nothing used one before, as it was not installed, and the
+    # tests start their own: switch the system one off again.
+    if [[ -d /run/systemd/system ]]; then
+      systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+    else
+      invoke-rc.d ssh stop >/dev/null 2>&1 || true
+      update-rc.d ssh disable >/dev/null 2>&1 || true
+    fi
+    [[ -x "$sshd" ]] || die "apt did not install $sshd"
+  fi
+  printf '%s\n' "$sshd"
+}
+
 # ---------------------------------------------------------------- postgres
 
 # Prints the PostgreSQL binary directory, installing the Debian packages

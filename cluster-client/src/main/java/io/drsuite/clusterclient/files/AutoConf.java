@@ -55,8 +55,9 @@ public final class AutoConf {
 
     public String render() {
         StringBuilder text = new StringBuilder(HEADER);
+        // as ALTER SYSTEM writes values: quotes and backslashes doubled (the server reads \ as an escape)
         settings.forEach((name, value) -> text.append(name).append(" = '")
-                .append(value.replace("'", "''")).append("'\n"));
+                .append(value.replace("\\", "\\\\").replace("'", "''")).append("'\n"));
         return text.toString();
     }
 
@@ -64,13 +65,52 @@ public final class AutoConf {
         return new ArrayList<>(settings.keySet());
     }
 
+    /**
+     * A value as the server's configuration parser reads it: a quoted string up to its closing quote, with
+     * {@code ''} for a quote and backslash escapes ({@code \n}, octal {@code \101}, any other character
+     * as itself); anything else up to a comment.
+     */
     private static String unquote(String value) {
-        if (value.length() >= 2 && value.startsWith("'")) {
-            int end = value.lastIndexOf('\'');
-            String inner = value.substring(1, end > 0 ? end : value.length());
-            return inner.replace("''", "'").replace("\\'", "'").replace("\\\\", "\\");
+        if (!value.startsWith("'")) {
+            int comment = value.indexOf('#');
+            return (comment >= 0 ? value.substring(0, comment) : value).strip();
         }
-        int comment = value.indexOf('#');
-        return (comment >= 0 ? value.substring(0, comment) : value).strip();
+        StringBuilder result = new StringBuilder();
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\'') {
+                if (i + 1 < value.length() && value.charAt(i + 1) == '\'') {
+                    result.append('\'');
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            if (c != '\\' || i + 1 == value.length()) {
+                result.append(c);
+                continue;
+            }
+            char escaped = value.charAt(++i);
+            switch (escaped) {
+                case 'b' -> result.append('\b');
+                case 'f' -> result.append('\f');
+                case 'n' -> result.append('\n');
+                case 'r' -> result.append('\r');
+                case 't' -> result.append('\t');
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                    int octal = 0;
+                    int digits = 0;
+                    while (digits < 3 && i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '7') {
+                        octal = octal * 8 + (value.charAt(i) - '0');
+                        digits++;
+                        i++;
+                    }
+                    i--;
+                    result.append((char) (octal & 0xFF));
+                }
+                default -> result.append(escaped);
+            }
+        }
+        return result.toString();
     }
 }

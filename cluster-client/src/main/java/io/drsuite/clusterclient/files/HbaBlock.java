@@ -42,16 +42,32 @@ public final class HbaBlock {
     }
 
     public String removeFrom(String hbaFile) {
-        int start = hbaFile.indexOf(begin());
+        int start = lineAt(hbaFile, begin(), 0);
         if (start < 0) {
             return hbaFile;
         }
-        int stop = hbaFile.indexOf(end(), start);
+        int stop = lineAt(hbaFile, end(), start);
         if (stop < 0) {
             return hbaFile;
         }
         int after = hbaFile.indexOf('\n', stop);
         return hbaFile.substring(0, start) + (after < 0 ? "" : hbaFile.substring(after + 1));
+    }
+
+    /**
+     * Where the first whole line equal to {@code line} starts at or after {@code from}, or -1: a marker must not match
+     * the start of another owner's marker ({@code rel-1} in {@code rel-10}).
+     */
+    private static int lineAt(String text, String line, int from) {
+        for (int at = text.indexOf(line, from); at >= 0; at = text.indexOf(line, at + 1)) {
+            int after = at + line.length();
+            boolean startsLine = at == 0 || text.charAt(at - 1) == '\n';
+            boolean endsLine = after == text.length() || text.charAt(after) == '\n' || text.charAt(after) == '\r';
+            if (startsLine && endsLine) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private String begin() {

@@ -27,9 +27,10 @@ final class OutputCollector {
         try (stream) {
             int b;
             while ((b = stream.read()) != -1) {
-                if (kept.size() < LIMIT) {
-                    kept.write(b);
+                if (kept.size() >= LIMIT) {
+                    keepSecondHalf();
                 }
+                kept.write(b);
                 if (b == '\n' || b == '\r') {
                     emitLine();
                 } else {
@@ -40,6 +41,13 @@ final class OutputCollector {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Long outputs (progress meters) keep their end, where an error message is. */
+    private void keepSecondHalf() {
+        byte[] all = kept.toByteArray();
+        kept.reset();
+        kept.write(all, all.length / 2, all.length - all.length / 2);
     }
 
     String text() {
