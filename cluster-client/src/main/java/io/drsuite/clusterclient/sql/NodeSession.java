@@ -1,5 +1,6 @@
 package io.drsuite.clusterclient.sql;
 
+import io.drsuite.clusterclient.Login;
 import io.drsuite.clusterclient.NodeEndpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -156,24 +157,29 @@ public final class NodeSession implements AutoCloseable {
         return true;
     }
 
-    /** Makes sure the login exists with the REPLICATION attribute; returns true when it had to grant it. */
-    public boolean ensureReplicationAttribute(String roleName) throws SQLException {
+    /**
+     * Makes sure the replication login exists and may replicate: creates it (LOGIN REPLICATION, with the given
+     * password) when missing, grants REPLICATION when it lacks it. Returns what it did, or null when nothing.
+     */
+    public String ensureReplicationLogin(Login login) throws SQLException {
         Optional<Boolean> replication;
         try (PreparedStatement statement =
                 connection.prepareStatement("select rolreplication or rolsuper from pg_roles where rolname = ?")) {
-            statement.setString(1, roleName);
+            statement.setString(1, login.username());
             try (ResultSet row = statement.executeQuery()) {
                 replication = row.next() ? Optional.of(row.getBoolean(1)) : Optional.empty();
             }
         }
         if (replication.isEmpty()) {
-            throw new SQLException("login " + roleName + " does not exist on " + node);
+            executeFormatted("select format('CREATE ROLE %I LOGIN REPLICATION PASSWORD %L', ?::text, ?::text)",
+                    login.username(), login.password());
+            return "created login " + login.username() + " with REPLICATION";
         }
-        if (replication.get()) {
-            return false;
+        if (!replication.get()) {
+            executeFormatted("select format('ALTER ROLE %I REPLICATION', ?::text)", login.username());
+            return "granted REPLICATION to " + login.username();
         }
-        executeFormatted("select format('ALTER ROLE %I REPLICATION', ?::text)", roleName);
-        return true;
+        return null;
     }
 
     /** Promotes a standby and waits up to {@code waitSeconds} for it to accept writes. */

@@ -43,4 +43,12 @@ public final class DrTasks {
 
     private DrTasks() {
     }
+
+    /**
+     * The replication slot a relationship owns on its primary, which is also its main standby's
+     * {@code application_name} (what {@code pg_stat_replication} and {@code synchronous_standby_names} show).
+     */
+    public static String slotName(String relationshipName) {
+        return "drsuite_" + relationshipName.replace('-', '_');
+    }
 }

@@ -10,8 +10,19 @@ import java.time.Duration;
 @ConfigMapping(prefix = "drsuite.relationship")
 public interface RelationshipConfig {
 
-    /** How registration probes a node. */
+    /** How registration and relationship checks probe a node. */
     Probe probe();
+
+    /** How the service reaches a node's host to check it can do file operations there. */
+    Hosts hosts();
+
+    /** Timeout of a relationship's operations when the request names none ({@code gs_ddr --time-out}). */
+    @WithDefault("1200")
+    int defaultTimeoutSeconds();
+
+    /** Most WAL bytes the DR side may lag behind for a switchover to start. */
+    @WithDefault("16777216")
+    long switchoverMaxLagBytes();
 
     interface Probe {
 
@@ -22,5 +33,20 @@ public interface RelationshipConfig {
         /** Longest wait for a status query on a node. */
         @WithDefault("10s")
         Duration queryTimeout();
+    }
+
+    interface Hosts {
+
+        /** Where a node's PostgreSQL programs are; {major} is replaced by the cluster's major version. */
+        @WithDefault("/usr/lib/postgresql/{major}/bin")
+        String binTemplate();
+
+        /** The SSH key store: one private key file per sshKeyRef. */
+        @WithDefault("/etc/drsuite/ssh/keys")
+        String sshKeyDirectory();
+
+        /** Known-hosts file SSH host keys are checked against. */
+        @WithDefault("/etc/drsuite/ssh/known_hosts")
+        String sshKnownHosts();
     }
 }

@@ -1,5 +1,6 @@
 package io.drsuite.relationship.model;
 
+import io.drsuite.events.cluster.HostAccess;
 import io.drsuite.events.cluster.HostAccessKind;
 import io.drsuite.events.cluster.NodeRole;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -65,6 +66,11 @@ public class ClusterNodeEntity extends PanacheEntityBase {
 
     @Column(name = "ssh_key_ref")
     public String sshKeyRef;
+
+    /** How the suite reaches this node's host, as the event contract carries it. */
+    public HostAccess access() {
+        return new HostAccess(accessKind, osUser, sshHost, sshPort, sshUser, sshKeyRef);
+    }
 
     public static Optional<ClusterNodeEntity> findByAddress(String host, int port) {
         return find("host = ?1 and port = ?2", host, port).firstResultOptional();

@@ -4,7 +4,6 @@ import io.drsuite.events.cluster.ClusterEvents;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.cluster.ClusterRemoved;
-import io.drsuite.events.cluster.HostAccess;
 import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.platform.outbox.EventOutbox;
@@ -15,6 +14,7 @@ import io.drsuite.relationship.api.HostAccessRegistration;
 import io.drsuite.relationship.api.NodeRegistration;
 import io.drsuite.relationship.model.Cluster;
 import io.drsuite.relationship.model.ClusterNodeEntity;
+import io.drsuite.relationship.model.RelationshipCluster;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -91,6 +91,10 @@ public class ClusterRegistry {
     public void remove(String name) {
         Cluster cluster = Cluster.findByName(name)
                 .orElseThrow(() -> ProblemException.notFound("cluster", "no cluster named '" + name + "'"));
+        RelationshipCluster.of(name).ifPresent(member -> {
+            throw ProblemException.conflict("cluster-in-relationship", "cluster '" + name + "' is in DR relationship "
+                    + member.relationshipId + "; stop the relationship before removing the cluster");
+        });
         cluster.delete();
         outbox.record(ClusterEvents.REMOVED, cluster.id.toString(),
                 new ClusterRemoved(cluster.id, cluster.name, Instant.now()));
@@ -145,8 +149,7 @@ public class ClusterRegistry {
     private static ClusterRegistered registeredEvent(Cluster cluster) {
         List<ClusterNode> nodes = cluster.nodes.stream()
                 .map(node -> new ClusterNode(node.name, node.host, node.port, node.dataDirectory, node.role,
-                        new HostAccess(node.accessKind, node.osUser, node.sshHost, node.sshPort, node.sshUser,
-                                node.sshKeyRef)))
+                        node.access()))
                 .toList();
         return new ClusterRegistered(cluster.id, cluster.name, cluster.serverVersion, cluster.majorVersion, nodes,
                 new SealedLogin(cluster.adminUsername, cluster.adminPasswordSealed),

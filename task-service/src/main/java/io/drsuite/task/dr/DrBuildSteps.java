@@ -62,8 +62,9 @@ public class DrBuildSteps {
             if ("minimal".equals(primary.setting("wal_level"))) {
                 throw new IllegalStateException("wal_level is minimal on " + main.node() + "; streaming needs replica");
             }
-            if (primary.ensureReplicationAttribute(roles.primary().replication().username())) {
-                context.log("granted REPLICATION to " + roles.primary().replication().username());
+            String replicationLogin = primary.ensureReplicationLogin(roles.primary().replication());
+            if (replicationLogin != null) {
+                context.log(replicationLogin);
             }
             if (primary.ensurePhysicalSlot(roles.slotName())) {
                 context.log("created replication slot " + roles.slotName() + " on " + main.node());

@@ -21,7 +21,7 @@ public record DrRoles(String relationshipName, ManagedCluster primary, ManagedCl
 
     /** Physical slot on the primary's main node that the main standby streams through. */
     public String slotName() {
-        return "drsuite_" + relationshipName.replace('-', '_');
+        return DrTasks.slotName(relationshipName);
     }
 
     /** The main standby's {@code application_name}, which {@code synchronous_standby_names} refers to. */

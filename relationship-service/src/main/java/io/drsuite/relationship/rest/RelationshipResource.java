@@ -1,0 +1,119 @@
+package io.drsuite.relationship.rest;
+
+import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.relationship.api.RelationshipRequest;
+import io.drsuite.relationship.api.StopRequest;
+import io.drsuite.relationship.model.Relationship;
+import io.drsuite.relationship.model.RelationshipPhase;
+import io.drsuite.relationship.service.RelationshipService;
+import io.drsuite.relationship.service.ReplicationLag;
+import io.drsuite.relationship.service.ReplicationLagReader;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** DR relationships: create (start), query, switchover, failover, reprotect, stop. */
+@Path("/api/v1/relationships")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "DR relationships", description = "A production cluster protected by a DR cluster")
+public class RelationshipResource {
+
+    /** Phases in which the DR copy exists, so a live lag reading means something. */
+    private static final Set<RelationshipPhase> REPLICATING = Set.of(RelationshipPhase.ACTIVE,
+            RelationshipPhase.SWITCHING_OVER, RelationshipPhase.FAILING_OVER, RelationshipPhase.STOPPING,
+            RelationshipPhase.ERROR);
+
+    private final RelationshipService service;
+    private final ReplicationLagReader lag;
+
+    RelationshipResource(RelationshipService service, ReplicationLagReader lag) {
+        this.service = service;
+        this.lag = lag;
+    }
+
+    @POST
+    @Operation(summary = "Protect a cluster: create a relationship and start DR", description = "Checks both "
+            + "clusters, then builds the DR cluster from the primary as a task. 202 with the relationship and task.")
+    public RestResponse<OperationAccepted> create(@NotNull @Valid RelationshipRequest request, UriInfo uri) {
+        RelationshipService.Accepted accepted = service.create(request);
+        return RestResponse.ResponseBuilder.<OperationAccepted>create(RestResponse.Status.ACCEPTED)
+                .location(uri.getAbsolutePathBuilder().path(accepted.relationship().id.toString()).build())
+                .entity(new OperationAccepted(accepted.taskId(), RelationshipView.of(accepted.relationship())))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List relationships")
+    public List<RelationshipView> list() {
+        return service.relationships().stream().map(RelationshipView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Query a relationship", description = "Phase, roles and gs_ddr states of both clusters, "
+            + "progress, the task in flight and the replication lag read live from the clusters.")
+    public RelationshipView query(@PathParam("id") UUID id) {
+        Relationship relationship = service.relationship(id)
+                .orElseThrow(() -> ProblemException.notFound("relationship", "no relationship " + id));
+        ReplicationLag live = REPLICATING.contains(relationship.phase) ? lag.read(relationship) : null;
+        return RelationshipView.of(relationship, live);
+    }
+
+    @POST
+    @Path("/{id}/switchover")
+    @Operation(summary = "Planned switchover without data loss", description = "Refused (409) unless the DR side "
+            + "streams and lags within the allowed bytes, or while another operation runs.")
+    public RestResponse<OperationAccepted> switchover(@PathParam("id") UUID id) {
+        return accepted(service.switchover(id));
+    }
+
+    @POST
+    @Path("/{id}/failover")
+    @Operation(summary = "Fail over to the DR cluster", description = "Fences the old primary where reachable, "
+            + "promotes the DR cluster and ends the relationship as failed_over.")
+    public RestResponse<OperationAccepted> failover(@PathParam("id") UUID id) {
+        return accepted(service.failover(id));
+    }
+
+    @POST
+    @Path("/{id}/reprotect")
+    @Operation(summary = "Re-establish DR after a failover", description = "The former primary becomes the DR side "
+            + "of the promoted cluster, rebuilt with pg_rewind (or a full build when that fails).")
+    public RestResponse<OperationAccepted> reprotect(@PathParam("id") UUID id) {
+        return accepted(service.reprotect(id));
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Operation(summary = "Dissolve the relationship", description = "promoteDr: true makes the DR cluster a "
+            + "standalone primary, false leaves it a detached read-only copy. After a failover it only releases "
+            + "the clusters (200).")
+    public RestResponse<OperationAccepted> stop(@PathParam("id") UUID id, StopRequest request) {
+        RelationshipService.Accepted accepted = service.stop(id, request == null ? new StopRequest(false) : request);
+        if (accepted.taskId() == null) {
+            return RestResponse.ok(new OperationAccepted(null, RelationshipView.of(accepted.relationship())));
+        }
+        return accepted(accepted);
+    }
+
+    private static RestResponse<OperationAccepted> accepted(RelationshipService.Accepted accepted) {
+        return RestResponse.accepted(new OperationAccepted(accepted.taskId(),
+                RelationshipView.of(accepted.relationship())));
+    }
+}

@@ -1,0 +1,100 @@
+package io.drsuite.relationship.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.task.DrTasks;
+import io.drsuite.events.task.TaskEvents;
+import io.drsuite.events.task.TaskFinished;
+import io.drsuite.events.task.TaskProgressed;
+import io.drsuite.platform.inbox.EventInbox;
+import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.relationship.model.Relationship;
+import io.drsuite.relationship.model.RelationshipCluster;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds task events into relationship state, each event once. Only events of the relationship's task in flight
+ * count: a late event of an earlier task changes nothing.
+ */
+@ApplicationScoped
+public class RelationshipFolding {
+
+    private static final Logger LOG = Logger.getLogger(RelationshipFolding.class);
+
+    private final EventInbox inbox;
+    private final RelationshipTasks tasks;
+    private final ObjectMapper json;
+
+    RelationshipFolding(EventInbox inbox, RelationshipTasks tasks, ObjectMapper json) {
+        this.inbox = inbox;
+        this.tasks = tasks;
+        this.json = json;
+    }
+
+    @Transactional
+    public void apply(IncomingEvent event) {
+        boolean progressed = event.is(TaskEvents.PROGRESSED);
+        if (!progressed && !event.is(TaskEvents.FINISHED)) {
+            return;
+        }
+        if (!inbox.firstDelivery(event)) {
+            return;
+        }
+        if (progressed) {
+            TaskProgressed progress = event.payload(TaskEvents.PROGRESSED, json);
+            inFlight(progress.target(), progress.taskId()).ifPresent(relationship -> progress(relationship, progress));
+        } else {
+            TaskFinished finished = event.payload(TaskEvents.FINISHED, json);
+            inFlight(finished.target(), finished.taskId()).ifPresent(relationship -> finish(relationship, finished));
+        }
+    }
+
+    private static Optional<Relationship> inFlight(String target, UUID taskId) {
+        UUID id;
+        try {
+            id = UUID.fromString(target);
+        } catch (IllegalArgumentException notARelationship) {
+            return Optional.empty();
+        }
+        return Relationship.findForUpdate(id).filter(relationship -> taskId.equals(relationship.currentTaskId));
+    }
+
+    private static void progress(Relationship relationship, TaskProgressed progress) {
+        relationship.currentStep = progress.step();
+        relationship.taskPercent = progress.percent();
+        if (DrTasks.SWITCHOVER.equals(progress.type())) {
+            relationship.switchoverPercent = progress.percent();
+        } else if (DrTasks.FAILOVER.equals(progress.type())) {
+            relationship.failoverPercent = progress.percent();
+        }
+        relationship.touch();
+    }
+
+    private void finish(Relationship relationship, TaskFinished finished) {
+        ClusterStates.Outcome outcome = ClusterStates.finished(finished.type(), finished.state(),
+                finished.failedStep(), finished.rolledBack());
+        if (finished.succeeded() && DrTasks.SWITCHOVER.equals(finished.type())) {
+            relationship.switchoverPercent = 100;
+        }
+        if (DrTasks.FAILOVER.equals(finished.type())) {
+            relationship.failoverPercent = finished.succeeded() ? Integer.valueOf(100) : relationship.failoverPercent;
+            String loss = finished.artifacts().get(DrTasks.ESTIMATED_DATA_LOSS_BYTES);
+            relationship.estimatedDataLossBytes = loss == null ? null : Long.valueOf(loss);
+        }
+        if (outcome.swapRoles()) {
+            relationship.swapRoles();
+        }
+        relationship.lastError = finished.error();
+        relationship.setStates(outcome.primaryState(), outcome.drState());
+        relationship.endTask(outcome.phase());
+        if (outcome.release()) {
+            RelationshipCluster.releaseAll(relationship.id);
+        }
+        tasks.announce(relationship);
+        LOG.infof("Relationship %s: task %s (%s) %s; now %s, %s is primary", relationship.name, finished.taskId(),
+                finished.type(), finished.state(), relationship.phase.wireName(), relationship.primaryCluster);
+    }
+}

@@ -1,0 +1,59 @@
+package io.drsuite.relationship.service;
+
+import io.drsuite.events.relationship.RelationshipChanged;
+import io.drsuite.events.relationship.RelationshipEvents;
+import io.drsuite.events.task.DrTasks;
+import io.drsuite.events.task.TaskEvents;
+import io.drsuite.events.task.TaskRequested;
+import io.drsuite.platform.outbox.EventOutbox;
+import io.drsuite.relationship.model.Relationship;
+import io.drsuite.relationship.model.RelationshipPhase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Requests DR tasks from task-service and announces relationship changes, both through the outbox in the
+ * transaction that changes the relationship.
+ */
+@ApplicationScoped
+public class RelationshipTasks {
+
+    private final EventOutbox outbox;
+
+    RelationshipTasks(EventOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * Requests a task for the relationship with {@code primary} in the primary role and {@code dr} in the DR role
+     * for the task's length, and marks it in flight.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID request(Relationship relationship, String type, String primary, String dr, RelationshipPhase during,
+            Map<String, String> extra) {
+        Map<String, String> parameters = new HashMap<>(extra);
+        parameters.put(DrTasks.RELATIONSHIP_ID, relationship.id.toString());
+        parameters.put(DrTasks.RELATIONSHIP_NAME, relationship.name);
+        parameters.put(DrTasks.PRIMARY_CLUSTER, primary);
+        parameters.put(DrTasks.DR_CLUSTER, dr);
+        parameters.put(DrTasks.SYNC_MODE, relationship.syncMode.wireName());
+        TaskRequested request = new TaskRequested(UUID.randomUUID(), type, relationship.id.toString(),
+                List.of(primary, dr), parameters, relationship.timeoutSeconds, Instant.now());
+        outbox.record(TaskEvents.REQUESTED, request.taskId().toString(), request);
+        relationship.startTask(request.taskId(), type, during);
+        return request.taskId();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(Relationship relationship) {
+        outbox.record(RelationshipEvents.CHANGED, relationship.id.toString(), new RelationshipChanged(relationship.id,
+                relationship.name, relationship.phase.wireName(), relationship.primaryCluster,
+                relationship.drCluster, relationship.syncMode.wireName(), relationship.primaryState,
+                relationship.drState, Instant.now()));
+    }
+}
