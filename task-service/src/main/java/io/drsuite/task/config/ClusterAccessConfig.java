@@ -14,6 +14,10 @@ public interface ClusterAccessConfig {
     @WithDefault("30s")
     Duration statementTimeout();
 
+    /** How long a task waits for the registration of a cluster it names to reach this service's catalog. */
+    @WithDefault("30s")
+    Duration catalogWait();
+
     /** Where a node's PostgreSQL programs are; {major} is replaced by the cluster's major version. */
     @WithDefault("/usr/lib/postgresql/{major}/bin")
     String binTemplate();

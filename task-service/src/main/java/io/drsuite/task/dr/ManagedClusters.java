@@ -12,6 +12,8 @@ import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.task.config.ClusterAccessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Loads registered clusters from this service's catalog and opens their sealed logins. */
 @ApplicationScoped
@@ -33,14 +35,37 @@ public class ManagedClusters {
                 "drsuite-task-service");
     }
 
+    /**
+     * The cluster as the catalog knows it. Registry events and task requests travel on different topics, so a task
+     * may arrive before the registration of its cluster: wait a little for it before giving up.
+     */
     public ManagedCluster load(String name) {
-        KnownCluster cluster = catalog.cluster(name).orElseThrow(() -> new IllegalStateException(
-                "cluster " + name + " is not registered (or task-service has not heard of it yet)"));
+        KnownCluster cluster = awaitRegistration(name);
         PostgresTools tools = PostgresTools.forMajorVersion(config.binTemplate(), cluster.majorVersion);
         return new ManagedCluster(cluster.name, cluster.majorVersion, cluster.nodes.stream()
                 .map(node -> new ManagedNode(node, new NodeEndpoint(node.name(), node.host(), node.port()),
                         executors.forAccess(node.access()), tools))
                 .toList(), open(cluster.adminLogin), open(cluster.replicationLogin));
+    }
+
+    private KnownCluster awaitRegistration(String name) {
+        Instant giveUp = Instant.now().plus(config.catalogWait());
+        while (true) {
+            Optional<KnownCluster> known = catalog.cluster(name);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("cluster " + name + " is not registered (task-service has not heard "
+                        + "of it within " + config.catalogWait().toSeconds() + " s)");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for cluster " + name, e);
+            }
+        }
     }
 
     /** JDBC sessions with the service's timeouts. */

@@ -1,0 +1,98 @@
+package io.drsuite.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.drsuite.testing.PostgresInstance;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The suite's REST API as a user calls it: register clusters, create relationships, operate, query. */
+final class DrApi {
+
+    static final String REPLICATION_USER = "drsuite_repl";
+    static final String REPLICATION_PASSWORD = "repl-pw-for-system-tests";
+
+    private final Suite suite;
+
+    DrApi(Suite suite) {
+        this.suite = suite;
+    }
+
+    static Map<String, Object> localAccess(PostgresInstance node) {
+        return Map.of("kind", "local", "osUser", "postgres");
+    }
+
+    void register(String name, PostgresInstance... nodes) {
+        register(name, DrApi::localAccess, nodes);
+    }
+
+    void register(String name, Function<PostgresInstance, Map<String, Object>> access, PostgresInstance... nodes) {
+        List<Map<String, Object>> nodeList = new ArrayList<>();
+        for (PostgresInstance node : nodes) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", node.name());
+            entry.put("host", "127.0.0.1");
+            entry.put("port", node.port());
+            entry.put("dataDirectory", node.dataDirectory().toString());
+            entry.put("access", access.apply(node));
+            nodeList.add(entry);
+        }
+        given().baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "nodes", nodeList,
+                        "adminLogin", Map.of("username", PostgresInstance.SUPERUSER,
+                                "password", PostgresInstance.SUPERUSER_PASSWORD),
+                        "replicationLogin", Map.of("username", REPLICATION_USER, "password", REPLICATION_PASSWORD)))
+                .post("/api/v1/clusters").then().statusCode(201);
+    }
+
+    /** Creates a relationship; returns {relationship id, start task id}. */
+    String[] create(String name, String primary, String dr, String syncMode) {
+        JsonPath accepted = given().baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "primaryCluster", primary, "drCluster", dr, "syncMode", syncMode))
+                .post("/api/v1/relationships").then().statusCode(202).extract().jsonPath();
+        return new String[] {accepted.getString("relationship.id"), accepted.getString("taskId")};
+    }
+
+    ValidatableResponse operate(String relationshipId, String operation, Map<String, Object> body) {
+        return given().baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/relationships/{id}/" + operation, relationshipId).then();
+    }
+
+    /** Requests an operation and returns its task id. */
+    String accepted(String relationshipId, String operation) {
+        return operate(relationshipId, operation, Map.of()).statusCode(202).extract().jsonPath().getString("taskId");
+    }
+
+    JsonPath query(String relationshipId) {
+        return given().baseUri(suite.relationships.baseUrl()).get("/api/v1/relationships/{id}", relationshipId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    JsonPath task(String taskId) {
+        return given().baseUri(suite.tasks.baseUrl()).get("/api/v1/tasks/{id}", taskId).then().extract().jsonPath();
+    }
+
+    /** Waits until the relationship has no task in flight and is in the phase; fails with the task's log if not. */
+    JsonPath awaitPhase(String relationshipId, String phase, String taskId) {
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                JsonPath now = query(relationshipId);
+                return now.get("currentTask") == null && phase.equals(now.getString("phase"));
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            JsonPath task = task(taskId);
+            throw new AssertionError("relationship " + relationshipId + " not " + phase + ": "
+                    + query(relationshipId).prettify() + "\ntask " + task.getString("state") + " at "
+                    + task.getString("failedStep") + ": " + task.getString("error") + "\n" + task.getList("log"), e);
+        }
+        return query(relationshipId);
+    }
+}

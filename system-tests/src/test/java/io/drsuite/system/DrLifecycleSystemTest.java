@@ -1,0 +1,138 @@
+package io.drsuite.system;
+
+import static io.drsuite.system.Sql.count;
+import static io.drsuite.system.Sql.inRecovery;
+import static io.drsuite.system.Sql.streamsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import io.drsuite.events.relationship.RelationshipEvents;
+import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.PostgresInstance;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One relationship through its whole life, one API call per operation, with relationship-service and task-service
+ * running as processes: start, query, switchover under load and back, failover after the primary's postmaster is
+ * killed, reprotect with pg_rewind, stop.
+ */
+class DrLifecycleSystemTest {
+
+    private final Suite suite = Suite.get();
+    private final DrApi api = new DrApi(suite);
+
+    @Test
+    void startSwitchoverFailoverReprotectStop() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("sys-prod");
+                PostgresInstance dr = PostgresInstance.primary("sys-dr")) {
+            prod.execute("create table payments (id int primary key, amount numeric)",
+                    "insert into payments select g, g * 1.5 from generate_series(1, 20000) g");
+            api.register("sys-prod", prod);
+            api.register("sys-dr", dr);
+
+            String[] created = api.create("sys", "sys-prod", "sys-dr", "async");
+            String id = created[0];
+            JsonPath active = api.awaitPhase(id, "active", created[1]);
+            assertThat(active.getString("clusters[0].name")).isEqualTo("sys-prod");
+            assertThat(active.getString("clusters[0].state")).isEqualTo("archive");
+            assertThat(active.getString("clusters[1].role")).isEqualTo("disaster_standby");
+            assertThat(active.getString("clusters[1].state")).isEqualTo("recovery");
+            assertThat(active.getBoolean("lag.drStreaming")).isTrue();
+            assertThat(active.getLong("lag.bytes")).isGreaterThanOrEqualTo(0);
+            assertThat(count(dr, "payments")).isEqualTo(20000);
+            assertThatThrownBy(() -> dr.execute("delete from payments")).hasMessageContaining("read-only");
+
+            switchoverUnderLoad(id, prod, dr);
+            String back = api.accepted(id, "switchover");
+            assertThat(api.awaitPhase(id, "active", back).getString("clusters[0].name")).isEqualTo("sys-prod");
+            assertThat(inRecovery(prod)).isFalse();
+            assertThat(inRecovery(dr)).isTrue();
+
+            prod.killPostmaster();
+            String failover = api.accepted(id, "failover");
+            JsonPath failedOver = api.awaitPhase(id, "failed_over", failover);
+            assertThat(failedOver.getString("clusters[0].name")).isEqualTo("sys-dr");
+            assertThat(failedOver.getInt("failoverPercent")).isEqualTo(100);
+            assertThat(failedOver.getString("estimatedDataLossBytes")).isNotNull();
+            dr.execute("insert into payments values (-1, 0)");
+
+            String reprotect = api.accepted(id, "reprotect");
+            JsonPath reprotected = api.awaitPhase(id, "active", reprotect);
+            assertThat(reprotected.getString("clusters[0].name")).isEqualTo("sys-dr");
+            assertThat(reprotected.getString("clusters[1].name")).isEqualTo("sys-prod");
+            assertThat(api.task(reprotect).getMap("steps.find { it.name == 'rewind-main-standby' }.artifacts"))
+                    .containsEntry("rebuildMethod", "rewind");
+            assertThat(inRecovery(prod)).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(prod, "payments where id = -1") == 1);
+
+            String stop = api.operate(id, "stop", Map.of("promoteDr", false)).statusCode(202)
+                    .extract().jsonPath().getString("taskId");
+            api.awaitPhase(id, "stopped", stop);
+            assertThat(count(dr, "pg_replication_slots")).isZero();
+            assertThat(inRecovery(prod)).as("left as a detached read-only copy").isTrue();
+            assertThat(streamsTo(dr, "drsuite_sys")).isFalse();
+
+            assertThat(KafkaProbe.readAll(RelationshipEvents.TOPIC, record -> id.equals(record.key()),
+                    Duration.ofMillis(500), Duration.ofSeconds(20)))
+                    .extracting(record -> record.value().replaceAll(".*\"phase\":\"([a-z_]+)\".*", "$1"))
+                    .contains("starting", "active", "switching_over", "failing_over", "failed_over",
+                            "reprotecting", "stopping", "stopped");
+        }
+    }
+
+    private void switchoverUnderLoad(String id, PostgresInstance prod, PostgresInstance dr) throws Exception {
+        Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        prod.execute("create table ledger (id int primary key)");
+        Thread writer = Thread.ofVirtual().start(() -> commitUntilRefused(prod, acknowledged, writing));
+        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() > 100);
+
+        String switchover = api.accepted(id, "switchover");
+        api.operate(id, "switchover", Map.of()).statusCode(409).body("detail", containsString(switchover));
+        JsonPath switched = api.awaitPhase(id, "active", switchover);
+        writing.set(false);
+        writer.join();
+
+        assertThat(switched.getString("clusters[0].name")).isEqualTo("sys-dr");
+        assertThat(switched.getString("clusters[1].name")).isEqualTo("sys-prod");
+        assertThat(switched.getInt("switchoverPercent")).isEqualTo(100);
+        assertThat(inRecovery(dr)).isFalse();
+        assertThat(inRecovery(prod)).isTrue();
+        try (Connection connection = dr.connect("postgres")) {
+            for (int committed : acknowledged) {
+                try (PreparedStatement statement = connection.prepareStatement("select 1 from ledger where id = ?")) {
+                    statement.setInt(1, committed);
+                    assertThat(statement.executeQuery().next()).as("acknowledged commit %d", committed).isTrue();
+                }
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> streamsTo(dr, "drsuite_sys"));
+    }
+
+    private static void commitUntilRefused(PostgresInstance primary, Set<Integer> acknowledged,
+            AtomicBoolean writing) {
+        int next = 1;
+        try (Connection connection = primary.connect("postgres")) {
+            while (writing.get()) {
+                try (PreparedStatement statement = connection.prepareStatement("insert into ledger values (?)")) {
+                    statement.setInt(1, next);
+                    statement.executeUpdate();
+                    acknowledged.add(next++);
+                }
+            }
+        } catch (SQLException refused) {
+            // the switchover stopped the primary; everything acknowledged before must be on the new one
+        }
+    }
+}

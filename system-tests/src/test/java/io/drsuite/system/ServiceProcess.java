@@ -1,0 +1,147 @@
+package io.drsuite.system;
+
+import io.drsuite.testing.LocalInfrastructure;
+import io.drsuite.testing.RepositoryRoot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) run as its own process with the prod
+ * profile against the test infrastructure, so a test can kill it with SIGKILL and start it again.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    /** The same key the services' test profiles use; never used outside tests. */
+    static final String TEST_SECRETS_KEY = "lX2YmFjONkcqZT2JfJkqgkg/sV4mWAv9K+TlJBMXglc=";
+
+    private final String module;
+    private final Map<String, String> environment;
+    private final int port;
+    private Process process;
+    private int starts;
+
+    private ServiceProcess(String module, Map<String, String> environment, int port) {
+        this.module = module;
+        this.environment = environment;
+        this.port = port;
+    }
+
+    static ServiceProcess start(String module, Map<String, String> extraEnvironment) {
+        ServiceProcess service = new ServiceProcess(module, extraEnvironment, freePort());
+        service.start();
+        return service;
+    }
+
+    void start() {
+        Path jar = RepositoryRoot.find().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; package " + module + " first (./mvnw package)");
+        }
+        Path log = RepositoryRoot.find().resolve("system-tests/target").resolve(module + "-" + (++starts) + ".log");
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("DRSUITE_DB_URL", LocalInfrastructure.jdbcUrl());
+        env.put("DRSUITE_DB_USER", LocalInfrastructure.DB_USER);
+        env.put("DRSUITE_DB_PASSWORD", LocalInfrastructure.DB_PASSWORD);
+        env.put("DRSUITE_KAFKA_BOOTSTRAP", LocalInfrastructure.kafkaBootstrapServers());
+        env.put("DRSUITE_SECRETS_KEY", TEST_SECRETS_KEY);
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+                    jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(log);
+    }
+
+    /** SIGKILL: no shutdown hooks, no lease released, as a crash of the host would leave it. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void awaitReady(Path log) {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(module + " not ready within 90 s; see " + log);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
