@@ -27,6 +27,11 @@ public record PostgresTools(String binDirectory) {
                 "stop");
     }
 
+    /** Asks the server to stop and returns at once. */
+    public List<String> requestStop(String dataDirectory, String mode) {
+        return List.of(bin("pg_ctl"), "-D", dataDirectory, "-m", mode, "-W", "stop");
+    }
+
     /** Exit code 0: running; 3: not running; 4: no data directory. */
     public List<String> status(String dataDirectory) {
         return List.of(bin("pg_ctl"), "-D", dataDirectory, "status");

@@ -138,7 +138,23 @@ public class DrBuildSteps {
     public void startMainStandby(StepContext context) throws Exception {
         DrRoles roles = roles(context);
         NodeControl standby = control(roles.dr().main());
-        standby.start();
+        try {
+            standby.start();
+        } catch (CommandFailedException e) {
+            if (!"rewind".equals(context.artifact(DrTasks.REBUILD_METHOD).orElse(null))) {
+                throw e;
+            }
+            // A rewound node can still fail to start (e.g. its history and the new primary's do not line up);
+            // the full build is the fallback the incremental build promises.
+            context.log(standby.node() + " did not start after pg_rewind (" + e.getMessage()
+                    + "); falling back to a full build");
+            standby.stop("immediate");
+            StandbyBuilder.fullBuild(context, standby, roles.primary().main().endpoint(),
+                    roles.primary().replication(), roles.slotName());
+            configureMainStandby(roles, standby);
+            context.recordNow(DrTasks.REBUILD_METHOD, "full");
+            standby.start();
+        }
         Waits.until(context, standby.node() + " accepts connections in recovery", Duration.ofSeconds(120), () -> {
             try (NodeSession session = standby.session(roles.primary().admin())) {
                 return session.inRecovery();

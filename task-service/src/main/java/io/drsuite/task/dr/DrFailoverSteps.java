@@ -26,11 +26,17 @@ public class DrFailoverSteps {
         this.build = build;
     }
 
-    /** Stops the old primary if it still runs; a host that cannot be reached at all is recorded as such. */
+    /**
+     * Stops the old primary if it still accepts connections, and waits for it: only then is the promotion safe.
+     * A primary that refuses connections takes no new writes; it gets an immediate stop without waiting (a crashed
+     * postmaster may linger as a zombie), so the promotion is not delayed. An unreachable host is recorded as such.
+     */
     public void fenceOldPrimary(StepContext context) throws Exception {
         DrRoles roles = build.roles(context);
         NodeControl old = build.control(roles.primary().main());
+        boolean answers = false;
         try (NodeSession session = old.session(roles.primary().admin())) {
+            answers = true;
             if (!session.inRecovery()) {
                 context.recordNow(LAST_PRIMARY_LSN, session.currentLsn().toString());
             }
@@ -38,16 +44,17 @@ public class DrFailoverSteps {
             context.log(old.node() + " does not answer SQL: " + unreachable.getMessage());
         }
         try {
-            if (old.isRunning()) {
+            if (answers) {
                 stopHard(old);
                 context.record("fence", "stopped");
                 context.log("fenced " + old.node() + ": stopped");
             } else {
-                context.record("fence", "not-running");
-                context.log(old.node() + " is not running");
+                old.requestStop("immediate");
+                context.record("fence", "stop-requested");
+                context.log("asked " + old.node() + " to stop immediately, in case any of it still runs");
             }
         } catch (HostUnreachableException e) {
-            if (old.answers(roles.primary().admin())) {
+            if (answers) {
                 throw new IllegalStateException(old.node() + " still accepts connections and its host cannot be "
                         + "reached to stop it; refusing to create a second primary", e);
             }
@@ -84,6 +91,9 @@ public class DrFailoverSteps {
                 }
                 context.record(DrTasks.PROMOTED_AT, Instant.now().toString());
             }
+            // Writes are accepted already; the checkpoint makes the control file name the new timeline, which a
+            // later pg_rewind (reprotect) of the old primary reads from this node.
+            session.checkpoint();
             context.record("timeline", String.valueOf(session.timeline()));
         }
         context.log("promoted " + standby.node() + "; it accepts writes");

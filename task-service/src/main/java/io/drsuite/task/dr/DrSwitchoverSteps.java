@@ -101,6 +101,9 @@ public class DrSwitchoverSteps {
                 throw new IllegalStateException(standby.node() + " did not finish promotion within 60 s");
             }
             context.record(DrTasks.PROMOTED_AT, Instant.now().toString());
+            // The end-of-recovery checkpoint is spread out; until it completes the control file still names the
+            // old timeline, and a pg_rewind of this node after a crash would pick the wrong history.
+            session.checkpoint();
             context.record("timeline", String.valueOf(session.timeline()));
         }
         context.log("promoted " + standby.node() + "; it accepts writes");

@@ -56,12 +56,38 @@ public final class NodeControl {
         }
     }
 
-    /** Stops the server; {@code fast} disconnects clients and writes a shutdown checkpoint. */
+    /**
+     * Stops the server; {@code fast} disconnects clients and writes a shutdown checkpoint. A postmaster that died
+     * without removing its pid file makes {@code pg_ctl stop} fail although nothing runs: that counts as stopped
+     * once {@code pg_ctl status} agrees (a crashed postmaster may linger as a zombie for a moment).
+     */
     public void stop(String mode) {
-        if (isRunning()) {
-            node.executor().run(node.tools().stop(node.dataDirectory(), mode, STOP_WAIT_SECONDS),
-                    Duration.ofSeconds(STOP_WAIT_SECONDS + 10)).orThrow();
+        if (!isRunning()) {
+            return;
         }
+        CommandResult result = node.executor().run(node.tools().stop(node.dataDirectory(), mode, STOP_WAIT_SECONDS),
+                Duration.ofSeconds(STOP_WAIT_SECONDS + 10));
+        if (result.succeeded()) {
+            return;
+        }
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < giveUp) {
+            if (!isRunning()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        result.orThrow();
+    }
+
+    /** Sends the stop signal without waiting for the server to exit. */
+    public void requestStop(String mode) {
+        node.executor().run(node.tools().requestStop(node.dataDirectory(), mode), QUICK);
     }
 
     /** {@code pg_controldata}, as name → value. */
