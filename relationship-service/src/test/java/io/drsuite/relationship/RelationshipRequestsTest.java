@@ -99,6 +99,8 @@ class RelationshipRequestsTest {
         given().delete("/api/v1/clusters/rq-prod").then().statusCode(409)
                 .body("detail", containsString("stop the relationship"));
         assertThat(relationshipCount("rq-second")).isZero();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/metrics")
+                .asString().contains("drsuite_relationships{phase=\"starting\"} 1.0"));
     }
 
     @Test

@@ -166,7 +166,7 @@ public class DrSwitchoverSteps {
         DrRoles roles = build.roles(context);
         NodeControl primary = build.control(roles.primary().main());
         primary.start();
-        Waits.until(context, primary.node() + " accepts writes again", Duration.ofSeconds(120), () -> {
+        Waits.untilIgnoringDeadline(context, primary.node() + " accepts writes again", Duration.ofSeconds(120), () -> {
             try (NodeSession session = primary.session(roles.primary().admin())) {
                 return !session.inRecovery();
             }

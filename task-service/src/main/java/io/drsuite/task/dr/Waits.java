@@ -18,10 +18,23 @@ final class Waits {
     }
 
     static void until(StepContext context, String what, Duration limit, Condition condition) throws Exception {
+        until(context, true, what, limit, condition);
+    }
+
+    /** For undoing work after a failure, which may be the task's deadline itself: only {@code limit} applies. */
+    static void untilIgnoringDeadline(StepContext context, String what, Duration limit, Condition condition)
+            throws Exception {
+        until(context, false, what, limit, condition);
+    }
+
+    private static void until(StepContext context, boolean withinDeadline, String what, Duration limit,
+            Condition condition) throws Exception {
         Instant giveUp = Instant.now().plus(limit);
         Exception lastError = null;
         while (true) {
-            context.remaining();
+            if (withinDeadline) {
+                context.remaining();
+            }
             try {
                 if (condition.holds()) {
                     return;

@@ -75,6 +75,11 @@ final class DrFixture {
 
     /** Requests a DR task for a relationship and returns its id. */
     UUID request(String type, String relationship, String primary, String dr, Map<String, String> extra) {
+        return request(type, relationship, primary, dr, extra, 600);
+    }
+
+    UUID request(String type, String relationship, String primary, String dr, Map<String, String> extra,
+            int timeoutSeconds) {
         Map<String, String> parameters = new HashMap<>(extra);
         parameters.put(DrTasks.RELATIONSHIP_ID, relationship);
         parameters.put(DrTasks.RELATIONSHIP_NAME, relationship);
@@ -82,7 +87,7 @@ final class DrFixture {
         parameters.put(DrTasks.DR_CLUSTER, dr);
         parameters.putIfAbsent(DrTasks.SYNC_MODE, "async");
         TaskRequested request = new TaskRequested(UUID.randomUUID(), type, relationship, List.of(primary, dr),
-                parameters, 600, Instant.now());
+                parameters, timeoutSeconds, Instant.now());
         send(request);
         return request.taskId();
     }

@@ -196,6 +196,30 @@ class DrOperationsTest {
     }
 
     @Test
+    void aSwitchoverThatCannotVerifyTheDrSideCaughtUpRestartsTheOldPrimary() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-g");
+                PostgresInstance dr = PostgresInstance.primary("dr-g")) {
+            prod.execute("create table t (id int)");
+            fixture.register("prod-g", prod);
+            fixture.register("dr-g", dr);
+            awaitSucceeded(fixture.request(DrTasks.START, "rel-g", "prod-g", "dr-g", Map.of()));
+            dr.execute("select pg_wal_replay_pause()");
+
+            UUID switchover = fixture.request(DrTasks.SWITCHOVER, "rel-g", "prod-g", "dr-g", Map.of(), 20);
+            JsonPath task = DrFixture.awaitDone(switchover, Duration.ofMinutes(2));
+
+            assertThat(task.getString("state")).isEqualTo("failed");
+            assertThat(task.getString("failedStep")).isEqualTo("verify-dr-caught-up");
+            assertThat(task.getBoolean("rolledBack")).isTrue();
+            assertThat(inRecovery(prod)).isFalse();
+            prod.execute("insert into t values (1)");
+            assertThat(inRecovery(dr)).isTrue();
+            dr.execute("select pg_wal_replay_resume()");
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(dr, "postgres", "t") == 1);
+        }
+    }
+
+    @Test
     void switchoverIsRefusedWhileTheDrSideDoesNotStream() throws Exception {
         try (PostgresInstance prod = PostgresInstance.primary("prod-f");
                 PostgresInstance dr = PostgresInstance.primary("dr-f")) {

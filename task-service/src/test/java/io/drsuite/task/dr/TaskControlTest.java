@@ -1,0 +1,88 @@
+package io.drsuite.task.dr;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.events.task.DrTasks;
+import io.drsuite.events.task.TaskEvents;
+import io.drsuite.platform.secrets.SecretSealer;
+import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.PostgresInstance;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cancel and resume through the task API: a task queued behind another on the same cluster is cancelled at once;
+ * a failed task resumes at its failed step; a finished task can be neither cancelled nor resumed twice.
+ */
+@QuarkusTest
+class TaskControlTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    ClusterCatalog catalog;
+
+    @Test
+    void aQueuedTaskIsCancelledAndAFailedOneResumesAtItsFailedStep() throws Exception {
+        DrFixture fixture = new DrFixture(json, sealer, catalog);
+        try (PostgresInstance prod = PostgresInstance.primary("ctl-prod");
+                PostgresInstance dr = PostgresInstance.primary("ctl-dr")) {
+            fixture.register("ctl-prod", prod);
+            fixture.register("ctl-dr", dr);
+
+            // Holds ctl-prod for a while: it waits for a cluster that is never registered (catalog-wait, 5 s here).
+            UUID blocker = fixture.request(DrTasks.START, "rel-ghost", "ctl-prod", "ctl-ghost", Map.of());
+            awaitState(blocker, "running");
+            UUID queued = fixture.request(DrTasks.STOP, "rel-ctl", "ctl-prod", "ctl-dr", Map.of());
+            awaitState(queued, "pending");
+            given().post("/api/v1/tasks/{id}/cancel", queued).then().statusCode(202)
+                    .body("state", equalTo("cancelled"));
+            assertThat(KafkaProbe.readAll(TaskEvents.TOPIC, record -> queued.toString().equals(record.key())
+                    && record.value().contains("\"state\":\"cancelled\""), Duration.ofMillis(300),
+                    Duration.ofSeconds(20))).hasSize(1);
+            given().post("/api/v1/tasks/{id}/cancel", queued).then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", containsString("cancelled"));
+
+            assertThat(DrFixture.awaitDone(blocker, Duration.ofMinutes(1)).getString("error"))
+                    .contains("ctl-ghost is not registered");
+
+            UUID failing = fixture.request(DrTasks.SWITCHOVER, "rel-ctl", "ctl-prod", "ctl-dr", Map.of());
+            JsonPath failed = DrFixture.awaitDone(failing, Duration.ofMinutes(1));
+            assertThat(failed.getString("state")).isEqualTo("failed");
+            assertThat(failed.getString("failedStep")).isEqualTo("check-ready");
+
+            given().post("/api/v1/tasks/{id}/resume", failing).then().statusCode(202);
+            awaitState(failing, "failed");
+            JsonPath resumed = DrFixture.task(failing);
+            assertThat(resumed.getInt("attempts")).isEqualTo(2);
+            assertThat(resumed.getInt("steps[0].attempts")).isEqualTo(2);
+            assertThat(resumed.getList("log.message", String.class))
+                    .anyMatch(line -> line.contains("resume requested"));
+            assertThat(DrFixture.inRecovery(prod)).isFalse();
+            given().post("/api/v1/tasks/{id}/resume", queued).then().statusCode(409);
+            given().get("/api/v1/tasks?target=rel-ctl&state=cancelled").then().statusCode(200)
+                    .body("id", org.hamcrest.Matchers.contains(queued.toString()));
+            given().get("/api/v1/tasks?state=sideways").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    private static void awaitState(UUID taskId, String state) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> state.equals(DrFixture.task(taskId).getString("state")));
+    }
+}
