@@ -111,14 +111,26 @@ COMMIT;
 SQL
 }
 
+# True when the demo cluster accepts writes; a DR relationship may have made either one a standby.
+is_primary() {
+  local name="$1"
+  [[ "$(drsuite_psql "$(pg_name "$name")" "$(cluster_port "$name")" -d postgres -A -t \
+    -c 'select pg_is_in_recovery()')" == "f" ]]
+}
+
 cmd_start() {
   local name
   ensure_secrets
   for name in prod dr; do
     drsuite_pg_start "$(pg_name "$name")" "$DEMO_DIR/$name" "$(cluster_port "$name")"
-    ensure_roles "$name"
+    # A standby gets its roles (and the demo rows) from its primary.
+    if is_primary "$name"; then
+      ensure_roles "$name"
+    fi
   done
-  ensure_shop
+  if is_primary prod; then
+    ensure_shop
+  fi
   info "ready: prod 127.0.0.1:$PROD_PORT (db shop), dr 127.0.0.1:$DR_PORT;" \
     "passwords in $SECRETS_FILE"
 }

@@ -55,8 +55,14 @@ public class ClusterCatalog {
     }
 
     private void register(ClusterRegistered registered) {
-        // Events of different clusters may arrive out of order: a name freed by a removal we have not read yet
-        // belongs to the newer registration.
+        // Events of different clusters travel on different partitions and may arrive out of order. Of two
+        // registrations under one name (the first removed in between), the newer one holds the name.
+        if (KnownCluster.count("name = ?1 and id <> ?2 and registeredAt > ?3",
+                registered.name(), registered.clusterId(), registered.registeredAt()) > 0) {
+            LOG.infof("Skipping registration of %s (%s): a newer cluster holds that name", registered.name(),
+                    registered.clusterId());
+            return;
+        }
         KnownCluster.delete("name = ?1 and id <> ?2 and registeredAt <= ?3",
                 registered.name(), registered.clusterId(), registered.registeredAt());
         KnownCluster cluster = KnownCluster.<KnownCluster>findByIdOptional(registered.clusterId())

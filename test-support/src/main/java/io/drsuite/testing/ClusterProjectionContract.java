@@ -21,8 +21,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A service's cluster projection, fed over the real broker: registered clusters appear, removed ones go, and an
- * event delivered twice is applied once.
+ * A service's cluster projection, fed over the real broker: registered clusters appear, removed ones go, an
+ * event delivered twice is applied once, and a late registration under a name a newer cluster holds is skipped.
  */
 public abstract class ClusterProjectionContract {
 
@@ -73,8 +73,32 @@ public abstract class ClusterProjectionContract {
         assertEquals(duplicatesBefore + 1, duplicates());
     }
 
+    @Test
+    void anOlderRegistrationArrivingLateDoesNotReplaceTheNewerOne() throws Exception {
+        String name = "late-" + shortId();
+        ClusterRegistered newer = ClusterEventFixtures.registered(name);
+        ClusterRegistered older = new ClusterRegistered(UUID.randomUUID(), name, newer.serverVersion(),
+                newer.majorVersion(), newer.nodes(), newer.adminLogin(), newer.replicationLogin(),
+                newer.registeredAt().minusSeconds(60));
+        publish(ClusterEvents.REGISTERED, newer.clusterId(), UUID.randomUUID(), newer);
+        await().atMost(WITHIN).until(() -> known(name).isPresent());
+        double appliedBefore = applied();
+
+        publish(ClusterEvents.REGISTERED, older.clusterId(), UUID.randomUUID(), older);
+        await().atMost(WITHIN).until(() -> applied() > appliedBefore);
+        assertEquals(newer.clusterId(), known(name).orElseThrow().id);
+        ClusterRegistered next = ClusterEventFixtures.registered("next-" + shortId());
+        publish(ClusterEvents.REGISTERED, next.clusterId(), UUID.randomUUID(), next);
+        await().atMost(WITHIN).until(() -> known(next.name()).isPresent());
+    }
+
     private Optional<KnownCluster> known(String name) {
         return QuarkusTransaction.requiringNew().call(() -> catalog.cluster(name));
+    }
+
+    private double applied() {
+        return metrics.find("drsuite.events.consumed").tag("type", "io.drsuite.cluster.registered.v1")
+                .tag("outcome", "applied").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private double duplicates() {

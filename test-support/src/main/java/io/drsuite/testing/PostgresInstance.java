@@ -27,6 +27,7 @@ public final class PostgresInstance implements AutoCloseable {
 
     private static final Path BIN = Path.of(System.getenv().getOrDefault("DRSUITE_PG_BIN", "/usr/lib/postgresql/15/bin"));
     private static final List<PostgresInstance> STARTED = new ArrayList<>();
+    private static final String INSTANCE_CONF = "instance.conf";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(PostgresInstance::stopAll, "stop-test-postgres"));
@@ -53,18 +54,11 @@ public final class PostgresInstance implements AutoCloseable {
                 "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync")), Map.of(), null, 120);
         append(instance.dataDirectory.resolve("pg_hba.conf"),
                 "host replication all 127.0.0.1/32 scram-sha-256\n");
-        append(instance.dataDirectory.resolve("postgresql.conf"), String.join("\n",
-                "listen_addresses = '127.0.0.1'",
-                "unix_socket_directories = ''",
-                "wal_level = replica",
-                "wal_log_hints = on",
-                "max_wal_senders = 10",
-                "max_replication_slots = 10",
-                "hot_standby = on",
-                "wal_keep_size = '128MB'",
-                "shared_buffers = '16MB'",
-                "fsync = off",
-                "port = " + instance.port, ""));
+        // Settings go to an included file, as many installations (and ./drsuite run's demo clusters) do, so DR
+        // tests cover a node keeping its own included configuration through a rebuild.
+        append(instance.dataDirectory.resolve("postgresql.conf"), "include_if_exists = 'instance.conf'\n");
+        write(instance.dataDirectory.resolve(INSTANCE_CONF), instanceSettings(instance.port));
+        ownByPostgres(instance.dataDirectory.resolve(INSTANCE_CONF));
         instance.start();
         return instance;
     }
@@ -75,7 +69,7 @@ public final class PostgresInstance implements AutoCloseable {
         Commands.run(Commands.asPostgresUser(List.of(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1",
                 "-p", String.valueOf(port), "-U", SUPERUSER, "-D", standby.dataDirectory.toString(), "-R",
                 "-X", "stream", "-c", "fast", "--no-sync")), Map.of("PGPASSWORD", SUPERUSER_PASSWORD), null, 120);
-        append(standby.dataDirectory.resolve("postgresql.conf"), "port = " + standby.port + "\n");
+        write(standby.dataDirectory.resolve(INSTANCE_CONF), instanceSettings(standby.port));
         standby.start();
         return standby;
     }
@@ -166,6 +160,21 @@ public final class PostgresInstance implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(BIN.resolve("pg_ctl").toString(), "-D", dataDirectory.toString()));
         command.addAll(List.of(arguments));
         Commands.run(Commands.asPostgresUser(command), Map.of(), null, 120);
+    }
+
+    private static String instanceSettings(int port) {
+        return String.join("\n",
+                "listen_addresses = '127.0.0.1'",
+                "unix_socket_directories = ''",
+                "wal_level = replica",
+                "wal_log_hints = on",
+                "max_wal_senders = 10",
+                "max_replication_slots = 10",
+                "hot_standby = on",
+                "wal_keep_size = '128MB'",
+                "shared_buffers = '16MB'",
+                "fsync = off",
+                "port = " + port, "");
     }
 
     private static PostgresInstance allocate(String name) {

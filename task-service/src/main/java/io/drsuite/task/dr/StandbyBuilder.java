@@ -5,6 +5,7 @@ import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.host.NodeFiles;
 import io.drsuite.clusterclient.host.PassFile;
 import io.drsuite.task.engine.StepContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -13,13 +14,15 @@ import java.util.regex.Pattern;
 /**
  * Builds a standby's data directory from its upstream: a full build with {@code pg_basebackup} into a folder next
  * to the data directory, swapped in when complete (the old data is kept aside until the task's clean-up step), or
- * an incremental build with {@code pg_rewind}. Either way the node keeps its own configuration files
- * ({@code postgresql.conf}, {@code pg_hba.conf}, {@code pg_ident.conf}): the copy brings the upstream's, which name
- * the upstream's port and addresses.
+ * an incremental build with {@code pg_rewind}. Either way the node keeps its own configuration files (every
+ * {@code *.conf} at the top of its data directory: {@code postgresql.conf}, {@code pg_hba.conf},
+ * {@code pg_ident.conf} and files they include): the copy brings the upstream's, which name the upstream's port and
+ * addresses. {@code postgresql.auto.conf} follows the upstream in a full build (it holds what {@code ALTER SYSTEM}
+ * set cluster-wide) and is kept in a rewind.
  */
 public final class StandbyBuilder {
 
-    static final List<String> OWN_CONFIGURATION = List.of("postgresql.conf", "pg_hba.conf", "pg_ident.conf");
+    private static final String AUTO_CONF = "postgresql.auto.conf";
     private static final Pattern PROGRESS = Pattern.compile("\\((\\d{1,3})%\\)");
 
     private StandbyBuilder() {
@@ -47,8 +50,8 @@ public final class StandbyBuilder {
         runWithPassFile(files, node, source, replication, passFile -> node.executor().run(
                 node.tools().baseBackup(source, replication, passFile, build, slot), null, context.remaining(),
                 line -> reportProgress(context, line)).orThrow());
-        for (String file : OWN_CONFIGURATION) {
-            if (files.exists(configurationSource + "/" + file)) {
+        for (String file : configurationFiles(node, configurationSource)) {
+            if (!AUTO_CONF.equals(file)) {
                 files.copy(configurationSource + "/" + file, build + "/" + file);
             }
         }
@@ -72,11 +75,10 @@ public final class StandbyBuilder {
         String data = node.dataDirectory();
         String saved = data + ".drsuite-settings";
         if (!files.exists(saved)) {
+            files.remove(saved + ".tmp");
             files.makeDirectory(saved + ".tmp");
-            for (String file : ownSettings()) {
-                if (files.exists(data + "/" + file)) {
-                    files.copy(data + "/" + file, saved + ".tmp/" + file);
-                }
+            for (String file : configurationFiles(node, data)) {
+                files.copy(data + "/" + file, saved + ".tmp/" + file);
             }
             files.move(saved + ".tmp", saved);
         }
@@ -84,17 +86,18 @@ public final class StandbyBuilder {
         runWithPassFile(files, node, source, admin, passFile -> node.executor().run(
                 node.tools().rewind(source, admin, passFile, data), null, context.remaining(),
                 line -> reportProgress(context, line)).orThrow());
-        for (String file : ownSettings()) {
-            if (files.exists(saved + "/" + file)) {
-                files.copy(saved + "/" + file, data + "/" + file);
-            }
+        for (String file : configurationFiles(node, saved)) {
+            files.copy(saved + "/" + file, data + "/" + file);
         }
         files.remove(saved);
         context.log("incremental build of " + node + " complete; its own settings were put back");
     }
 
-    private static List<String> ownSettings() {
-        return List.of("postgresql.conf", "pg_hba.conf", "pg_ident.conf", "postgresql.auto.conf");
+    /** Names of the {@code *.conf} files at the top of a folder. */
+    private static List<String> configurationFiles(ManagedNode node, String folder) {
+        String listing = node.executor().run(List.of("find", folder, "-maxdepth", "1", "-type", "f", "-name",
+                "*.conf", "-printf", "%f\n"), Duration.ofSeconds(30)).orThrow().stdout();
+        return listing.lines().filter(name -> !name.isBlank()).toList();
     }
 
     /** A password file readable only by the node's OS user, removed as soon as the program has run. */
