@@ -121,6 +121,9 @@ is_primary() {
 cmd_start() {
   local name
   ensure_secrets
+  # The clusters' OS user owns the folder around their data directories: a DR build keeps the previous data
+  # directory next to the new one.
+  drsuite_pg_dir "$DEMO_DIR"
   for name in prod dr; do
     drsuite_pg_start "$(pg_name "$name")" "$DEMO_DIR/$name" "$(cluster_port "$name")"
     # A standby gets its roles (and the demo rows) from its primary.

@@ -68,12 +68,12 @@ public class RelationshipChecks {
             CommandResult control = executor.run(access.tools(cluster).controlData(node.dataDirectory),
                     COMMAND_TIMEOUT);
             if (!control.succeeded()) {
-                throw hostProblem(cluster, node, "pg_controldata cannot read " + node.dataDirectory + " as "
-                        + executor.describe() + ": " + control.stderr().strip());
+                throw hostProblem(cluster, node, "pg_controldata cannot read " + node.dataDirectory + " ("
+                        + executor.describe() + "): " + control.stderr().strip());
             }
             if (!new NodeFiles(executor).isWritableDirectory(parent)) {
-                throw hostProblem(cluster, node, parent + " is not writable as " + executor.describe()
-                        + "; a rebuild keeps the previous data directory next to the new one");
+                throw hostProblem(cluster, node, parent + " is not writable (" + executor.describe()
+                        + "); a rebuild keeps the previous data directory next to the new one");
             }
         } catch (HostUnreachableException e) {
             throw hostProblem(cluster, node, e.getMessage());
