@@ -50,6 +50,9 @@ public class TaskExecution {
             String outcome = runSteps(task, definition.get(), lease);
             if (outcome != null) {
                 count(task.type(), outcome);
+            } else {
+                // Shutting down mid-step: hand the task back so an instance that starts takes it over at once.
+                releaseQuietly(taskId, owner);
             }
         } catch (LeaseLostException e) {
             LOG.warnf("Task %s: %s", taskId, e.getMessage());
@@ -121,6 +124,14 @@ public class TaskExecution {
             }
         }
         store.failed(task.id(), position, reason, rolledBack);
+    }
+
+    private void releaseQuietly(UUID taskId, String owner) {
+        try {
+            store.releaseLease(taskId, owner);
+        } catch (RuntimeException e) {
+            LOG.debugf("Lease of task %s not released (%s); it expires on its own", taskId, e.getMessage());
+        }
     }
 
     private void count(String type, String state) {
