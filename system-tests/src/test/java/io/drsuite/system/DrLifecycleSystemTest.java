@@ -12,6 +12,8 @@ import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -88,7 +90,15 @@ class DrLifecycleSystemTest {
                     .extracting(record -> record.value().replaceAll(".*\"phase\":\"([a-z_]+)\".*", "$1"))
                     .contains("starting", "active", "switching_over", "failing_over", "failed_over",
                             "reprotecting", "stopping", "stopped");
+            assertNoPasswordIn(suite.relationships.log());
+            assertNoPasswordIn(suite.tasks.log());
         }
+    }
+
+    private static void assertNoPasswordIn(Path log) throws Exception {
+        assertThat(Files.readString(log)).as(log.toString())
+                .doesNotContain(PostgresInstance.SUPERUSER_PASSWORD)
+                .doesNotContain(DrApi.REPLICATION_PASSWORD);
     }
 
     private void switchoverUnderLoad(String id, PostgresInstance prod, PostgresInstance dr) throws Exception {

@@ -31,6 +31,7 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private Process process;
     private int starts;
+    private Path log;
 
     private ServiceProcess(String module, Map<String, String> environment, int port) {
         this.module = module;
@@ -49,7 +50,7 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; package " + module + " first (./mvnw package)");
         }
-        Path log = RepositoryRoot.find().resolve("system-tests/target").resolve(module + "-" + (++starts) + ".log");
+        log = RepositoryRoot.find().resolve("system-tests/target").resolve(module + "-" + (++starts) + ".log");
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DRSUITE_DB_URL", LocalInfrastructure.jdbcUrl());
@@ -80,6 +81,11 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The output of the current (last started) process. */
+    Path log() {
+        return log;
     }
 
     String baseUrl() {
