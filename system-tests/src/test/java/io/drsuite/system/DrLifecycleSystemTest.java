@@ -1,8 +1,5 @@
 package io.drsuite.system;
 
-import static io.drsuite.system.Sql.count;
-import static io.drsuite.system.Sql.inRecovery;
-import static io.drsuite.system.Sql.streamsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -52,14 +49,14 @@ class DrLifecycleSystemTest {
             assertThat(active.getString("clusters[1].state")).isEqualTo("recovery");
             assertThat(active.getBoolean("lag.drStreaming")).isTrue();
             assertThat(active.getLong("lag.bytes")).isGreaterThanOrEqualTo(0);
-            assertThat(count(dr, "payments")).isEqualTo(20000);
+            assertThat(dr.count("payments")).isEqualTo(20000);
             assertThatThrownBy(() -> dr.execute("delete from payments")).hasMessageContaining("read-only");
 
             switchoverUnderLoad(id, prod, dr);
             String back = api.accepted(id, "switchover");
             assertThat(api.awaitPhase(id, "active", back).getString("clusters[0].name")).isEqualTo("sys-prod");
-            assertThat(inRecovery(prod)).isFalse();
-            assertThat(inRecovery(dr)).isTrue();
+            assertThat(prod.inRecovery()).isFalse();
+            assertThat(dr.inRecovery()).isTrue();
 
             prod.killPostmaster();
             String failover = api.accepted(id, "failover");
@@ -75,15 +72,15 @@ class DrLifecycleSystemTest {
             assertThat(reprotected.getString("clusters[1].name")).isEqualTo("sys-prod");
             assertThat(api.task(reprotect).getMap("steps.find { it.name == 'rewind-main-standby' }.artifacts"))
                     .containsEntry("rebuildMethod", "rewind");
-            assertThat(inRecovery(prod)).isTrue();
-            await().atMost(Duration.ofSeconds(30)).until(() -> count(prod, "payments where id = -1") == 1);
+            assertThat(prod.inRecovery()).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> prod.count("payments where id = -1") == 1);
 
             String stop = api.operate(id, "stop", Map.of("promoteDr", false)).statusCode(202)
                     .extract().jsonPath().getString("taskId");
             api.awaitPhase(id, "stopped", stop);
-            assertThat(count(dr, "pg_replication_slots")).isZero();
-            assertThat(inRecovery(prod)).as("left as a detached read-only copy").isTrue();
-            assertThat(streamsTo(dr, "drsuite_sys")).isFalse();
+            assertThat(dr.count("pg_replication_slots")).isZero();
+            assertThat(prod.inRecovery()).as("left as a detached read-only copy").isTrue();
+            assertThat(dr.streamingStandbys().containsKey("drsuite_sys")).isFalse();
 
             assertThat(KafkaProbe.readAll(RelationshipEvents.TOPIC, record -> id.equals(record.key()),
                     Duration.ofMillis(500), Duration.ofSeconds(20)))
@@ -117,8 +114,8 @@ class DrLifecycleSystemTest {
         assertThat(switched.getString("clusters[0].name")).isEqualTo("sys-dr");
         assertThat(switched.getString("clusters[1].name")).isEqualTo("sys-prod");
         assertThat(switched.getInt("switchoverPercent")).isEqualTo(100);
-        assertThat(inRecovery(dr)).isFalse();
-        assertThat(inRecovery(prod)).isTrue();
+        assertThat(dr.inRecovery()).isFalse();
+        assertThat(prod.inRecovery()).isTrue();
         try (Connection connection = dr.connect("postgres")) {
             for (int committed : acknowledged) {
                 try (PreparedStatement statement = connection.prepareStatement("select 1 from ledger where id = ?")) {
@@ -127,7 +124,7 @@ class DrLifecycleSystemTest {
                 }
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> streamsTo(dr, "drsuite_sys"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> dr.streamingStandbys().containsKey("drsuite_sys"));
     }
 
     private static void commitUntilRefused(PostgresInstance primary, Set<Integer> acknowledged,

@@ -93,7 +93,8 @@ class DrTimingsBenchmark {
         try (PostgresInstance primary = PostgresInstance.primary("hand-primary")) {
             primary.execute("create table write_probe (id bigint, at timestamptz)");
             try (PostgresInstance standby = primary.standby("hand-standby")) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> Sql.streamsTo(primary, "walreceiver"));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> primary.streamingStandbys().containsKey("walreceiver"));
                 if (crash) {
                     try (WriteProbe probe = new WriteProbe(standby)) {
                         primary.killPostmaster();

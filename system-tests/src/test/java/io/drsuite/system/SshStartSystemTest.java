@@ -1,7 +1,5 @@
 package io.drsuite.system;
 
-import static io.drsuite.system.Sql.count;
-import static io.drsuite.system.Sql.inRecovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,10 +25,10 @@ class SshStartSystemTest {
             String[] created = api.create("over-ssh", "ssh-prod", "ssh-dr", "async");
             api.awaitPhase(created[0], "active", created[1]);
 
-            assertThat(count(dr1, "t")).isEqualTo(3000);
-            assertThat(count(dr2, "t")).isEqualTo(3000);
-            assertThat(inRecovery(dr1)).isTrue();
-            assertThat(inRecovery(dr2)).isTrue();
+            assertThat(dr1.count("t")).isEqualTo(3000);
+            assertThat(dr2.count("t")).isEqualTo(3000);
+            assertThat(dr1.inRecovery()).isTrue();
+            assertThat(dr2.inRecovery()).isTrue();
             assertThatThrownBy(() -> dr2.execute("insert into t values (0)")).hasMessageContaining("read-only");
             assertThat(api.task(created[1]).getList("log.message", String.class))
                     .anyMatch(line -> line.contains("full build of ssh-dr1"));
@@ -38,7 +36,7 @@ class SshStartSystemTest {
             String stop = api.operate(created[0], "stop", Map.of("promoteDr", true)).statusCode(202)
                     .extract().jsonPath().getString("taskId");
             api.awaitPhase(created[0], "stopped", stop);
-            assertThat(inRecovery(dr1)).isFalse();
+            assertThat(dr1.inRecovery()).isFalse();
         }
     }
 

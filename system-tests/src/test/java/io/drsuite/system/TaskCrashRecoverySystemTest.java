@@ -1,7 +1,5 @@
 package io.drsuite.system;
 
-import static io.drsuite.system.Sql.count;
-import static io.drsuite.system.Sql.inRecovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,8 +46,8 @@ class TaskCrashRecoverySystemTest {
             assertThat(task.getInt("attempts")).as("claimed again after the crash").isEqualTo(2);
             assertThat(step(task, "full-build-main-standby").get("attempts")).isEqualTo(1);
             assertThat(Files.exists(marker)).as("the DR data directory was not rebuilt").isTrue();
-            assertThat(count(dr, "t")).isEqualTo(100000);
-            assertThat(inRecovery(dr)).isTrue();
+            assertThat(dr.count("t")).isEqualTo(100000);
+            assertThat(dr.inRecovery()).isTrue();
             assertThat(task.getList("log.message", String.class))
                     .filteredOn(line -> line.contains("full build of") && line.contains("pg_basebackup"))
                     .hasSize(1);

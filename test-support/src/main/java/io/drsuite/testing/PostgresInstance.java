@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,6 +120,36 @@ public final class PostgresInstance implements AutoCloseable {
     /** A clean, fast shutdown. */
     public void stop() {
         pgCtl("-m", "fast", "-w", "stop");
+    }
+
+    /** {@code select count(*) from <fromWhere>} in database {@code postgres}, e.g. {@code "orders where id > 10"}. */
+    public long count(String fromWhere) throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select count(*) from " + fromWhere)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    public boolean inRecovery() throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select pg_is_in_recovery()")) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+
+    /** The standbys streaming from this server: application_name → sync_state. */
+    public Map<String, String> streamingStandbys() throws SQLException {
+        Map<String, String> standbys = new HashMap<>();
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "select application_name, sync_state from pg_stat_replication where state = 'streaming'")) {
+            while (row.next()) {
+                standbys.put(row.getString(1), row.getString(2));
+            }
+        }
+        return standbys;
     }
 
     /** Kills the postmaster with SIGKILL, as a crash would: no shutdown checkpoint, backends left to notice. */

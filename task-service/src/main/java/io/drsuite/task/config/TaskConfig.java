@@ -8,7 +8,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "drsuite.tasks")
 public interface TaskConfig {
 
-    /** How long a claimed task stays with one instance without renewal; a dead instance's task is taken over after it. */
+    /** How long a claimed task stays with an instance that stopped renewing it; then another instance takes it. */
     @WithDefault("15s")
     Duration leaseTtl();
 

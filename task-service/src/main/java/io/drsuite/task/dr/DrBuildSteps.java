@@ -1,12 +1,17 @@
 package io.drsuite.task.dr;
 
+import static io.drsuite.task.engine.StepDefinition.step;
+import static io.drsuite.task.model.FailurePolicy.RESUME;
+
 import io.drsuite.clusterclient.host.CommandFailedException;
 import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.task.engine.StepContext;
+import io.drsuite.task.engine.StepDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +27,23 @@ public class DrBuildSteps {
 
     DrBuildSteps(ManagedClusters clusters) {
         this.clusters = clusters;
+    }
+
+    /**
+     * The steps that establish DR, start and reprotect alike; only how the main standby is built differs (a full
+     * build, or a rewind of a former primary). Before the DR side is touched the task may be cancelled.
+     */
+    List<StepDefinition> establishing(StepDefinition buildMainStandby) {
+        return List.of(
+                step("check-clusters", 5, RESUME, this::checkClusters).cancellableBefore(),
+                step("prepare-primary", 10, RESUME, this::preparePrimary).cancellableBefore(),
+                step("stop-dr-cluster", 15, RESUME, this::stopDrCluster).cancellableBefore(),
+                buildMainStandby,
+                step("start-main-standby", 70, RESUME, this::startMainStandby),
+                step("build-cascaded-standbys", 85, RESUME, this::buildCascadedStandbys),
+                step("wait-for-streaming", 92, RESUME, this::waitForStreaming),
+                step("enable-sync", 97, RESUME, this::enableSync),
+                step("clean-up", 100, RESUME, this::cleanUp));
     }
 
     DrRoles roles(StepContext context) {

@@ -29,15 +29,6 @@ public class DrReprotectTask implements TaskDefinition {
 
     @Override
     public List<StepDefinition> steps() {
-        return List.of(
-                step("check-clusters", 5, RESUME, steps::checkClusters).cancellableBefore(),
-                step("prepare-primary", 10, RESUME, steps::preparePrimary).cancellableBefore(),
-                step("stop-dr-cluster", 15, RESUME, steps::stopDrCluster).cancellableBefore(),
-                step("rewind-main-standby", 60, RESUME, steps::rewindMainStandby),
-                step("start-main-standby", 70, RESUME, steps::startMainStandby),
-                step("build-cascaded-standbys", 85, RESUME, steps::buildCascadedStandbys),
-                step("wait-for-streaming", 92, RESUME, steps::waitForStreaming),
-                step("enable-sync", 97, RESUME, steps::enableSync),
-                step("clean-up", 100, RESUME, steps::cleanUp));
+        return steps.establishing(step("rewind-main-standby", 60, RESUME, steps::rewindMainStandby));
     }
 }

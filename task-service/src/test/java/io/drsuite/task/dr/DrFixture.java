@@ -20,10 +20,6 @@ import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +60,8 @@ final class DrFixture {
                     nodes[i].dataDirectory().toString(), i == 0 ? NodeRole.PRIMARY : NodeRole.STANDBY,
                     access.apply(nodes[i])));
         }
-        SealedLogin login = new SealedLogin(PostgresInstance.SUPERUSER, sealer.seal(PostgresInstance.SUPERUSER_PASSWORD));
+        SealedLogin login = new SealedLogin(PostgresInstance.SUPERUSER,
+                sealer.seal(PostgresInstance.SUPERUSER_PASSWORD));
         ClusterRegistered event = new ClusterRegistered(UUID.randomUUID(), name, "15", 15, clusterNodes, login, login,
                 Instant.now());
         KafkaProbe.send(ClusterEvents.TOPIC, event.clusterId().toString(), write(event),
@@ -118,35 +115,6 @@ final class DrFixture {
                     + task.getList("log.message"));
         }
         return task;
-    }
-
-    static long count(PostgresInstance node, String database, String table) throws SQLException {
-        try (Connection connection = node.connect(database); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select count(*) from " + table)) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
-    static boolean inRecovery(PostgresInstance node) throws SQLException {
-        try (Connection connection = node.connect("postgres"); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select pg_is_in_recovery()")) {
-            row.next();
-            return row.getBoolean(1);
-        }
-    }
-
-    /** application_name → sync_state of the standbys streaming from the node. */
-    static Map<String, String> streamingStandbys(PostgresInstance node) throws SQLException {
-        Map<String, String> standbys = new HashMap<>();
-        try (Connection connection = node.connect("postgres"); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "select application_name, sync_state from pg_stat_replication where state = 'streaming'")) {
-            while (row.next()) {
-                standbys.put(row.getString(1), row.getString(2));
-            }
-        }
-        return standbys;
     }
 
     private String write(Object value) {

@@ -1,9 +1,6 @@
 package io.drsuite.task.dr;
 
 import static io.drsuite.task.dr.DrFixture.awaitSucceeded;
-import static io.drsuite.task.dr.DrFixture.count;
-import static io.drsuite.task.dr.DrFixture.inRecovery;
-import static io.drsuite.task.dr.DrFixture.streamingStandbys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -67,19 +64,19 @@ class DrOperationsTest {
 
             assertThat(task.getList("steps.state")).containsOnly("succeeded");
             assertThat(task.getInt("percent")).isEqualTo(100);
-            assertThat(count(dr1, "postgres", "orders")).isEqualTo(5000);
-            assertThat(count(dr2, "postgres", "orders")).isEqualTo(5000);
-            assertThat(inRecovery(dr1)).isTrue();
-            assertThat(inRecovery(dr2)).isTrue();
-            assertThat(streamingStandbys(prod)).containsEntry("drsuite_rel_a", "async");
-            assertThat(streamingStandbys(dr1)).containsKey("drsuite_rel_a_dr_a2");
+            assertThat(dr1.count("orders")).isEqualTo(5000);
+            assertThat(dr2.count("orders")).isEqualTo(5000);
+            assertThat(dr1.inRecovery()).isTrue();
+            assertThat(dr2.inRecovery()).isTrue();
+            assertThat(prod.streamingStandbys()).containsEntry("drsuite_rel_a", "async");
+            assertThat(dr1.streamingStandbys()).containsKey("drsuite_rel_a_dr_a2");
             assertThatThrownBy(() -> dr1.execute("insert into orders values (0, 'x')"))
                     .hasMessageContaining("read-only");
             assertThat(Files.exists(dr1.dataDirectory().resolveSibling(dr1.dataDirectory().getFileName()
                     + ".drsuite-previous"))).isFalse();
 
             prod.execute("insert into orders select g, 'late' from generate_series(5001, 5100) g");
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(dr2, "postgres", "orders") == 5100);
+            await().atMost(Duration.ofSeconds(20)).until(() -> dr2.count("orders") == 5100);
         }
     }
 
@@ -94,9 +91,9 @@ class DrOperationsTest {
             awaitSucceeded(fixture.request(DrTasks.START, "rel-b", "prod-b", "dr-b",
                     Map.of(DrTasks.SYNC_MODE, "sync")));
 
-            assertThat(streamingStandbys(prod)).containsEntry("drsuite_rel_b", "sync");
+            assertThat(prod.streamingStandbys()).containsEntry("drsuite_rel_b", "sync");
             prod.execute("insert into t values (101)");
-            await().atMost(Duration.ofSeconds(10)).until(() -> count(dr, "postgres", "t") == 101);
+            await().atMost(Duration.ofSeconds(10)).until(() -> dr.count("t") == 101);
         }
     }
 
@@ -121,8 +118,8 @@ class DrOperationsTest {
 
             assertThat(switchover.getMap("steps.find { it.name == 'promote-dr' }.artifacts"))
                     .containsKey(DrTasks.PROMOTED_AT);
-            assertThat(inRecovery(dr)).isFalse();
-            assertThat(inRecovery(prod)).isTrue();
+            assertThat(dr.inRecovery()).isFalse();
+            assertThat(prod.inRecovery()).isTrue();
             assertThat(acknowledged).isNotEmpty();
             try (Connection connection = dr.connect("postgres")) {
                 for (int id : acknowledged) {
@@ -133,15 +130,15 @@ class DrOperationsTest {
                     }
                 }
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> streamingStandbys(dr).containsKey("drsuite_rel_c"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> dr.streamingStandbys().containsKey("drsuite_rel_c"));
             dr.execute("insert into ledger values (-1)");
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(prod, "postgres", "ledger where id = -1") == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> prod.count("ledger where id = -1") == 1);
 
             awaitSucceeded(fixture.request(DrTasks.SWITCHOVER, "rel-c", "dr-c", "prod-c", Map.of()));
 
-            assertThat(inRecovery(prod)).isFalse();
-            assertThat(inRecovery(dr)).isTrue();
-            await().atMost(Duration.ofSeconds(20)).until(() -> streamingStandbys(prod).containsKey("drsuite_rel_c"));
+            assertThat(prod.inRecovery()).isFalse();
+            assertThat(dr.inRecovery()).isTrue();
+            await().atMost(Duration.ofSeconds(20)).until(() -> prod.streamingStandbys().containsKey("drsuite_rel_c"));
         }
     }
 
@@ -153,14 +150,14 @@ class DrOperationsTest {
             fixture.register("prod-d", prod);
             fixture.register("dr-d", dr);
             awaitSucceeded(fixture.request(DrTasks.START, "rel-d", "prod-d", "dr-d", Map.of()));
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(dr, "postgres", "t") == 1000);
+            await().atMost(Duration.ofSeconds(20)).until(() -> dr.count("t") == 1000);
 
             prod.killPostmaster();
             JsonPath failover = awaitSucceeded(fixture.request(DrTasks.FAILOVER, "rel-d", "prod-d", "dr-d", Map.of()));
 
-            assertThat(inRecovery(dr)).isFalse();
+            assertThat(dr.inRecovery()).isFalse();
             dr.execute("insert into t values (1001)");
-            assertThat(count(dr, "postgres", "t")).isEqualTo(1001);
+            assertThat(dr.count("t")).isEqualTo(1001);
             assertThat(failover.getMap("steps.find { it.name == 'promote-dr' }.artifacts"))
                     .containsKey(DrTasks.ESTIMATED_DATA_LOSS_BYTES);
 
@@ -169,9 +166,9 @@ class DrOperationsTest {
 
             assertThat(reprotect.getMap("steps.find { it.name == 'rewind-main-standby' }.artifacts"))
                     .containsEntry(DrTasks.REBUILD_METHOD, "rewind");
-            assertThat(inRecovery(prod)).isTrue();
-            assertThat(streamingStandbys(dr)).containsKey("drsuite_rel_d");
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(prod, "postgres", "t") == 1001);
+            assertThat(prod.inRecovery()).isTrue();
+            assertThat(dr.streamingStandbys()).containsKey("drsuite_rel_d");
+            await().atMost(Duration.ofSeconds(20)).until(() -> prod.count("t") == 1001);
         }
     }
 
@@ -186,11 +183,11 @@ class DrOperationsTest {
             awaitSucceeded(fixture.request(DrTasks.STOP, "rel-e", "prod-e", "dr-e",
                     Map.of(DrTasks.PROMOTE_DR, "true")));
 
-            assertThat(inRecovery(dr)).isFalse();
+            assertThat(dr.inRecovery()).isFalse();
             dr.execute("create table after_stop (id int)");
-            assertThat(count(prod, "postgres", "pg_replication_slots where slot_name = 'drsuite_rel_e'")).isZero();
+            assertThat(prod.count("pg_replication_slots where slot_name = 'drsuite_rel_e'")).isZero();
             assertThat(Files.readString(prod.dataDirectory().resolve("pg_hba.conf"))).doesNotContain("drsuite");
-            assertThat(streamingStandbys(prod)).isEmpty();
+            assertThat(prod.streamingStandbys()).isEmpty();
         }
     }
 
@@ -210,11 +207,11 @@ class DrOperationsTest {
             assertThat(task.getString("state")).isEqualTo("failed");
             assertThat(task.getString("failedStep")).isEqualTo("verify-dr-caught-up");
             assertThat(task.getBoolean("rolledBack")).isTrue();
-            assertThat(inRecovery(prod)).isFalse();
+            assertThat(prod.inRecovery()).isFalse();
             prod.execute("insert into t values (1)");
-            assertThat(inRecovery(dr)).isTrue();
+            assertThat(dr.inRecovery()).isTrue();
             dr.execute("select pg_wal_replay_resume()");
-            await().atMost(Duration.ofSeconds(30)).until(() -> count(dr, "postgres", "t") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> dr.count("t") == 1);
         }
     }
 
@@ -231,8 +228,8 @@ class DrOperationsTest {
             assertThat(task.getString("state")).isEqualTo("failed");
             assertThat(task.getString("failedStep")).isEqualTo("check-ready");
             assertThat(task.getString("error")).contains("not streaming");
-            assertThat(inRecovery(prod)).isFalse();
-            assertThat(inRecovery(dr)).isFalse();
+            assertThat(prod.inRecovery()).isFalse();
+            assertThat(dr.inRecovery()).isFalse();
         }
     }
 

@@ -72,7 +72,7 @@ class TaskControlTest {
             assertThat(resumed.getInt("steps[0].attempts")).isEqualTo(2);
             assertThat(resumed.getList("log.message", String.class))
                     .anyMatch(line -> line.contains("resume requested"));
-            assertThat(DrFixture.inRecovery(prod)).isFalse();
+            assertThat(prod.inRecovery()).isFalse();
             given().post("/api/v1/tasks/{id}/resume", queued).then().statusCode(409);
             given().get("/api/v1/tasks?target=rel-ctl&state=cancelled").then().statusCode(200)
                     .body("id", org.hamcrest.Matchers.contains(queued.toString()));
