@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,29 @@ public final class NodeSession implements AutoCloseable {
     /** On a standby: the last WAL position received and flushed. */
     public Optional<Lsn> receiveLsn() throws SQLException {
         return lsn("select pg_last_wal_receive_lsn()::text");
+    }
+
+    /** On a standby: commit time of the last transaction replayed; empty on a primary or before any replay. */
+    public Optional<Instant> lastReplayTimestamp() throws SQLException {
+        return queryOne("select pg_last_xact_replay_timestamp()", row -> {
+            Timestamp at = row.getTimestamp(1);
+            return at == null ? null : at.toInstant();
+        });
+    }
+
+    /**
+     * WAL held back by the node's replication slots: the most any slot retains, measured from the current write
+     * position (or, on a standby, the last received one). Empty when the node has no slot.
+     */
+    public Optional<Long> slotRetainedBytes() throws SQLException {
+        return queryOne("""
+                select max(pg_wal_lsn_diff(
+                         case when pg_is_in_recovery() then pg_last_wal_receive_lsn() else pg_current_wal_lsn() end,
+                         restart_lsn))::bigint
+                  from pg_replication_slots where restart_lsn is not null""", row -> {
+            long bytes = row.getLong(1);
+            return row.wasNull() ? null : bytes;
+        });
     }
 
     /** The server's current timeline. */

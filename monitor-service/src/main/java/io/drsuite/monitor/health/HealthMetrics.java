@@ -1,0 +1,52 @@
+package io.drsuite.monitor.health;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Prometheus gauges per node and per relationship, updated after each poll: {@code drsuite_node_up},
+ * {@code drsuite_node_is_primary}, {@code drsuite_slot_retained_bytes} ({@code cluster}, {@code node}),
+ * {@code drsuite_replication_lag_bytes}, {@code drsuite_replication_lag_seconds},
+ * {@code drsuite_rpo_estimate_seconds} ({@code relationship}). A value the poll could not read is NaN.
+ */
+@ApplicationScoped
+public class HealthMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicReference<Double>> values = new ConcurrentHashMap<>();
+
+    HealthMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void node(NodeHealth health) {
+        Tags tags = Tags.of("cluster", health.cluster(), "node", health.node());
+        set("drsuite.node.up", tags, health.reachable() ? 1.0 : 0.0);
+        set("drsuite.node.is.primary", tags, health.isPrimary() ? 1.0 : 0.0);
+        set("drsuite.slot.retained.bytes", tags, number(health.slotRetainedBytes()));
+    }
+
+    void relationship(RelationshipHealth health) {
+        Tags tags = Tags.of("relationship", health.name());
+        set("drsuite.replication.lag.bytes", tags, number(health.lagBytes()));
+        set("drsuite.replication.lag.seconds", tags, number(health.lagSeconds()));
+        set("drsuite.rpo.estimate.seconds", tags, number(health.rpoEstimateSeconds()));
+    }
+
+    private void set(String name, Tags tags, double value) {
+        values.computeIfAbsent(name + tags, key -> {
+            AtomicReference<Double> holder = new AtomicReference<>(value);
+            Gauge.builder(name, holder, AtomicReference::get).tags(tags).register(registry);
+            return holder;
+        }).set(value);
+    }
+
+    private static double number(Number value) {
+        return value == null ? Double.NaN : value.doubleValue();
+    }
+}

@@ -1,0 +1,48 @@
+package io.drsuite.monitor.health;
+
+import io.drsuite.events.cluster.NodeRole;
+import io.drsuite.catalog.KnownCluster;
+import io.drsuite.monitor.model.KnownRelationship;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Derives a relationship's lag, RPO estimate and gs_ddr health words from the latest samples of its main nodes. */
+public final class RelationshipHealthCalculator {
+
+    private RelationshipHealthCalculator() {
+    }
+
+    /**
+     * @param health the latest sample of every node, by "cluster/node"
+     */
+    public static RelationshipHealth of(KnownRelationship relationship, KnownCluster primary, KnownCluster dr,
+            Map<String, NodeHealth> health, Instant now) {
+        Optional<NodeHealth> source = main(primary, health);
+        Optional<NodeHealth> standby = main(dr, health);
+        boolean streaming = standby.map(s -> "streaming".equals(s.walReceiver())).orElse(false)
+                && source.map(NodeHealth::isPrimary).orElse(false);
+        Long lagBytes = null;
+        Double lagSeconds = null;
+        Double rpoSeconds = null;
+        if (source.isPresent() && standby.isPresent() && source.get().currentLsn() != null
+                && standby.get().replayLsn() != null) {
+            NodeHealth s = standby.get();
+            lagBytes = source.get().currentLsn().bytesAfter(s.replayLsn());
+            long unreceived = s.receiveLsn() == null ? lagBytes : source.get().currentLsn().bytesAfter(s.receiveLsn());
+            double sinceReplay = s.lastReplayAt() == null ? 0
+                    : Math.max(0, Duration.between(s.lastReplayAt(), now).toMillis() / 1000.0);
+            lagSeconds = lagBytes == 0 ? 0.0 : sinceReplay;
+            rpoSeconds = unreceived == 0 ? 0.0 : sinceReplay;
+        }
+        return new RelationshipHealth(relationship.id, relationship.name, now, lagBytes, lagSeconds, rpoSeconds,
+                streaming ? "archive" : "archive_fail", streaming ? "recovery" : "recovery_fail");
+    }
+
+    private static Optional<NodeHealth> main(KnownCluster cluster, Map<String, NodeHealth> health) {
+        return cluster.nodes.stream().filter(node -> node.role() == NodeRole.PRIMARY).findFirst()
+                .map(node -> health.get(cluster.name + "/" + node.name()))
+                .filter(NodeHealth::reachable);
+    }
+}

@@ -1,0 +1,61 @@
+package io.drsuite.monitor.model;
+
+import io.drsuite.monitor.health.RelationshipHealth;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One poll's view of one relationship: lag, RPO estimate and the gs_ddr health words. */
+@Entity
+@Table(name = "relationship_sample")
+public class RelationshipSample extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "relationship_id", nullable = false)
+    public UUID relationshipId;
+
+    @Column(name = "sampled_at", nullable = false)
+    public Instant sampledAt;
+
+    @Column(name = "lag_bytes")
+    public Long lagBytes;
+
+    @Column(name = "lag_seconds")
+    public Double lagSeconds;
+
+    @Column(name = "rpo_estimate_seconds")
+    public Double rpoEstimateSeconds;
+
+    @Column(name = "primary_state", nullable = false)
+    public String primaryState;
+
+    @Column(name = "dr_state", nullable = false)
+    public String drState;
+
+    public static RelationshipSample of(RelationshipHealth health) {
+        RelationshipSample sample = new RelationshipSample();
+        sample.relationshipId = health.relationshipId();
+        sample.sampledAt = health.sampledAt();
+        sample.lagBytes = health.lagBytes();
+        sample.lagSeconds = health.lagSeconds();
+        sample.rpoEstimateSeconds = health.rpoEstimateSeconds();
+        sample.primaryState = health.primaryState();
+        sample.drState = health.drState();
+        return sample;
+    }
+
+    public static List<RelationshipSample> between(UUID relationshipId, Instant from, Instant to) {
+        return list("relationshipId = ?1 and sampledAt >= ?2 and sampledAt <= ?3 order by sampledAt",
+                relationshipId, from, to);
+    }
+}

@@ -1,0 +1,129 @@
+package io.drsuite.monitor;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.cluster.ClusterRegistered;
+import io.drsuite.events.cluster.HostAccess;
+import io.drsuite.events.cluster.HostAccessKind;
+import io.drsuite.events.cluster.NodeRole;
+import io.drsuite.events.cluster.SealedLogin;
+import io.drsuite.events.relationship.RelationshipChanged;
+import io.drsuite.events.relationship.RelationshipEvents;
+import io.drsuite.platform.secrets.SecretSealer;
+import io.drsuite.testing.ClusterEventFixtures;
+import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.PostgresInstance;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Polling real PostgreSQL servers: a primary and a streaming standby registered as a relationship's two clusters.
+ * With replay paused on the standby and writes on the primary the lag rises in the API and the metrics, and falls
+ * back to zero after replay resumes; a stopped standby shows as down and the link as broken.
+ */
+@QuarkusTest
+class ReplicationLagTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Test
+    void lagRisesWhileReplayIsPausedAndFallsAfterItResumes() throws Exception {
+        try (PostgresInstance primary = PostgresInstance.primary("mon-prod");
+                PostgresInstance standby = primary.standby("mon-dr")) {
+            primary.execute("create table t (id int, filler text)");
+            register("mon-prod", primary);
+            register("mon-dr", standby);
+            UUID relationship = UUID.randomUUID();
+            publish(RelationshipEvents.CHANGED, relationship, new RelationshipChanged(relationship, "mon-rel",
+                    "active", "mon-prod", "mon-dr", "async", "archive", "recovery", Instant.now()));
+
+            await().atMost(WITHIN).until(() -> lagBytes(relationship) != null && lagBytes(relationship) < 100_000);
+            assertThat(health(relationship).getString("latest.primaryState")).isEqualTo("archive");
+            assertThat(health(relationship).getString("latest.drState")).isEqualTo("recovery");
+
+            standby.execute("select pg_wal_replay_pause()");
+            primary.execute("insert into t select g, repeat('x', 500) from generate_series(1, 20000) g");
+            await().atMost(WITHIN).until(() -> lagBytes(relationship) > 5_000_000);
+            await().atMost(WITHIN).until(() -> metric("drsuite_replication_lag_bytes", "relationship=\"mon-rel\"")
+                    > 5_000_000);
+            assertThat(health(relationship).getList("samples")).isNotEmpty();
+
+            standby.execute("select pg_wal_replay_resume()");
+            await().atMost(WITHIN).until(() -> lagBytes(relationship) < 100_000);
+            await().atMost(WITHIN).until(() -> metric("drsuite_replication_lag_seconds",
+                    "relationship=\"mon-rel\"") == 0.0);
+
+            standby.stop();
+            await().atMost(WITHIN).until(() -> metric("drsuite_node_up", "node=\"mon-dr\"") == 0.0);
+            await().atMost(WITHIN).until(() -> "recovery_fail".equals(health(relationship)
+                    .getString("latest.drState")));
+            JsonPath cluster = given().get("/api/v1/health/clusters/mon-dr").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(cluster.getBoolean("nodes[0].reachable")).isFalse();
+            standby.start();
+            await().atMost(WITHIN).until(() -> metric("drsuite_node_up", "node=\"mon-dr\"") == 1.0);
+        }
+    }
+
+    @Test
+    void badHistoryBoundsAreRefused() {
+        given().get("/api/v1/health/relationships/{id}?from=yesterday", UUID.randomUUID()).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/api/v1/health/relationships/{id}", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private void register(String name, PostgresInstance node) throws Exception {
+        SealedLogin login = new SealedLogin(PostgresInstance.SUPERUSER,
+                sealer.seal(PostgresInstance.SUPERUSER_PASSWORD));
+        ClusterRegistered registered = new ClusterRegistered(UUID.randomUUID(), name, "15", 15,
+                List.of(new ClusterNode(node.name(), "127.0.0.1", node.port(), node.dataDirectory().toString(),
+                        NodeRole.PRIMARY, new HostAccess(HostAccessKind.LOCAL, "postgres", null, null, null, null))),
+                login, login, Instant.now());
+        publish(ClusterEvents.REGISTERED, registered.clusterId(), registered);
+    }
+
+    private <P> void publish(io.drsuite.events.EventType<P> type, UUID key, P payload) throws Exception {
+        KafkaProbe.send(type.topic(), key.toString(), json.writeValueAsString(payload),
+                ClusterEventFixtures.headers(type, UUID.randomUUID()));
+    }
+
+    private static JsonPath health(UUID relationship) {
+        return given().get("/api/v1/health/relationships/{id}", relationship).then().extract().jsonPath();
+    }
+
+    private static Long lagBytes(UUID relationship) {
+        var response = given().get("/api/v1/health/relationships/{id}", relationship);
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        Number bytes = response.jsonPath().get("latest.lagBytes");
+        return bytes == null ? null : bytes.longValue();
+    }
+
+    private static double metric(String name, String label) {
+        String text = given().get("/q/metrics").asString();
+        Matcher line = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} (\\S+)$")
+                .matcher(text);
+        return line.find() ? Double.parseDouble(line.group(1)) : Double.NaN;
+    }
+}
