@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.alert.AlertEvents;
 import io.drsuite.events.cluster.ClusterEvents;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.ClusterRegistered;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Polling real PostgreSQL servers: a primary and a streaming standby registered as a relationship's two clusters.
  * With replay paused on the standby and writes on the primary the lag rises in the API and the metrics, and falls
- * back to zero after replay resumes; a stopped standby shows as down and the link as broken.
+ * back to zero after replay resumes, raising and resolving a lag alert on the relationship's own threshold; a
+ * stopped standby shows as down and the link as broken, each alert raised once and resolved once.
  */
 @QuarkusTest
 class ReplicationLagTest {
@@ -57,6 +59,8 @@ class ReplicationLagTest {
                     "active", "mon-prod", "mon-dr", "async", "archive", "recovery", Instant.now()));
 
             await().atMost(WITHIN).until(() -> lagBytes(relationship) != null && lagBytes(relationship) < 100_000);
+            given().contentType("application/json").body("{\"lagBytes\": 1000000}")
+                    .put("/api/v1/health/relationships/{id}/thresholds", relationship).then().statusCode(200);
             assertThat(health(relationship).getString("latest.primaryState")).isEqualTo("archive");
             assertThat(health(relationship).getString("latest.drState")).isEqualTo("recovery");
 
@@ -66,9 +70,11 @@ class ReplicationLagTest {
             await().atMost(WITHIN).until(() -> metric("drsuite_replication_lag_bytes", "relationship=\"mon-rel\"")
                     > 5_000_000);
             assertThat(health(relationship).getList("samples")).isNotEmpty();
+            await().atMost(WITHIN).until(() -> alertState("lag_bytes", "mon-rel").equals("firing"));
 
             standby.execute("select pg_wal_replay_resume()");
             await().atMost(WITHIN).until(() -> lagBytes(relationship) < 100_000);
+            await().atMost(WITHIN).until(() -> alertState("lag_bytes", "mon-rel").equals("resolved"));
             await().atMost(WITHIN).until(() -> metric("drsuite_replication_lag_seconds",
                     "relationship=\"mon-rel\"") == 0.0);
 
@@ -79,8 +85,18 @@ class ReplicationLagTest {
             JsonPath cluster = given().get("/api/v1/health/clusters/mon-dr").then().statusCode(200)
                     .extract().jsonPath();
             assertThat(cluster.getBoolean("nodes[0].reachable")).isFalse();
+            await().atMost(WITHIN).until(() -> alertState("node_down", "mon-dr/mon-dr").equals("firing")
+                    && alertState("dr_link_broken", "mon-rel").equals("firing"));
+            assertThat(metric("drsuite_alerts_firing", "rule=\"node_down\"")).isGreaterThanOrEqualTo(1.0);
             standby.start();
             await().atMost(WITHIN).until(() -> metric("drsuite_node_up", "node=\"mon-dr\"") == 1.0);
+            await().atMost(WITHIN).until(() -> alertState("node_down", "mon-dr/mon-dr").equals("resolved")
+                    && alertState("dr_link_broken", "mon-rel").equals("resolved"));
+
+            List<String> announced = KafkaProbe.readAll(AlertEvents.TOPIC,
+                    record -> record.value().contains("\"subject\":\"mon-dr/mon-dr\""), Duration.ofMillis(500),
+                    WITHIN).stream().map(record -> KafkaProbe.header(record, "ce_type")).toList();
+            assertThat(announced).containsExactly(AlertEvents.RAISED.type(), AlertEvents.RESOLVED.type());
         }
     }
 
@@ -118,6 +134,14 @@ class ReplicationLagTest {
         }
         Number bytes = response.jsonPath().get("latest.lagBytes");
         return bytes == null ? null : bytes.longValue();
+    }
+
+    /** The state of the newest alert for the rule and subject, or "none". */
+    private static String alertState(String rule, String subject) {
+        List<java.util.Map<String, Object>> alerts = given().get("/api/v1/alerts").then().statusCode(200)
+                .extract().jsonPath().getList("");
+        return alerts.stream().filter(a -> rule.equals(a.get("rule")) && subject.equals(a.get("subject")))
+                .map(a -> (String) a.get("state")).findFirst().orElse("none");
     }
 
     private static double metric(String name, String label) {

@@ -77,6 +77,18 @@ public final class NodeSession implements AutoCloseable {
         });
     }
 
+    /** Names of the node's replication slots that no standby is using. */
+    public List<String> inactiveSlots() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                "select slot_name from pg_replication_slots where not active order by slot_name")) {
+            while (row.next()) {
+                names.add(row.getString(1));
+            }
+        }
+        return names;
+    }
+
     /** The server's current timeline. */
     public int timeline() throws SQLException {
         return queryOne("select timeline_id from pg_control_checkpoint()", row -> row.getInt(1)).orElseThrow();

@@ -23,4 +23,30 @@ public interface MonitorConfig {
     /** How long samples are kept. */
     @WithDefault("24h")
     Duration rawRetention();
+
+    /** Alert thresholds and hysteresis. */
+    Alerts alerts();
+
+    interface Alerts {
+
+        /** Lag in bytes above which a relationship alerts, unless the relationship sets its own. */
+        @WithDefault("67108864")
+        long lagBytes();
+
+        /** Lag in seconds above which a relationship alerts, unless the relationship sets its own. */
+        @WithDefault("60")
+        double lagSeconds();
+
+        /** WAL a node's slots may hold back before it alerts. */
+        @WithDefault("1073741824")
+        long retainedWalBytes();
+
+        /** Consecutive polls a rule must be breached before its alert is raised. */
+        @WithDefault("2")
+        int raiseAfter();
+
+        /** Consecutive polls without a breach before a firing alert is resolved. */
+        @WithDefault("2")
+        int resolveAfter();
+    }
 }

@@ -2,16 +2,20 @@ package io.drsuite.monitor.health;
 
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.monitor.alert.AlertBook;
+import io.drsuite.monitor.alert.AlertRules;
 import io.drsuite.monitor.config.MonitorConfig;
 import io.drsuite.monitor.model.KnownRelationship;
 import io.drsuite.monitor.model.NodeSample;
 import io.drsuite.monitor.model.RelationshipSample;
+import io.drsuite.monitor.model.RelationshipThreshold;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Each poll: read every node of every known cluster, store the samples, derive each replicating relationship's
- * lag and RPO estimate, update the metrics. Samples older than the retention are removed.
+ * lag and RPO estimate, update the metrics, raise and resolve alerts. Samples older than the retention are removed.
  */
 @ApplicationScoped
 public class ClusterPoller {
@@ -35,11 +39,13 @@ public class ClusterPoller {
     private final LatestHealth latest;
     private final HealthMetrics metrics;
     private final MonitorConfig config;
+    private final AlertBook alerts;
     private final Timer pollDuration;
 
     ClusterPoller(ClusterCatalog catalog, NodeHealthReader reader, LatestHealth latest, HealthMetrics metrics,
-            MonitorConfig config, MeterRegistry registry) {
+            MonitorConfig config, AlertBook alerts, MeterRegistry registry) {
         this.catalog = catalog;
+        this.alerts = alerts;
         this.reader = reader;
         this.latest = latest;
         this.metrics = metrics;
@@ -71,6 +77,7 @@ public class ClusterPoller {
         QuarkusTransaction.requiringNew().run(() -> {
             nodes.forEach(node -> NodeSample.of(node).persist());
             Set<UUID> seen = new HashSet<>();
+            List<RelationshipHealth> relationships = new ArrayList<>();
             for (KnownRelationship relationship : KnownRelationship.replicating()) {
                 KnownCluster primary = byName.get(relationship.primaryCluster);
                 KnownCluster dr = byName.get(relationship.drCluster);
@@ -82,9 +89,13 @@ public class ClusterPoller {
                 latest.putRelationship(health);
                 metrics.relationship(health);
                 RelationshipSample.of(health).persist();
+                relationships.add(health);
                 seen.add(relationship.id);
             }
             latest.keepRelationships(seen);
+            Map<UUID, RelationshipThreshold> thresholds = RelationshipThreshold.<RelationshipThreshold>listAll()
+                    .stream().collect(Collectors.toMap(threshold -> threshold.relationshipId, Function.identity()));
+            alerts.record(AlertRules.breaches(nodes, relationships, thresholds, config.alerts()));
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
  * @param lastReplayAt on a standby: commit time of the last transaction replayed
  * @param walReceiver on a standby: its WAL receiver's status ({@code streaming}, {@code stopped}, ...)
  * @param slotRetainedBytes WAL the node keeps for its replication slots (the most any slot holds back)
+ * @param inactiveSlots replication slots no standby uses
  */
 public record NodeHealth(
         String cluster,
@@ -29,11 +30,12 @@ public record NodeHealth(
         Instant lastReplayAt,
         String walReceiver,
         Long slotRetainedBytes,
+        List<String> inactiveSlots,
         List<ReplicationConnection> standbys) {
 
     public static NodeHealth unreachable(String cluster, String node, String error) {
         return new NodeHealth(cluster, node, Instant.now(), false, error, null, null, null, null, null, null, null,
-                null, List.of());
+                null, List.of(), List.of());
     }
 
     public boolean isPrimary() {

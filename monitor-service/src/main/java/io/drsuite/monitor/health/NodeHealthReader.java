@@ -76,6 +76,7 @@ public class NodeHealthReader {
                     inRecovery ? session.lastReplayTimestamp().orElse(null) : null,
                     inRecovery ? receiver.status() : null,
                     session.slotRetainedBytes().orElse(null),
+                    session.inactiveSlots(),
                     session.replicationConnections());
         } catch (SQLException e) {
             return NodeHealth.unreachable(cluster, node.name(), e.getMessage());

@@ -1,0 +1,15 @@
+package io.drsuite.monitor.alert;
+
+import java.util.UUID;
+
+/**
+ * A rule found breached in one poll.
+ *
+ * @param subject what it is about: {@code cluster/node}, {@code cluster/node/slot} or a relationship name
+ */
+public record Breach(String rule, String subject, UUID relationshipId, String detail) {
+
+    String key() {
+        return rule + " " + subject;
+    }
+}

@@ -1,0 +1,54 @@
+package io.drsuite.monitor.rest;
+
+import io.drsuite.monitor.model.Alert;
+import io.drsuite.platform.problem.ProblemException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Alerts, newest first. */
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Alerts", description = "Raised once, resolved once; also published on drsuite.alerts")
+public class AlertResource {
+
+    private static final int PAGE_SIZE = 500;
+
+    /** An alert as the API shows it. */
+    public record AlertView(UUID id, String rule, String subject, UUID relationshipId, String state, String detail,
+            Instant raisedAt, Instant resolvedAt) {
+
+        static AlertView of(Alert alert) {
+            return new AlertView(alert.id, alert.rule, alert.subject, alert.relationshipId,
+                    alert.state.name().toLowerCase(Locale.ROOT), alert.detail, alert.raisedAt, alert.resolvedAt);
+        }
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "List alerts", description = "state: firing or resolved; all when absent.")
+    public List<AlertView> list(@QueryParam("state") String state) {
+        var query = state == null ? Alert.findAll(Sort.descending("raisedAt"))
+                : Alert.find("state", Sort.descending("raisedAt"), parse(state));
+        return query.page(Page.ofSize(PAGE_SIZE)).<Alert>list().stream().map(AlertView::of).toList();
+    }
+
+    private static Alert.State parse(String state) {
+        try {
+            return Alert.State.valueOf(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("state", "must be firing or resolved");
+        }
+    }
+}
