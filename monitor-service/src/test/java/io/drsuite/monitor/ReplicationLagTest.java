@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.alert.AlertEvents;
 import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.cluster.HostAccess;
@@ -97,6 +98,10 @@ class ReplicationLagTest {
                     record -> record.value().contains("\"subject\":\"mon-dr/mon-dr\""), Duration.ofMillis(500),
                     WITHIN).stream().map(record -> KafkaProbe.header(record, "ce_type")).toList();
             assertThat(announced).containsExactly(AlertEvents.RAISED.type(), AlertEvents.RESOLVED.type());
+            assertThat(KafkaProbe.readAll(HealthEvents.TOPIC, record -> relationship.toString().equals(record.key()),
+                    Duration.ofMillis(500), WITHIN).stream().map(record -> record.value()
+                            .replaceAll(".*\"drState\":\"([a-z_]+)\".*", "$1")).toList())
+                    .containsSubsequence("recovery", "recovery_fail", "recovery");
         }
     }
 

@@ -76,6 +76,13 @@ final class DrApi {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** A field of the relationship in the list, which shows stored states (no live reading). */
+    String listed(String relationshipId, String path) {
+        JsonPath all = given().baseUri(suite.relationships.baseUrl()).get("/api/v1/relationships").then()
+                .statusCode(200).extract().jsonPath();
+        return all.getString("find { it.id == '" + relationshipId + "' }." + path);
+    }
+
     JsonPath task(String taskId) {
         return given().baseUri(suite.tasks.baseUrl()).get("/api/v1/tasks/{id}", taskId).then().extract().jsonPath();
     }

@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * One relationship through its whole life, one API call per operation, with relationship-service and task-service
- * running as processes: start, query, switchover under load and back, failover after the primary's postmaster is
- * killed, reprotect with pg_rewind, stop.
+ * One relationship through its whole life, one API call per operation, with relationship-, task- and
+ * monitor-service running as processes: start, query, a DR node down and up again (monitor-service's health words
+ * reach the relationship), switchover under load and back, failover after the primary's postmaster is killed,
+ * reprotect with pg_rewind, stop.
  */
 class DrLifecycleSystemTest {
 
@@ -51,6 +52,13 @@ class DrLifecycleSystemTest {
             assertThat(active.getLong("lag.bytes")).isGreaterThanOrEqualTo(0);
             assertThat(dr.count("payments")).isEqualTo(20000);
             assertThatThrownBy(() -> dr.execute("delete from payments")).hasMessageContaining("read-only");
+
+            dr.stop();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "recovery_fail".equals(api.listed(id, "clusters[1].state")));
+            dr.start();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "recovery".equals(api.listed(id, "clusters[1].state")));
 
             switchoverUnderLoad(id, prod, dr);
             String back = api.accepted(id, "switchover");

@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * relationship-service and task-service as processes, started once for all system tests, on empty schemas, with
+ * relationship-service, task-service and monitor-service as processes, started once for all system tests, on empty schemas, with
  * an SSH server whose key they know (for clusters registered with SSH access).
  */
 final class Suite {
@@ -19,16 +19,18 @@ final class Suite {
     final SshServer ssh;
     final ServiceProcess relationships;
     final ServiceProcess tasks;
+    final ServiceProcess monitor;
 
     private Suite() {
         new LocalInfrastructure().start();
-        dropSchemas("relationship", "task");
+        dropSchemas("relationship", "task", "monitor");
         ssh = SshServer.start();
         Map<String, String> sshAccess = Map.of(
                 "DRSUITE_SSH_KEY_DIRECTORY", ssh.keyDirectory().toString(),
                 "DRSUITE_SSH_KNOWN_HOSTS", ssh.knownHosts().toString());
         relationships = ServiceProcess.start("relationship-service", sshAccess);
         tasks = ServiceProcess.start("task-service", sshAccess);
+        monitor = ServiceProcess.start("monitor-service", Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-system-under-test"));
     }
 
@@ -40,6 +42,7 @@ final class Suite {
     }
 
     private void stop() {
+        monitor.close();
         tasks.close();
         relationships.close();
         ssh.close();

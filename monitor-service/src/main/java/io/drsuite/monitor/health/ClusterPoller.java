@@ -2,6 +2,8 @@ package io.drsuite.monitor.health;
 
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.events.health.HealthEvents;
+import io.drsuite.events.health.RelationshipHealthChanged;
 import io.drsuite.monitor.alert.AlertBook;
 import io.drsuite.monitor.alert.AlertRules;
 import io.drsuite.monitor.config.MonitorConfig;
@@ -9,6 +11,7 @@ import io.drsuite.monitor.model.KnownRelationship;
 import io.drsuite.monitor.model.NodeSample;
 import io.drsuite.monitor.model.RelationshipSample;
 import io.drsuite.monitor.model.RelationshipThreshold;
+import io.drsuite.platform.outbox.EventOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,11 +43,13 @@ public class ClusterPoller {
     private final HealthMetrics metrics;
     private final MonitorConfig config;
     private final AlertBook alerts;
+    private final EventOutbox outbox;
     private final Timer pollDuration;
 
     ClusterPoller(ClusterCatalog catalog, NodeHealthReader reader, LatestHealth latest, HealthMetrics metrics,
-            MonitorConfig config, AlertBook alerts, MeterRegistry registry) {
+            MonitorConfig config, AlertBook alerts, EventOutbox outbox, MeterRegistry registry) {
         this.catalog = catalog;
+        this.outbox = outbox;
         this.alerts = alerts;
         this.reader = reader;
         this.latest = latest;
@@ -86,6 +91,7 @@ public class ClusterPoller {
                 }
                 RelationshipHealth health = RelationshipHealthCalculator.of(relationship, primary, dr,
                         latest.nodes(), now);
+                announceIfChanged(latest.relationship(relationship.id).orElse(null), health);
                 latest.putRelationship(health);
                 metrics.relationship(health);
                 RelationshipSample.of(health).persist();
@@ -97,6 +103,17 @@ public class ClusterPoller {
                     .stream().collect(Collectors.toMap(threshold -> threshold.relationshipId, Function.identity()));
             alerts.record(AlertRules.breaches(nodes, relationships, thresholds, config.alerts()));
         });
+    }
+
+    /** relationship-service shows the health words in its query; it hears of a change once. */
+    private void announceIfChanged(RelationshipHealth before, RelationshipHealth now) {
+        if (before != null && before.primaryState().equals(now.primaryState())
+                && before.drState().equals(now.drState())) {
+            return;
+        }
+        outbox.record(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, now.relationshipId().toString(),
+                new RelationshipHealthChanged(now.relationshipId(), now.primaryState(), now.drState(),
+                        now.lagBytes(), now.sampledAt()));
     }
 
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,6 +1,8 @@
 package io.drsuite.relationship.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.health.HealthEvents;
+import io.drsuite.events.health.RelationshipHealthChanged;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
@@ -9,6 +11,7 @@ import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipCluster;
+import io.drsuite.relationship.model.RelationshipPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -32,6 +35,30 @@ public class RelationshipFolding {
         this.inbox = inbox;
         this.tasks = tasks;
         this.json = json;
+    }
+
+    /**
+     * monitor-service's view of an active relationship: its health words replace the stored states, so the list
+     * and the events show {@code archive_fail} / {@code recovery_fail} while the DR link is broken. During a task
+     * the task's states win.
+     */
+    @Transactional
+    public void applyHealth(IncomingEvent event) {
+        if (!event.is(HealthEvents.RELATIONSHIP_HEALTH_CHANGED) || !inbox.firstDelivery(event)) {
+            return;
+        }
+        RelationshipHealthChanged health = event.payload(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, json);
+        Relationship.findForUpdate(health.relationshipId())
+                .filter(relationship -> relationship.phase == RelationshipPhase.ACTIVE
+                        && !relationship.hasTaskInFlight())
+                .filter(relationship -> !health.primaryState().equals(relationship.primaryState)
+                        || !health.drState().equals(relationship.drState))
+                .ifPresent(relationship -> {
+                    relationship.setStates(health.primaryState(), health.drState());
+                    tasks.announce(relationship);
+                    LOG.infof("Relationship %s: monitor-service reports %s / %s", relationship.name,
+                            health.primaryState(), health.drState());
+                });
     }
 
     @Transactional
