@@ -106,6 +106,27 @@ class ReplicationLagTest {
     }
 
     @Test
+    void samplesPastTheRawRetentionFoldIntoMinutes() throws Exception {
+        try (PostgresInstance primary = PostgresInstance.primary("fold-prod");
+                PostgresInstance standby = primary.standby("fold-dr")) {
+            register("fold-prod", primary);
+            register("fold-dr", standby);
+            UUID relationship = UUID.randomUUID();
+            publish(RelationshipEvents.CHANGED, relationship, new RelationshipChanged(relationship, "fold-rel",
+                    "active", "fold-prod", "fold-dr", "async", "archive", "recovery", Instant.now()));
+
+            // the test profile keeps raw samples 15 s and applies retention every 3 s
+            await().atMost(Duration.ofSeconds(60)).until(() -> lagBytes(relationship) != null
+                    && !health(relationship).getList("minutes").isEmpty());
+            JsonPath history = health(relationship);
+            assertThat(history.getInt("minutes[0].samples")).isPositive();
+            assertThat(history.getLong("minutes[0].maxLagBytes")).isGreaterThanOrEqualTo(0);
+            Instant oldestRaw = Instant.parse(history.getString("samples[0].at"));
+            assertThat(oldestRaw).isAfter(Instant.now().minusSeconds(15 + 3 + 5));
+        }
+    }
+
+    @Test
     void badHistoryBoundsAreRefused() {
         given().get("/api/v1/health/relationships/{id}?from=yesterday", UUID.randomUUID()).then().statusCode(400)
                 .contentType("application/problem+json");

@@ -9,6 +9,10 @@ public final class HealthEvents {
     public static final EventType<RelationshipHealthChanged> RELATIONSHIP_HEALTH_CHANGED =
             EventType.of("health", "health", "relationship-changed", 1, RelationshipHealthChanged.class);
 
+    /** The automatic failover policy decided a relationship must fail over. */
+    public static final EventType<FailoverRequested> FAILOVER_REQUESTED =
+            EventType.of("health", "health", "failover-requested", 1, FailoverRequested.class);
+
     public static final String TOPIC = RELATIONSHIP_HEALTH_CHANGED.topic();
 
     private HealthEvents() {

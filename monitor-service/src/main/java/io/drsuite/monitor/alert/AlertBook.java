@@ -1,8 +1,8 @@
 package io.drsuite.monitor.alert;
 
+import io.drsuite.events.EventType;
 import io.drsuite.events.alert.AlertChanged;
 import io.drsuite.events.alert.AlertEvents;
-import io.drsuite.events.EventType;
 import io.drsuite.monitor.config.MonitorConfig;
 import io.drsuite.monitor.model.Alert;
 import io.drsuite.platform.outbox.EventOutbox;
@@ -33,7 +33,7 @@ public class AlertBook {
 
     private static final Logger LOG = Logger.getLogger(AlertBook.class);
     private static final List<String> RULES = List.of("node_down", "slot_inactive", "retained_wal",
-            "dr_link_broken", "lag_bytes", "lag_seconds");
+            "dr_link_broken", "lag_bytes", "lag_seconds", "auto_failover_held");
 
     private final EventOutbox outbox;
     private final EntityManager entityManager;

@@ -20,9 +20,17 @@ public interface MonitorConfig {
     @WithDefault("2s")
     Duration statementTimeout();
 
-    /** How long samples are kept. */
+    /** How long every sample is kept; older relationship samples are folded into one row per minute. */
     @WithDefault("24h")
     Duration rawRetention();
+
+    /** How often retention runs (the scheduler reads it directly). */
+    @WithDefault("1m")
+    Duration retentionInterval();
+
+    /** How long the per-minute relationship samples are kept. */
+    @WithDefault("30d")
+    Duration downsampledRetention();
 
     /** Alert thresholds and hysteresis. */
     Alerts alerts();

@@ -6,7 +6,9 @@ import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.health.RelationshipHealthChanged;
 import io.drsuite.monitor.alert.AlertBook;
 import io.drsuite.monitor.alert.AlertRules;
+import io.drsuite.monitor.alert.Breach;
 import io.drsuite.monitor.config.MonitorConfig;
+import io.drsuite.monitor.failover.AutoFailover;
 import io.drsuite.monitor.model.KnownRelationship;
 import io.drsuite.monitor.model.NodeSample;
 import io.drsuite.monitor.model.RelationshipSample;
@@ -30,12 +32,31 @@ import org.jboss.logging.Logger;
 
 /**
  * Each poll: read every node of every known cluster, store the samples, derive each replicating relationship's
- * lag and RPO estimate, update the metrics, raise and resolve alerts. Samples older than the retention are removed.
+ * lag and RPO estimate, update the metrics, apply the automatic failover policies, raise and resolve alerts.
+ * Samples past the raw retention are removed; a relationship's are first folded into one row per minute (the
+ * worst of each minute), kept for the downsampled retention.
  */
 @ApplicationScoped
 public class ClusterPoller {
 
     private static final Logger LOG = Logger.getLogger(ClusterPoller.class);
+
+    /** Folds expiring relationship samples into one row per minute, the worst of each minute. */
+    private static final String DOWNSAMPLE = """
+            insert into relationship_sample_minute as m
+                   (relationship_id, minute, samples, max_lag_bytes, max_lag_seconds, max_rpo_estimate_seconds,
+                    broken_samples)
+            select relationship_id, date_trunc('minute', sampled_at), count(*), max(lag_bytes), max(lag_seconds),
+                   max(rpo_estimate_seconds), count(*) filter (where dr_state = 'recovery_fail')
+              from relationship_sample
+             where sampled_at < :before
+             group by 1, 2
+            on conflict (relationship_id, minute) do update
+               set samples = m.samples + excluded.samples,
+                   max_lag_bytes = greatest(m.max_lag_bytes, excluded.max_lag_bytes),
+                   max_lag_seconds = greatest(m.max_lag_seconds, excluded.max_lag_seconds),
+                   max_rpo_estimate_seconds = greatest(m.max_rpo_estimate_seconds, excluded.max_rpo_estimate_seconds),
+                   broken_samples = m.broken_samples + excluded.broken_samples""";
 
     private final ClusterCatalog catalog;
     private final NodeHealthReader reader;
@@ -44,11 +65,14 @@ public class ClusterPoller {
     private final MonitorConfig config;
     private final AlertBook alerts;
     private final EventOutbox outbox;
+    private final AutoFailover autoFailover;
     private final Timer pollDuration;
 
     ClusterPoller(ClusterCatalog catalog, NodeHealthReader reader, LatestHealth latest, HealthMetrics metrics,
-            MonitorConfig config, AlertBook alerts, EventOutbox outbox, MeterRegistry registry) {
+            MonitorConfig config, AlertBook alerts, EventOutbox outbox, AutoFailover autoFailover,
+            MeterRegistry registry) {
         this.catalog = catalog;
+        this.autoFailover = autoFailover;
         this.outbox = outbox;
         this.alerts = alerts;
         this.reader = reader;
@@ -83,6 +107,7 @@ public class ClusterPoller {
             nodes.forEach(node -> NodeSample.of(node).persist());
             Set<UUID> seen = new HashSet<>();
             List<RelationshipHealth> relationships = new ArrayList<>();
+            List<AutoFailover.Observation> observations = new ArrayList<>();
             for (KnownRelationship relationship : KnownRelationship.replicating()) {
                 KnownCluster primary = byName.get(relationship.primaryCluster);
                 KnownCluster dr = byName.get(relationship.drCluster);
@@ -96,12 +121,18 @@ public class ClusterPoller {
                 metrics.relationship(health);
                 RelationshipSample.of(health).persist();
                 relationships.add(health);
+                observations.add(new AutoFailover.Observation(relationship, health,
+                        RelationshipHealthCalculator.main(primary, latest.nodes()),
+                        RelationshipHealthCalculator.main(dr, latest.nodes())));
                 seen.add(relationship.id);
             }
             latest.keepRelationships(seen);
             Map<UUID, RelationshipThreshold> thresholds = RelationshipThreshold.<RelationshipThreshold>listAll()
                     .stream().collect(Collectors.toMap(threshold -> threshold.relationshipId, Function.identity()));
-            alerts.record(AlertRules.breaches(nodes, relationships, thresholds, config.alerts()));
+            List<Breach> breaches = new ArrayList<>(AlertRules.breaches(nodes, relationships, thresholds,
+                    config.alerts()));
+            breaches.addAll(autoFailover.evaluate(observations, now));
+            alerts.record(breaches);
         });
     }
 
@@ -116,12 +147,19 @@ public class ClusterPoller {
                         now.lagBytes(), now.sampledAt()));
     }
 
-    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void removeExpiredSamples() {
-        Instant before = Instant.now().minus(config.rawRetention());
+    @Scheduled(every = "${drsuite.monitor.retention-interval:1m}", delayed = "${drsuite.monitor.retention-interval:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void applyRetention() {
+        Instant rawBefore = Instant.now().minus(config.rawRetention());
+        Instant minutesBefore = Instant.now().minus(config.downsampledRetention());
         QuarkusTransaction.requiringNew().run(() -> {
-            NodeSample.delete("sampledAt < ?1", before);
-            RelationshipSample.delete("sampledAt < ?1", before);
+            RelationshipSample.getEntityManager().createNativeQuery(DOWNSAMPLE)
+                    .setParameter("before", rawBefore).executeUpdate();
+            RelationshipSample.delete("sampledAt < ?1", rawBefore);
+            NodeSample.delete("sampledAt < ?1", rawBefore);
+            RelationshipSample.getEntityManager()
+                    .createNativeQuery("delete from relationship_sample_minute where minute < :before")
+                    .setParameter("before", minutesBefore).executeUpdate();
         });
     }
 }

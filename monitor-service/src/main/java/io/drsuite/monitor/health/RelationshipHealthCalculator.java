@@ -1,7 +1,7 @@
 package io.drsuite.monitor.health;
 
-import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.monitor.model.KnownRelationship;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,8 @@ public final class RelationshipHealthCalculator {
      */
     public static RelationshipHealth of(KnownRelationship relationship, KnownCluster primary, KnownCluster dr,
             Map<String, NodeHealth> health, Instant now) {
-        Optional<NodeHealth> source = main(primary, health);
-        Optional<NodeHealth> standby = main(dr, health);
+        Optional<NodeHealth> source = main(primary, health).filter(NodeHealth::reachable);
+        Optional<NodeHealth> standby = main(dr, health).filter(NodeHealth::reachable);
         boolean streaming = standby.map(s -> "streaming".equals(s.walReceiver())).orElse(false)
                 && source.map(NodeHealth::isPrimary).orElse(false);
         Long lagBytes = null;
@@ -40,9 +40,9 @@ public final class RelationshipHealthCalculator {
                 streaming ? "archive" : "archive_fail", streaming ? "recovery" : "recovery_fail");
     }
 
-    private static Optional<NodeHealth> main(KnownCluster cluster, Map<String, NodeHealth> health) {
+    /** The latest sample of the cluster's main node (the one registered as primary), reachable or not. */
+    public static Optional<NodeHealth> main(KnownCluster cluster, Map<String, NodeHealth> health) {
         return cluster.nodes.stream().filter(node -> node.role() == NodeRole.PRIMARY).findFirst()
-                .map(node -> health.get(cluster.name + "/" + node.name()))
-                .filter(NodeHealth::reachable);
+                .map(node -> health.get(LatestHealth.key(cluster.name, node.name())));
     }
 }

@@ -42,9 +42,17 @@ public class HealthResource {
     public record ClusterHealth(String name, List<NodeHealth> nodes) {
     }
 
-    /** A relationship's latest health and its samples between two instants. */
+    /**
+     * A relationship's latest health and its history between two instants: every sample still within the raw
+     * retention, and the worst of each minute before that.
+     */
     public record RelationshipHistory(RelationshipHealth latest, Instant from, Instant to,
-            List<Sample> samples) {
+            List<Sample> samples, List<Minute> minutes) {
+    }
+
+    /** The worst of one minute, for the time before the raw retention. */
+    public record Minute(Instant minute, int samples, Long maxLagBytes, Double maxLagSeconds,
+            Double maxRpoEstimateSeconds, int brokenSamples) {
     }
 
     /** One stored sample of a relationship. */
@@ -90,7 +98,22 @@ public class HealthResource {
                 "relationship", "monitor-service has no health of relationship " + id
                         + " (unknown, or not replicating)"));
         return new RelationshipHistory(now, start, end,
-                RelationshipSample.between(id, start, end).stream().map(Sample::of).toList());
+                RelationshipSample.between(id, start, end).stream().map(Sample::of).toList(),
+                minutes(id, start, end));
+    }
+
+    private static List<Minute> minutes(UUID id, Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = RelationshipSample.getEntityManager().createNativeQuery("""
+                select extract(epoch from minute)::float8, samples, max_lag_bytes, max_lag_seconds, max_rpo_estimate_seconds, broken_samples
+                  from relationship_sample_minute
+                 where relationship_id = :id and minute >= :from and minute <= :to
+                 order by minute""")
+                .setParameter("id", id).setParameter("from", from).setParameter("to", to).getResultList();
+        return rows.stream().map(row -> new Minute(Instant.ofEpochMilli(Math.round(((Number) row[0]).doubleValue() * 1000)),
+                ((Number) row[1]).intValue(), row[2] == null ? null : ((Number) row[2]).longValue(),
+                row[3] == null ? null : ((Number) row[3]).doubleValue(),
+                row[4] == null ? null : ((Number) row[4]).doubleValue(), ((Number) row[5]).intValue())).toList();
     }
 
     private static Instant instant(String field, String value, Instant fallback) {
