@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Polling real PostgreSQL servers: a primary and a streaming standby registered as a relationship's two clusters.
  * With replay paused on the standby and writes on the primary the lag rises in the API and the metrics, and falls
  * back to zero after replay resumes, raising and resolving a lag alert on the relationship's own threshold; a
- * stopped standby shows as down and the link as broken, each alert raised once and resolved once.
+ * standby whose postmaster is killed shows as down and the link as broken, each alert raised once and resolved
+ * once after it is started again.
  */
 @QuarkusTest
 class ReplicationLagTest {
@@ -79,7 +80,7 @@ class ReplicationLagTest {
             await().atMost(WITHIN).until(() -> metric("drsuite_replication_lag_seconds",
                     "relationship=\"mon-rel\"") == 0.0);
 
-            standby.stop();
+            standby.killPostmaster();
             await().atMost(WITHIN).until(() -> metric("drsuite_node_up", "node=\"mon-dr\"") == 0.0);
             await().atMost(WITHIN).until(() -> "recovery_fail".equals(health(relationship)
                     .getString("latest.drState")));
@@ -91,6 +92,8 @@ class ReplicationLagTest {
             assertThat(metric("drsuite_alerts_firing", "rule=\"node_down\"")).isGreaterThanOrEqualTo(1.0);
             standby.start();
             await().atMost(WITHIN).until(() -> metric("drsuite_node_up", "node=\"mon-dr\"") == 1.0);
+            await().atMost(WITHIN).until(() -> given().get("/api/v1/health/clusters/mon-prod").jsonPath()
+                    .getList("nodes[0].standbys.state").contains("streaming"));
             await().atMost(WITHIN).until(() -> alertState("node_down", "mon-dr/mon-dr").equals("resolved")
                     && alertState("dr_link_broken", "mon-rel").equals("resolved"));
 

@@ -53,9 +53,10 @@ class DrLifecycleSystemTest {
             assertThat(dr.count("payments")).isEqualTo(20000);
             assertThatThrownBy(() -> dr.execute("delete from payments")).hasMessageContaining("read-only");
 
-            dr.stop();
+            dr.killPostmaster();
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "recovery_fail".equals(api.listed(id, "clusters[1].state")));
+            assertThat(api.query(id).getString("clusters[1].state")).isEqualTo("recovery_fail");
             dr.start();
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "recovery".equals(api.listed(id, "clusters[1].state")));

@@ -108,8 +108,23 @@ public final class PostgresInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the server. After a SIGKILL the dead postmaster may linger as a zombie for a moment, and a new one
+     * refuses to start while its pid is alive: a few attempts.
+     */
     public void start() {
-        pgCtl("-l", dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log").toString(), "-w", "start");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pgCtl("-l", dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log").toString(), "-w",
+                        "start");
+                break;
+            } catch (IllegalStateException refused) {
+                if (attempt == 5) {
+                    throw refused;
+                }
+                sleep(attempt * 500L);
+            }
+        }
         synchronized (STARTED) {
             if (!STARTED.contains(this)) {
                 STARTED.add(this);
@@ -219,6 +234,14 @@ public final class PostgresInstance implements AutoCloseable {
         }
         ownByPostgres(dir.getParent());
         return new PostgresInstance(name, dir, freePort());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int freePort() {

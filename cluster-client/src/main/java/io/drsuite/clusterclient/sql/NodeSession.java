@@ -112,15 +112,20 @@ public final class NodeSession implements AutoCloseable {
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("""
                         select application_name, state, sync_state, replay_lsn::text,
+                               extract(epoch from write_lag)::float8, extract(epoch from flush_lag)::float8,
                                extract(epoch from replay_lag)::float8
                           from pg_stat_replication""")) {
             while (row.next()) {
-                double lag = row.getDouble(5);
                 connections.add(new ReplicationConnection(row.getString(1), row.getString(2), row.getString(3),
-                        lsnOrNull(row.getString(4)), row.wasNull() ? null : lag));
+                        lsnOrNull(row.getString(4)), seconds(row, 5), seconds(row, 6), seconds(row, 7)));
             }
         }
         return connections;
+    }
+
+    private static Double seconds(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
     }
 
     public Optional<ReplicationConnection> replicationConnection(String applicationName) throws SQLException {
