@@ -7,12 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.EventType;
 import io.drsuite.events.cluster.ClusterEvents;
-import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.ClusterRegistered;
-import io.drsuite.events.cluster.HostAccess;
-import io.drsuite.events.cluster.HostAccessKind;
-import io.drsuite.events.cluster.NodeRole;
-import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
@@ -115,18 +110,12 @@ class AutoFailoverPolicyTest {
                 .orElse("");
     }
 
-    private void register(String name, PostgresInstance node) throws Exception {
-        SealedLogin login = new SealedLogin(PostgresInstance.SUPERUSER,
-                sealer.seal(PostgresInstance.SUPERUSER_PASSWORD));
-        ClusterRegistered registered = new ClusterRegistered(UUID.randomUUID(), name, "15", 15,
-                List.of(new ClusterNode(node.name(), "127.0.0.1", node.port(), node.dataDirectory().toString(),
-                        NodeRole.PRIMARY, new HostAccess(HostAccessKind.LOCAL, "postgres", null, null, null, null))),
-                login, login, Instant.now());
+    private void register(String name, PostgresInstance node) {
+        ClusterRegistered registered = ClusterEventFixtures.registered(name, sealer, node);
         publish(ClusterEvents.REGISTERED, registered.clusterId(), registered);
     }
 
-    private <P> void publish(EventType<P> type, UUID key, P payload) throws Exception {
-        KafkaProbe.send(type.topic(), key.toString(), json.writeValueAsString(payload),
-                ClusterEventFixtures.headers(type, UUID.randomUUID()));
+    private <P> void publish(EventType<P> type, UUID key, P payload) {
+        ClusterEventFixtures.publish(type, key, payload, json);
     }
 }

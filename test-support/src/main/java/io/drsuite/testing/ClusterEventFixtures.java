@@ -1,5 +1,7 @@
 package io.drsuite.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.EventType;
 import io.drsuite.events.cluster.ClusterNode;
@@ -8,7 +10,9 @@ import io.drsuite.events.cluster.HostAccess;
 import io.drsuite.events.cluster.HostAccessKind;
 import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.cluster.SealedLogin;
+import io.drsuite.platform.secrets.SecretSealer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +30,33 @@ public final class ClusterEventFixtures {
                 List.of(new ClusterNode("n1", "127.0.0.1", 5432, "/var/lib/postgresql/15/main", NodeRole.PRIMARY,
                         new HostAccess(HostAccessKind.LOCAL, "postgres", null, null, null, null))),
                 new SealedLogin("admin", "v1:c2VhbGVk"), new SealedLogin("repl", "v1:c2VhbGVk"), Instant.now());
+    }
+
+    /**
+     * A registration of real test servers as one cluster, as relationship-service would publish it: the first node
+     * is the primary (main node), access is local as {@code postgres}, both logins are the test superuser's,
+     * sealed with the service's key.
+     */
+    public static ClusterRegistered registered(String name, SecretSealer sealer, PostgresInstance... nodes) {
+        List<ClusterNode> clusterNodes = new ArrayList<>();
+        for (int i = 0; i < nodes.length; i++) {
+            clusterNodes.add(new ClusterNode(nodes[i].name(), "127.0.0.1", nodes[i].port(),
+                    nodes[i].dataDirectory().toString(), i == 0 ? NodeRole.PRIMARY : NodeRole.STANDBY,
+                    new HostAccess(HostAccessKind.LOCAL, "postgres", null, null, null, null)));
+        }
+        SealedLogin login = new SealedLogin(PostgresInstance.SUPERUSER,
+                sealer.seal(PostgresInstance.SUPERUSER_PASSWORD));
+        return new ClusterRegistered(UUID.randomUUID(), name, "15", 15, clusterNodes, login, login, Instant.now());
+    }
+
+    /** Publishes an event on its topic, keyed by {@code key}, with fresh CloudEvents headers. */
+    public static <P> void publish(EventType<P> type, Object key, P payload, ObjectMapper json) {
+        try {
+            KafkaProbe.send(type.topic(), key.toString(), json.writeValueAsString(payload),
+                    headers(type, UUID.randomUUID()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + payload, e);
+        }
     }
 
     /** CloudEvents headers for a record of the given type. */

@@ -6,29 +6,21 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.events.cluster.ClusterEvents;
-import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.ClusterRegistered;
-import io.drsuite.events.cluster.HostAccess;
-import io.drsuite.events.cluster.HostAccessKind;
-import io.drsuite.events.cluster.NodeRole;
-import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.testing.ClusterEventFixtures;
-import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Registers real PostgreSQL instances as clusters (through the registry's events, as relationship-service would)
@@ -50,22 +42,8 @@ final class DrFixture {
 
     /** Registers the instances as one cluster; the first is its primary (main node). */
     void register(String name, PostgresInstance... nodes) {
-        register(name, node -> new HostAccess(HostAccessKind.LOCAL, "postgres", null, null, null, null), nodes);
-    }
-
-    void register(String name, Function<PostgresInstance, HostAccess> access, PostgresInstance... nodes) {
-        List<ClusterNode> clusterNodes = new ArrayList<>();
-        for (int i = 0; i < nodes.length; i++) {
-            clusterNodes.add(new ClusterNode(nodes[i].name(), "127.0.0.1", nodes[i].port(),
-                    nodes[i].dataDirectory().toString(), i == 0 ? NodeRole.PRIMARY : NodeRole.STANDBY,
-                    access.apply(nodes[i])));
-        }
-        SealedLogin login = new SealedLogin(PostgresInstance.SUPERUSER,
-                sealer.seal(PostgresInstance.SUPERUSER_PASSWORD));
-        ClusterRegistered event = new ClusterRegistered(UUID.randomUUID(), name, "15", 15, clusterNodes, login, login,
-                Instant.now());
-        KafkaProbe.send(ClusterEvents.TOPIC, event.clusterId().toString(), write(event),
-                ClusterEventFixtures.headers(ClusterEvents.REGISTERED, UUID.randomUUID()));
+        ClusterRegistered event = ClusterEventFixtures.registered(name, sealer, nodes);
+        ClusterEventFixtures.publish(ClusterEvents.REGISTERED, event.clusterId(), event, json);
         await().atMost(Duration.ofSeconds(30)).until(() -> catalog.cluster(name)
                 .filter(c -> c.id.equals(event.clusterId())).isPresent());
     }
@@ -90,8 +68,7 @@ final class DrFixture {
     }
 
     void send(TaskRequested request) {
-        KafkaProbe.send(TaskEvents.TOPIC, request.taskId().toString(), write(request),
-                ClusterEventFixtures.headers(TaskEvents.REQUESTED, UUID.randomUUID()));
+        ClusterEventFixtures.publish(TaskEvents.REQUESTED, request.taskId(), request, json);
     }
 
     static JsonPath task(UUID taskId) {
@@ -115,13 +92,5 @@ final class DrFixture {
                     + task.getList("log.message"));
         }
         return task;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
