@@ -1,5 +1,6 @@
 package io.drsuite.task.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.platform.inbox.EventInbox;
@@ -8,7 +9,6 @@ import io.drsuite.task.model.StepState;
 import io.drsuite.task.model.Task;
 import io.drsuite.task.model.TaskState;
 import io.drsuite.task.model.TaskStep;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
