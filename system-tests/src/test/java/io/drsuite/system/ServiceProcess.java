@@ -1,10 +1,10 @@
 package io.drsuite.system;
 
+import io.drsuite.testing.FreePorts;
 import io.drsuite.testing.LocalInfrastructure;
 import io.drsuite.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +40,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, Map<String, String> extraEnvironment) {
-        ServiceProcess service = new ServiceProcess(module, extraEnvironment, freePort());
+        ServiceProcess service = new ServiceProcess(module, extraEnvironment, FreePorts.next());
         service.start();
         return service;
     }
@@ -126,14 +126,6 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.drsuite.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -233,7 +232,7 @@ public final class PostgresInstance implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ownByPostgres(dir.getParent());
-        return new PostgresInstance(name, dir, freePort());
+        return new PostgresInstance(name, dir, FreePorts.next());
     }
 
     private static void sleep(long millis) {
@@ -241,14 +240,6 @@ public final class PostgresInstance implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,14 +1,13 @@
 package io.drsuite.relationship.service;
 
-import io.drsuite.relationship.config.RelationshipConfig;
+import io.drsuite.clusterclient.Login;
+import io.drsuite.clusterclient.NodeEndpoint;
+import io.drsuite.clusterclient.sql.NodeSession;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +26,10 @@ public class NodeProbe {
                    pg_is_in_recovery(),
                    (select system_identifier::text from pg_control_system())""";
 
-    private final RelationshipConfig config;
+    private final ClusterAccess access;
 
-    NodeProbe(RelationshipConfig config) {
-        this.config = config;
+    NodeProbe(ClusterAccess access) {
+        this.access = access;
     }
 
     /** Where to connect. */
@@ -64,22 +63,13 @@ public class NodeProbe {
     }
 
     Result probe(Target target, String username, String password) {
-        Properties properties = new Properties();
-        properties.setProperty("user", username);
-        properties.setProperty("password", password);
-        properties.setProperty("connectTimeout", seconds(config.probe().connectTimeout().toSeconds()));
-        properties.setProperty("loginTimeout", seconds(config.probe().connectTimeout().toSeconds()));
-        properties.setProperty("socketTimeout", seconds(config.probe().queryTimeout().toSeconds()));
-        properties.setProperty("ApplicationName", "drsuite-relationship-service");
-        String url = "jdbc:postgresql://" + jdbcHost(target.host()) + ":" + target.port() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, properties);
-                PreparedStatement statement = connection.prepareStatement(FACTS)) {
-            statement.setQueryTimeout((int) config.probe().queryTimeout().toSeconds());
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return new Result(target, new NodeFacts(row.getString(1), row.getInt(2), row.getBoolean(3),
-                        row.getString(4)), null);
-            }
+        try (NodeSession session = access.connector().open(new NodeEndpoint(target.nodeName(), target.host(),
+                target.port()), new Login(username, password));
+                PreparedStatement statement = session.connection().prepareStatement(FACTS);
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return new Result(target, new NodeFacts(row.getString(1), row.getInt(2), row.getBoolean(3),
+                    row.getString(4)), null);
         } catch (SQLException e) {
             return new Result(target, null, e.getMessage());
         }
@@ -94,13 +84,5 @@ public class NodeProbe {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while probing nodes", e);
         }
-    }
-
-    private static String jdbcHost(String host) {
-        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-    }
-
-    private static String seconds(long value) {
-        return String.valueOf(Math.max(1, value));
     }
 }
