@@ -1,5 +1,7 @@
 package io.drsuite.clusterclient.host;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,7 +21,18 @@ public interface HostExecutor {
      * @param outputLines receives each line (split on newline or carriage return) of standard error as it is
      *        written, for progress reporting; may be null
      */
-    CommandResult run(List<String> command, byte[] stdin, Duration timeout, Consumer<String> outputLines);
+    default CommandResult run(List<String> command, byte[] stdin, Duration timeout, Consumer<String> outputLines) {
+        return runFeeding(command, stdin == null ? null : new ByteArrayInputStream(stdin), timeout, outputLines);
+    }
+
+    /**
+     * Runs a command fed from a stream, e.g. a backup streamed from storage into {@code tar}. The stream is read
+     * to its end or until the command closes its input, and closed.
+     *
+     * @param input what the command reads on standard input, or null for nothing
+     */
+    CommandResult runFeeding(List<String> command, InputStream input, Duration timeout,
+            Consumer<String> outputLines);
 
     default CommandResult run(List<String> command, Duration timeout) {
         return run(command, null, timeout, null);

@@ -2,6 +2,7 @@ package io.drsuite.clusterclient.host;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ public final class LocalHostExecutor implements HostExecutor {
     }
 
     @Override
-    public CommandResult run(List<String> command, byte[] stdin, Duration timeout, Consumer<String> outputLines) {
+    public CommandResult runFeeding(List<String> command, InputStream stdin, Duration timeout,
+            Consumer<String> outputLines) {
         List<String> argv = asOsUser(command);
         Process process;
         try {
@@ -40,7 +42,8 @@ public final class LocalHostExecutor implements HostExecutor {
         CompletableFuture<Void> stderr = CompletableFuture.runAsync(() -> err.drain(process.getErrorStream()),
                 Thread::startVirtualThread);
         // Fed from another thread: a command that does not read its input must not stall us past the timeout.
-        CompletableFuture.runAsync(() -> feed(process.getOutputStream(), stdin), Thread::startVirtualThread);
+        CompletableFuture<Void> input = CompletableFuture.runAsync(() -> feed(process.getOutputStream(), stdin),
+                Thread::startVirtualThread);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
@@ -52,6 +55,8 @@ public final class LocalHostExecutor implements HostExecutor {
             }
             stdout.join();
             stderr.join();
+            // The feeder stops at its next write once the command is gone; the caller may read on after it.
+            input.join();
             return new CommandResult(command, process.exitValue(), out.text(), err.text());
         } catch (InterruptedException e) {
             kill(process);
@@ -60,10 +65,10 @@ public final class LocalHostExecutor implements HostExecutor {
         }
     }
 
-    private static void feed(OutputStream input, byte[] stdin) {
-        try (input) {
+    private static void feed(OutputStream input, InputStream stdin) {
+        try (input; stdin) {
             if (stdin != null) {
-                input.write(stdin);
+                stdin.transferTo(input);
             }
         } catch (IOException e) {
             // the command closed its input early or was killed; its exit code tells the rest

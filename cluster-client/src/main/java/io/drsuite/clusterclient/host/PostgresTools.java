@@ -59,6 +59,71 @@ public record PostgresTools(String binDirectory) {
                 "--source-server=" + Conninfo.of(source, login.username(), "postgres"), "--progress");
     }
 
+    /**
+     * A physical backup of the whole cluster written to standard output as one tar: {@code -X fetch} puts the WAL
+     * needed for consistency into it and, writing to standard output, pg_basebackup adds the backup manifest as its
+     * last member. The password comes from {@code PGPASSFILE} in the environment.
+     *
+     * @param compression pg_basebackup's {@code --compress} value, e.g. {@code gzip:1}
+     */
+    public List<String> baseBackupToStream(NodeEndpoint source, String user, String label, String compression) {
+        return List.of(bin("pg_basebackup"), "-h", source.host(), "-p", String.valueOf(source.port()), "-U", user,
+                "-w", "-D", "-", "-F", "tar", "-X", "fetch", "-c", "fast", "--compress=" + compression,
+                "--label=" + label, "--progress", "--verbose");
+    }
+
+    /**
+     * A logical backup in custom format to standard output: the whole database, or only {@code tables} (qualified
+     * names, each quoted as a literal pattern so no character in a name acts as a wildcard).
+     */
+    public List<String> dump(NodeEndpoint source, String user, String database, List<QualifiedName> tables) {
+        List<String> argv = new ArrayList<>(List.of(bin("pg_dump"), "--dbname=" + Conninfo.of(source, user, database),
+                "-w", "--format=custom", "--verbose"));
+        if (!tables.isEmpty()) {
+            argv.add("--strict-names");
+            tables.forEach(table -> argv.add("--table=" + table.asPattern()));
+        }
+        return argv;
+    }
+
+    /**
+     * Restores a custom-format archive read from standard input into {@code database}, stopping at the first error.
+     *
+     * @param keepOwnership restore owners and privileges (the same cluster); otherwise objects belong to
+     *        {@code user} and no GRANTs are replayed (roles may not exist on another cluster)
+     */
+    public List<String> restore(NodeEndpoint target, String user, String database, boolean keepOwnership) {
+        List<String> argv = new ArrayList<>(List.of(bin("pg_restore"),
+                "--dbname=" + Conninfo.of(target, user, database), "-w", "--exit-on-error", "--verbose"));
+        if (!keepOwnership) {
+            argv.addAll(List.of("--no-owner", "--no-privileges"));
+        }
+        return argv;
+    }
+
+    /** The data of some tables of one schema from an archive on standard input, as SQL on standard output. */
+    public List<String> tableDataScript(String schema, List<String> tables) {
+        List<String> argv = new ArrayList<>(List.of(bin("pg_restore"), "--file=-", "--data-only", "--schema=" + schema));
+        tables.forEach(table -> argv.add("--table=" + table));
+        return argv;
+    }
+
+    /** The table of contents of an archive on standard input: reads it as {@code pg_restore} would. */
+    public List<String> listArchive() {
+        return List.of(bin("pg_restore"), "--list");
+    }
+
+    /** Runs the SQL on standard input in one transaction, stopping at the first error. */
+    public List<String> runScript(NodeEndpoint target, String user, String database) {
+        return List.of(bin("psql"), "--dbname=" + Conninfo.of(target, user, database), "-w", "-X", "-q",
+                "--set=ON_ERROR_STOP=1", "--single-transaction", "--file=-");
+    }
+
+    /** Checks an extracted physical backup against its manifest, WAL included. */
+    public List<String> verifyBackup(String backupDirectory) {
+        return List.of(bin("pg_verifybackup"), backupDirectory);
+    }
+
     private String bin(String program) {
         return binDirectory + "/" + program;
     }

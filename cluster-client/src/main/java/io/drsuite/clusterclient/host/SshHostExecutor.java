@@ -5,6 +5,7 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,8 @@ public final class SshHostExecutor implements HostExecutor {
     }
 
     @Override
-    public CommandResult run(List<String> command, byte[] stdin, Duration timeout, Consumer<String> outputLines) {
+    public CommandResult runFeeding(List<String> command, InputStream stdin, Duration timeout,
+            Consumer<String> outputLines) {
         Session session = connect();
         try {
             ChannelExec channel = (ChannelExec) session.openChannel("exec");
@@ -55,7 +57,8 @@ public final class SshHostExecutor implements HostExecutor {
             CompletableFuture<Void> stderr = CompletableFuture.runAsync(() -> err.drain(stderrStream),
                     Thread::startVirtualThread);
             // Fed from another thread: a command that does not read its input must not stall us past the timeout.
-            CompletableFuture.runAsync(() -> feed(stdinStream, stdin), Thread::startVirtualThread);
+            CompletableFuture<Void> input = CompletableFuture.runAsync(() -> feed(stdinStream, stdin),
+                    Thread::startVirtualThread);
             while (!channel.isClosed()) {
                 if (System.nanoTime() > deadline) {
                     kill(channel);
@@ -66,6 +69,8 @@ public final class SshHostExecutor implements HostExecutor {
             }
             stdout.join();
             stderr.join();
+            // The feeder stops at its next write once the channel is closed; the caller may read on after it.
+            input.join();
             return new CommandResult(command, exitCode(channel), out.text(), err.text());
         } catch (JSchException | IOException e) {
             throw new HostUnreachableException("SSH to " + describe() + " failed: " + e.getMessage(), e);
@@ -77,10 +82,10 @@ public final class SshHostExecutor implements HostExecutor {
         }
     }
 
-    private static void feed(OutputStream input, byte[] stdin) {
-        try (input) {
+    private static void feed(OutputStream input, InputStream stdin) {
+        try (input; stdin) {
             if (stdin != null) {
-                input.write(stdin);
+                stdin.transferTo(input);
             }
         } catch (IOException e) {
             // the command closed its input early or ended; its exit code tells the rest

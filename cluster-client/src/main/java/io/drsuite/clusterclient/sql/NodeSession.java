@@ -224,6 +224,38 @@ public final class NodeSession implements AutoCloseable {
         return null;
     }
 
+    public boolean databaseExists(String database) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            statement.setString(1, database);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    public void createDatabase(String database) throws SQLException {
+        executeFormatted("select format('CREATE DATABASE %I', ?::text)", database);
+    }
+
+    /** Drops the database, disconnecting whoever is connected to it. */
+    public void dropDatabase(String database) throws SQLException {
+        executeFormatted("select format('DROP DATABASE IF EXISTS %I WITH (FORCE)', ?::text)", database);
+    }
+
+    /** Whether {@code schema.table} exists in the database this session is connected to. */
+    public boolean tableExists(String schema, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select to_regclass(format('%I.%I', ?::text, ?::text)) is not null")) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
     /** Promotes a standby and waits up to {@code waitSeconds} for it to accept writes. */
     public boolean promote(int waitSeconds) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select pg_promote(true, ?)")) {

@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param taskId id of the task to create
  * @param type what to run, e.g. {@code dr.start}
  * @param target the aggregate the task acts for, e.g. a relationship id
- * @param clusters names of the clusters the task writes to; task-service runs one task per cluster at a time
+ * @param clusters what the task holds exclusively: names of the clusters it writes to, or lock names such as
+ *        {@code backup:<cluster>} for work that only reads a cluster; task-service runs one task per name at a time
  * @param parameters the task's inputs, never a secret
  * @param timeoutSeconds how long the whole task may run
  */

@@ -6,7 +6,7 @@ import io.drsuite.monitor.alert.Breach;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
 import io.drsuite.monitor.model.FailoverPolicy;
-import io.drsuite.monitor.model.KnownRelationship;
+import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.platform.outbox.EventOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

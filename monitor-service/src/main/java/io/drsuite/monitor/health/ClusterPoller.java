@@ -9,7 +9,7 @@ import io.drsuite.monitor.alert.AlertRules;
 import io.drsuite.monitor.alert.Breach;
 import io.drsuite.monitor.config.MonitorConfig;
 import io.drsuite.monitor.failover.AutoFailover;
-import io.drsuite.monitor.model.KnownRelationship;
+import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.monitor.model.NodeSample;
 import io.drsuite.monitor.model.RelationshipSample;
 import io.drsuite.monitor.model.RelationshipThreshold;

@@ -2,7 +2,7 @@ package io.drsuite.monitor.health;
 
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.events.cluster.NodeRole;
-import io.drsuite.monitor.model.KnownRelationship;
+import io.drsuite.relationships.KnownRelationship;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

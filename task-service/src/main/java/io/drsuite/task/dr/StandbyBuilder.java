@@ -4,12 +4,11 @@ import io.drsuite.clusterclient.Login;
 import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.host.NodeFiles;
 import io.drsuite.clusterclient.host.PassFile;
+import io.drsuite.task.engine.ProgressMeter;
 import io.drsuite.task.engine.StepContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds a standby's data directory from its upstream: a full build with {@code pg_basebackup} into a folder next
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 public final class StandbyBuilder {
 
     private static final String AUTO_CONF = "postgresql.auto.conf";
-    private static final Pattern PROGRESS = Pattern.compile("\\((\\d{1,3})%\\)");
 
     private StandbyBuilder() {
     }
@@ -49,8 +47,8 @@ public final class StandbyBuilder {
         context.log("full build of " + node + " from " + source + " with pg_basebackup");
         runWithPassFile(files, node, source, replication, passFile -> node.executor().run(
                 node.tools().baseBackup(source, replication, passFile, build, slot), null, context.remaining(),
-                line -> reportProgress(context, line)).orThrow());
-        for (String file : configurationFiles(node, configurationSource)) {
+                line -> ProgressMeter.report(context, line)).orThrow());
+        for (String file : ConfigurationFiles.list(node, configurationSource)) {
             if (!AUTO_CONF.equals(file)) {
                 files.copy(configurationSource + "/" + file, build + "/" + file);
             }
@@ -77,7 +75,7 @@ public final class StandbyBuilder {
         if (!files.exists(saved)) {
             files.remove(saved + ".tmp");
             files.makeDirectory(saved + ".tmp");
-            for (String file : configurationFiles(node, data)) {
+            for (String file : ConfigurationFiles.list(node, data)) {
                 files.copy(data + "/" + file, saved + ".tmp/" + file);
             }
             files.move(saved + ".tmp", saved);
@@ -85,19 +83,12 @@ public final class StandbyBuilder {
         context.log("incremental build of " + node + " from " + source + " with pg_rewind");
         runWithPassFile(files, node, source, admin, passFile -> node.executor().run(
                 node.tools().rewind(source, admin, passFile, data), null, context.remaining(),
-                line -> reportProgress(context, line)).orThrow());
-        for (String file : configurationFiles(node, saved)) {
+                line -> ProgressMeter.report(context, line)).orThrow());
+        for (String file : ConfigurationFiles.list(node, saved)) {
             files.copy(saved + "/" + file, data + "/" + file);
         }
         files.remove(saved);
         context.log("incremental build of " + node + " complete; its own settings were put back");
-    }
-
-    /** Names of the {@code *.conf} files at the top of a folder. */
-    private static List<String> configurationFiles(ManagedNode node, String folder) {
-        String listing = node.executor().run(List.of("find", folder, "-maxdepth", "1", "-type", "f", "-name",
-                "*.conf", "-printf", "%f\n"), Duration.ofSeconds(30)).orThrow().stdout();
-        return listing.lines().filter(name -> !name.isBlank()).toList();
     }
 
     /** A password file readable only by the node's OS user, removed as soon as the program has run. */
@@ -109,13 +100,6 @@ public final class StandbyBuilder {
             program.accept(passFile);
         } finally {
             files.remove(passFile);
-        }
-    }
-
-    private static void reportProgress(StepContext context, String line) {
-        Matcher matcher = PROGRESS.matcher(line);
-        if (matcher.find()) {
-            context.progress(Integer.parseInt(matcher.group(1)));
         }
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Polls a condition on the clusters until it holds, the limit passes, or the task's deadline passes. */
-final class Waits {
+public final class Waits {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -13,11 +13,12 @@ final class Waits {
     }
 
     @FunctionalInterface
-    interface Condition {
+    public interface Condition {
         boolean holds() throws Exception;
     }
 
-    static void until(StepContext context, String what, Duration limit, Condition condition) throws Exception {
+    public static void until(StepContext context, String what, Duration limit, Condition condition)
+            throws Exception {
         until(context, true, what, limit, condition);
     }
 

@@ -1,16 +1,15 @@
-package io.drsuite.monitor.messaging;
+package io.drsuite.relationships;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
-import io.drsuite.monitor.model.KnownRelationship;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Folds {@code drsuite.relationships} into monitor-service's projection, each event once; an event older than
+ * Folds {@code drsuite.relationships} into the service's projection, each event once; an event older than
  * what is stored (they carry the whole relationship) changes nothing.
  */
 @ApplicationScoped

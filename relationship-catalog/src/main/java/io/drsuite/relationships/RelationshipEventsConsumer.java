@@ -1,4 +1,4 @@
-package io.drsuite.monitor.messaging;
+package io.drsuite.relationships;
 
 import io.drsuite.platform.inbox.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;

@@ -1,0 +1,20 @@
+package io.drsuite.task.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How snapshot tasks run ({@code drsuite.snapshots.*}). */
+@ConfigMapping(prefix = "drsuite.snapshots")
+public interface SnapshotConfig {
+
+    /**
+     * pg_basebackup's {@code --compress} for physical snapshots. gzip keeps restores possible with nothing but
+     * {@code tar} on the target host; level 1 keeps the backup close to the speed of reading the cluster.
+     */
+    @WithDefault("gzip:1")
+    String physicalCompression();
+
+    /** Where verification unpacks a physical snapshot to run pg_verifybackup on it; removed afterwards. */
+    @WithDefault("${java.io.tmpdir}/drsuite-verify")
+    String workDirectory();
+}
