@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Convenience wrapper: the control-plane database and Kafka together (the
-# demo clusters are separate: demo-clusters.sh).
+# Convenience wrapper: the control-plane database, Kafka and the S3-compatible
+# server together (the demo clusters are separate: demo-clusters.sh).
 #
 # Usage: infra.sh start|stop|status
 set -euo pipefail
@@ -10,10 +10,12 @@ case "${1:-}" in
   start)
     "$HERE/control-plane-db.sh" start
     "$HERE/kafka.sh" start
+    "$HERE/s3.sh" start
     ;;
   stop)
-    # Stop both even if the first one fails.
+    # Stop all of them even if one fails.
     rc=0
+    "$HERE/s3.sh" stop || rc=$?
     "$HERE/kafka.sh" stop || rc=$?
     "$HERE/control-plane-db.sh" stop || rc=$?
     exit "$rc"
@@ -22,6 +24,7 @@ case "${1:-}" in
     rc=0
     "$HERE/control-plane-db.sh" status || rc=3
     "$HERE/kafka.sh" status || rc=3
+    "$HERE/s3.sh" status || rc=3
     exit "$rc"
     ;;
   *)

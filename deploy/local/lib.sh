@@ -161,6 +161,26 @@ drsuite_port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# ---------------------------------------------------------------- s3
+
+# The local S3-compatible server's keys: from the environment, else the
+# access key "drsuite" and a secret generated once (mode 600) in the run dir.
+drsuite_s3_access_key() { printf '%s\n' "${DRSUITE_S3_ACCESS_KEY:-drsuite}"; }
+
+drsuite_s3_secret_key() {
+  if [[ -n "${DRSUITE_S3_SECRET_KEY:-}" ]]; then
+    printf '%s\n' "$DRSUITE_S3_SECRET_KEY"
+    return 0
+  fi
+  local file="$DRSUITE_RUN_DIR/secrets/s3.secret"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$(dirname "$file")"
+    chmod 700 "$(dirname "$file")"
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$file")
+  fi
+  cat "$file"
+}
+
 # ---------------------------------------------------------------- ssh
 
 # Prints the OpenSSH server's path, installing Debian's openssh-server first

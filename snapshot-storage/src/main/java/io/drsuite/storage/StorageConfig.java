@@ -29,9 +29,8 @@ public interface StorageConfig {
         /** Bucket of an {@code s3} location; it must exist. */
         Optional<String> bucket();
 
-        /** Key prefix within the bucket. */
-        @WithDefault("")
-        String prefix();
+        /** Key prefix within the bucket; none when absent. */
+        Optional<String> prefix();
 
         /** Multipart part size of an {@code s3} location, MiB; two parts at a time are held in memory. */
         @WithDefault("16")

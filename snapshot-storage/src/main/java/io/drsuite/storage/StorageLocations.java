@@ -47,7 +47,7 @@ public class StorageLocations {
                     () -> new IllegalStateException("storage location " + name + " needs a path"))));
             case S3 -> new S3Location(name, s3.get(), location.bucket().orElseThrow(
                     () -> new IllegalStateException("storage location " + name + " needs a bucket")),
-                    location.prefix(), location.partSizeMib() * 1024 * 1024);
+                    location.prefix().orElse(""), location.partSizeMib() * 1024 * 1024);
         };
     }
 }

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The real control-plane PostgreSQL and Kafka for tests, on their own ports and run folder so a running suite is
+ * The real control-plane PostgreSQL, Kafka and S3-compatible server (S3Proxy) for tests, on their own ports and run
+ * folder so a running suite is
  * left alone. Started by {@code deploy/local/infra.sh} the first time a test needs them and left running for the
  * rest of the run ({@code ./drsuite test} stops them at the end).
  */
@@ -18,20 +20,55 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
     public static final int DB_PORT = intEnv("DRSUITE_TEST_DB_PORT", 25432);
     public static final int KAFKA_PORT = intEnv("DRSUITE_TEST_KAFKA_PORT", 29092);
     public static final int KAFKA_CONTROLLER_PORT = intEnv("DRSUITE_TEST_KAFKA_CONTROLLER_PORT", 29093);
+    public static final int S3_PORT = intEnv("DRSUITE_TEST_S3_PORT", 29000);
+    public static final String S3_ACCESS_KEY = "drsuite-test";
+    public static final String S3_SECRET_KEY = "drsuite-test-secret";
+    public static final String S3_BUCKET = "drsuite-snapshots";
     public static final String DB_USER = "drsuite";
     public static final String DB_PASSWORD = "drsuite";
     public static final String DB_NAME = "drsuite_test";
 
     @Override
     public Map<String, String> start() {
-        if (!listening(DB_PORT) || !listening(KAFKA_PORT)) {
+        if (!listening(DB_PORT) || !listening(KAFKA_PORT) || !listening(S3_PORT)) {
             infra("start");
         }
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
                 "quarkus.datasource.username", DB_USER,
                 "quarkus.datasource.password", DB_PASSWORD,
-                "kafka.bootstrap.servers", kafkaBootstrapServers());
+                "kafka.bootstrap.servers", kafkaBootstrapServers()));
+        config.putAll(storageConfig());
+        return config;
+    }
+
+    /**
+     * The snapshot storage locations every test service shares (services without snapshot storage ignore them):
+     * {@code local}, a folder in the test run directory, and {@code s3}, a bucket on the tests' S3Proxy.
+     */
+    public static Map<String, String> storageConfig() {
+        return Map.of(
+                "drsuite.storage.locations.local.path", snapshotFolder().toString(),
+                "drsuite.storage.locations.s3.type", "s3",
+                "drsuite.storage.locations.s3.bucket", S3_BUCKET,
+                "drsuite.storage.locations.s3.part-size-mib", "5",
+                "quarkus.s3.endpoint-override", s3Endpoint(),
+                "quarkus.s3.aws.credentials.type", "static",
+                "quarkus.s3.aws.credentials.static-provider.access-key-id", S3_ACCESS_KEY,
+                "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3_SECRET_KEY);
+    }
+
+    public static Path snapshotFolder() {
+        return RepositoryRoot.testRunDir().resolve("snapshots");
+    }
+
+    public static String s3Endpoint() {
+        return "http://127.0.0.1:" + S3_PORT;
+    }
+
+    /** Where S3Proxy's filesystem backend keeps an object of the test bucket, for tests that damage one. */
+    public static Path s3ObjectFile(String key) {
+        return RepositoryRoot.testRunDir().resolve("s3/data").resolve(S3_BUCKET).resolve(key);
     }
 
     @Override
@@ -66,7 +103,10 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
                 Map.of("DRSUITE_RUN_DIR", RepositoryRoot.testRunDir().toString(),
                         "DRSUITE_DB_PORT", String.valueOf(DB_PORT),
                         "DRSUITE_KAFKA_PORT", String.valueOf(KAFKA_PORT),
-                        "DRSUITE_KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT)),
+                        "DRSUITE_KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT),
+                        "DRSUITE_S3_PORT", String.valueOf(S3_PORT),
+                        "DRSUITE_S3_ACCESS_KEY", S3_ACCESS_KEY,
+                        "DRSUITE_S3_SECRET_KEY", S3_SECRET_KEY),
                 root, 300);
     }
 

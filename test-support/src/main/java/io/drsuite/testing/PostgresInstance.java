@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -98,7 +99,12 @@ public final class PostgresInstance implements AutoCloseable {
 
     /** Runs SQL statements as the superuser in database {@code postgres}. */
     public void execute(String... statements) {
-        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+        executeIn("postgres", statements);
+    }
+
+    /** Runs SQL statements as the superuser in the given database. */
+    public void executeIn(String database, String... statements) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -143,6 +149,32 @@ public final class PostgresInstance implements AutoCloseable {
             row.next();
             return row.getLong(1);
         }
+    }
+
+    /**
+     * Every user table of a database with its row count and an MD5 of all its rows in a fixed order, as
+     * {@code schema.table → "count:md5"}: two databases with equal maps hold the same data.
+     */
+    public Map<String, String> tableChecksums(String database) throws SQLException {
+        Map<String, String> checksums = new TreeMap<>();
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            List<String[]> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("select schemaname || '.' || tablename, "
+                    + "format('%I.%I', schemaname, tablename) from pg_tables "
+                    + "where schemaname not in ('pg_catalog', 'information_schema')")) {
+                while (rows.next()) {
+                    tables.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+            for (String[] table : tables) {
+                try (ResultSet row = statement.executeQuery("select count(*), coalesce(md5(string_agg(t::text, "
+                        + "E'\\n' order by t::text)), '') from " + table[1] + " t")) {
+                    row.next();
+                    checksums.put(table[0], row.getLong(1) + ":" + row.getString(2));
+                }
+            }
+        }
+        return checksums;
     }
 
     public boolean inRecovery() throws SQLException {

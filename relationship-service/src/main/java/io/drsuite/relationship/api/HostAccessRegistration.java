@@ -1,6 +1,7 @@
 package io.drsuite.relationship.api;
 
 import io.drsuite.events.cluster.HostAccessKind;
+import io.drsuite.platform.validation.Names;
 import io.drsuite.platform.validation.NetworkHost;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;

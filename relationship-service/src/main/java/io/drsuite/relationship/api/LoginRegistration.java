@@ -1,5 +1,6 @@
 package io.drsuite.relationship.api;
 
+import io.drsuite.platform.validation.Names;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

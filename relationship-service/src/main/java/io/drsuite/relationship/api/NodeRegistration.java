@@ -1,5 +1,6 @@
 package io.drsuite.relationship.api;
 
+import io.drsuite.platform.validation.Names;
 import io.drsuite.platform.validation.NetworkHost;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

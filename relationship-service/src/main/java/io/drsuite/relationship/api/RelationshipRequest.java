@@ -1,5 +1,6 @@
 package io.drsuite.relationship.api;
 
+import io.drsuite.platform.validation.Names;
 import io.drsuite.relationship.model.SyncMode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

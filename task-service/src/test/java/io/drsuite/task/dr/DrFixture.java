@@ -26,7 +26,7 @@ import java.util.UUID;
  * Registers real PostgreSQL instances as clusters (through the registry's events, as relationship-service would)
  * and requests DR tasks the way relationship-service does, then waits for their outcome through the task API.
  */
-final class DrFixture {
+public final class DrFixture {
 
     static final Set<String> DONE = Set.of("succeeded", "failed", "cancelled");
 
@@ -34,14 +34,14 @@ final class DrFixture {
     private final SecretSealer sealer;
     private final ClusterCatalog catalog;
 
-    DrFixture(ObjectMapper json, SecretSealer sealer, ClusterCatalog catalog) {
+    public DrFixture(ObjectMapper json, SecretSealer sealer, ClusterCatalog catalog) {
         this.json = json;
         this.sealer = sealer;
         this.catalog = catalog;
     }
 
     /** Registers the instances as one cluster; the first is its primary (main node). */
-    void register(String name, PostgresInstance... nodes) {
+    public void register(String name, PostgresInstance... nodes) {
         ClusterRegistered event = ClusterEventFixtures.registered(name, sealer, nodes);
         ClusterEventFixtures.publish(ClusterEvents.REGISTERED, event.clusterId(), event, json);
         await().atMost(Duration.ofSeconds(30)).until(() -> catalog.cluster(name)
@@ -67,15 +67,15 @@ final class DrFixture {
         return request.taskId();
     }
 
-    void send(TaskRequested request) {
+    public void send(TaskRequested request) {
         ClusterEventFixtures.publish(TaskEvents.REQUESTED, request.taskId(), request, json);
     }
 
-    static JsonPath task(UUID taskId) {
+    public static JsonPath task(UUID taskId) {
         return given().get("/api/v1/tasks/{id}", taskId).then().extract().jsonPath();
     }
 
-    static JsonPath awaitDone(UUID taskId, Duration limit) {
+    public static JsonPath awaitDone(UUID taskId, Duration limit) {
         await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
             var response = given().get("/api/v1/tasks/{id}", taskId);
             return response.statusCode() == 200 && DONE.contains(response.jsonPath().getString("state"));
@@ -84,7 +84,7 @@ final class DrFixture {
     }
 
     /** Like {@link #awaitDone}, but fails with the task's log when it did not succeed. */
-    static JsonPath awaitSucceeded(UUID taskId) {
+    public static JsonPath awaitSucceeded(UUID taskId) {
         JsonPath task = awaitDone(taskId, Duration.ofMinutes(4));
         if (!"succeeded".equals(task.getString("state"))) {
             throw new AssertionError("task " + taskId + " " + task.getString("state") + " at "

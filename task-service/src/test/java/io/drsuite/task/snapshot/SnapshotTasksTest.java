@@ -1,0 +1,225 @@
+package io.drsuite.task.snapshot;
+
+import static io.drsuite.task.dr.DrFixture.awaitDone;
+import static io.drsuite.task.dr.DrFixture.awaitSucceeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.events.task.SnapshotTasks;
+import io.drsuite.events.task.TaskRequested;
+import io.drsuite.platform.secrets.SecretSealer;
+import io.drsuite.task.dr.DrFixture;
+import io.drsuite.testing.LocalInfrastructure;
+import io.drsuite.testing.PostgresInstance;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Snapshot tasks against real PostgreSQL 15 servers and both kinds of storage: a folder and a bucket on a real
+ * S3-compatible server (S3Proxy). Every storage kind runs the same cases.
+ */
+@QuarkusTest
+class SnapshotTasksTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    ClusterCatalog catalog;
+
+    DrFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DrFixture(json, sealer, catalog);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "s3"})
+    void logicalSnapshotRestoresToANewDatabaseAsItWasAtTheSnapshotAndReplacesNamedTables(String storage)
+            throws Exception {
+        String cluster = "logical-" + storage;
+        try (PostgresInstance prod = PostgresInstance.primary(cluster)) {
+            createShop(prod);
+            fixture.register(cluster, prod);
+            Map<String, String> atSnapshot = prod.tableChecksums("shop");
+
+            String key = cluster + "/logical/shop.dump";
+            JsonPath backup = awaitSucceeded(request(SnapshotTasks.LOGICAL_BACKUP, cluster, Map.of(
+                    SnapshotTasks.DATABASE, "shop", SnapshotTasks.STORAGE, storage, SnapshotTasks.OBJECT_KEY, key)));
+            Map<String, String> artifacts = backup.getMap("steps[0].artifacts");
+            assertThat(artifacts.get(SnapshotTasks.SHA256)).matches("[0-9a-f]{64}");
+            assertThat(Long.parseLong(artifacts.get(SnapshotTasks.SIZE_BYTES))).isPositive();
+
+            prod.executeIn("shop", "update customers set name = 'changed'", "delete from orders where id % 3 = 0",
+                    "insert into orders (customer_id, amount) values (1, 999)");
+            Map<String, String> changed = prod.tableChecksums("shop");
+            assertThat(changed).isNotEqualTo(atSnapshot);
+
+            Map<String, String> restore = restoreParameters(storage, key, artifacts, cluster, "shop_restored");
+            awaitSucceeded(request(SnapshotTasks.LOGICAL_RESTORE, cluster, restore));
+            assertThat(prod.tableChecksums("shop_restored")).isEqualTo(atSnapshot);
+            assertThat(prod.tableChecksums("shop")).isEqualTo(changed);
+
+            JsonPath refused = awaitDone(request(SnapshotTasks.LOGICAL_RESTORE, cluster, restore),
+                    Duration.ofMinutes(2));
+            assertThat(refused.getString("state")).isEqualTo("failed");
+            assertThat(refused.getString("error")).contains("shop_restored exists");
+            assertThat(prod.tableChecksums("shop_restored")).isEqualTo(atSnapshot);
+
+            Map<String, String> tables = restoreParameters(storage, key, artifacts, cluster, "shop");
+            tables.put(SnapshotTasks.TABLES, "public.orders");
+            tables.put(SnapshotTasks.REPLACE, "true");
+            awaitSucceeded(request(SnapshotTasks.LOGICAL_RESTORE, cluster, tables));
+            Map<String, String> afterTables = prod.tableChecksums("shop");
+            assertThat(afterTables.get("public.orders")).isEqualTo(atSnapshot.get("public.orders"));
+            assertThat(afterTables.get("public.customers")).isEqualTo(changed.get("public.customers"));
+            prod.executeIn("shop", "insert into orders (customer_id, amount) values (2, 1)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "s3"})
+    void physicalSnapshotRestoredOntoAFreshNodeStartsAndServesTheSameData(String storage) throws Exception {
+        String source = "physical-" + storage;
+        String target = "fresh-" + storage;
+        try (PostgresInstance prod = PostgresInstance.primary(source);
+                PostgresInstance fresh = PostgresInstance.primary(target)) {
+            createShop(prod);
+            fixture.register(source, prod);
+            fixture.register(target, fresh);
+            Map<String, String> atSnapshot = prod.tableChecksums("shop");
+
+            String key = source + "/physical/base.tar.gz";
+            JsonPath backup = awaitSucceeded(request(SnapshotTasks.PHYSICAL_BACKUP, source, Map.of(
+                    SnapshotTasks.STORAGE, storage, SnapshotTasks.OBJECT_KEY, key)));
+            Map<String, String> artifacts = backup.getMap("steps[0].artifacts");
+            assertThat(artifacts.get(SnapshotTasks.START_LSN)).matches("[0-9A-F]+/[0-9A-F]+");
+            try (var session = prod.connect("postgres"); var statement = session.createStatement();
+                    var slots = statement.executeQuery("select count(*) from pg_replication_slots")) {
+                slots.next();
+                assertThat(slots.getInt(1)).as("the backup's WAL slot is dropped").isZero();
+            }
+            prod.executeIn("shop", "delete from orders");
+
+            JsonPath verified = awaitSucceeded(request(SnapshotTasks.VERIFY, source, verifyParameters(storage, key,
+                    artifacts, "physical")));
+            assertThat(verified.getString("steps[0].artifacts.verdict")).isEqualTo("ok");
+
+            Map<String, String> restore = restoreParameters(storage, key, artifacts, target, null);
+            restore.put(SnapshotTasks.TARGET_NODE, target);
+            awaitSucceeded(request(SnapshotTasks.PHYSICAL_RESTORE, target, restore));
+
+            assertThat(fresh.inRecovery()).isFalse();
+            assertThat(fresh.tableChecksums("shop")).isEqualTo(atSnapshot);
+            fresh.executeIn("shop", "insert into orders (customer_id, amount) values (1, 5)");
+            assertThat(Files.exists(Path.of(fresh.dataDirectory() + ".drsuite-pre-restore"))).isFalse();
+            assertThat(Files.readString(fresh.dataDirectory().resolve("instance.conf")))
+                    .contains("port = " + fresh.port());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "s3"})
+    void verifyFindsFlippedBytes(String storage) throws Exception {
+        String cluster = "verify-" + storage;
+        try (PostgresInstance prod = PostgresInstance.primary(cluster)) {
+            createShop(prod);
+            fixture.register(cluster, prod);
+            String key = cluster + "/logical/shop.dump";
+            JsonPath backup = awaitSucceeded(request(SnapshotTasks.LOGICAL_BACKUP, cluster, Map.of(
+                    SnapshotTasks.DATABASE, "shop", SnapshotTasks.STORAGE, storage, SnapshotTasks.OBJECT_KEY, key)));
+            Map<String, String> artifacts = backup.getMap("steps[0].artifacts");
+            Map<String, String> verify = verifyParameters(storage, key, artifacts, "logical");
+            assertThat(awaitSucceeded(request(SnapshotTasks.VERIFY, cluster, verify))
+                    .getString("steps[0].artifacts.verdict")).isEqualTo("ok");
+
+            flipBytes("local".equals(storage) ? LocalInfrastructure.snapshotFolder().resolve(key)
+                    : LocalInfrastructure.s3ObjectFile(key));
+
+            JsonPath corrupt = awaitSucceeded(request(SnapshotTasks.VERIFY, cluster, verify));
+            assertThat(corrupt.getString("steps[0].artifacts.verdict")).isEqualTo("corrupt");
+            assertThat(corrupt.getString("steps[0].artifacts.verdictDetail")).contains("SHA-256");
+
+            Map<String, String> restore = restoreParameters(storage, key, artifacts, cluster, "never_created");
+            JsonPath refused = awaitDone(request(SnapshotTasks.LOGICAL_RESTORE, cluster, restore),
+                    Duration.ofMinutes(2));
+            assertThat(refused.getString("state")).isEqualTo("failed");
+            assertThat(refused.getString("error")).contains("corrupt");
+            try (var session = prod.connect("postgres"); var statement = session.createStatement();
+                    var rows = statement.executeQuery("select count(*) from pg_database where datname = "
+                            + "'never_created'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isZero();
+            }
+        }
+    }
+
+    private static void createShop(PostgresInstance prod) {
+        prod.execute("create database shop");
+        prod.executeIn("shop",
+                "create table customers (id int primary key, name text not null)",
+                "create table orders (id bigserial primary key, customer_id int not null references customers, "
+                        + "amount numeric(10, 2) not null, placed_at timestamptz not null default now())",
+                "create index orders_by_customer on orders (customer_id)",
+                "insert into customers select g, 'customer ' || g from generate_series(1, 200) g",
+                "insert into orders (customer_id, amount) select 1 + g % 200, g * 1.25 "
+                        + "from generate_series(1, 20000) g");
+    }
+
+    private UUID request(String type, String cluster, Map<String, String> parameters) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.putIfAbsent(SnapshotTasks.SNAPSHOT_ID, UUID.randomUUID().toString());
+        all.putIfAbsent(SnapshotTasks.CLUSTER, cluster);
+        TaskRequested request = new TaskRequested(UUID.randomUUID(), type, all.get(SnapshotTasks.SNAPSHOT_ID),
+                List.of(SnapshotTasks.backupLock(cluster)), all, 600, Instant.now());
+        fixture.send(request);
+        return request.taskId();
+    }
+
+    private static Map<String, String> verifyParameters(String storage, String key, Map<String, String> artifacts,
+            String kind) {
+        return new HashMap<>(Map.of(SnapshotTasks.STORAGE, storage, SnapshotTasks.OBJECT_KEY, key,
+                SnapshotTasks.EXPECTED_SHA256, artifacts.get(SnapshotTasks.SHA256), SnapshotTasks.KIND, kind,
+                SnapshotTasks.MAJOR_VERSION, "15"));
+    }
+
+    private static Map<String, String> restoreParameters(String storage, String key, Map<String, String> artifacts,
+            String targetCluster, String targetDatabase) {
+        Map<String, String> parameters = verifyParameters(storage, key, artifacts,
+                targetDatabase == null ? "physical" : "logical");
+        parameters.put(SnapshotTasks.TARGET_CLUSTER, targetCluster);
+        if (targetDatabase != null) {
+            parameters.put(SnapshotTasks.TARGET_DATABASE, targetDatabase);
+        }
+        return parameters;
+    }
+
+    private static void flipBytes(Path file) throws IOException {
+        try (RandomAccessFile stored = new RandomAccessFile(file.toFile(), "rw")) {
+            long middle = stored.length() / 2;
+            stored.seek(middle);
+            int b = stored.read();
+            stored.seek(middle);
+            stored.write(b ^ 0xFF);
+        }
+    }
+}
