@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +29,28 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String module;
     private final Map<String, String> environment;
+    private final Map<String, String> systemProperties;
     private final int port;
     private Process process;
     private int starts;
     private Path log;
 
-    private ServiceProcess(String module, Map<String, String> environment, int port) {
+    private ServiceProcess(String module, Map<String, String> environment, Map<String, String> systemProperties,
+            int port) {
         this.module = module;
         this.environment = environment;
+        this.systemProperties = systemProperties;
         this.port = port;
     }
 
     static ServiceProcess start(String module, Map<String, String> extraEnvironment) {
-        ServiceProcess service = new ServiceProcess(module, extraEnvironment, FreePorts.next());
+        return start(module, extraEnvironment, Map.of());
+    }
+
+    /** @param systemProperties configuration given as {@code -D} (e.g. storage locations, which are map keys) */
+    static ServiceProcess start(String module, Map<String, String> extraEnvironment,
+            Map<String, String> systemProperties) {
+        ServiceProcess service = new ServiceProcess(module, extraEnvironment, systemProperties, FreePorts.next());
         service.start();
         return service;
     }
@@ -60,9 +70,11 @@ final class ServiceProcess implements AutoCloseable {
         env.put("DRSUITE_SECRETS_KEY", TEST_SECRETS_KEY);
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-                    jar.toString()))
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+            systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);

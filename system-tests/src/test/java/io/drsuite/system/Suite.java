@@ -9,8 +9,9 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * relationship-service, task-service and monitor-service as processes, started once for all system tests, on empty schemas, with
- * an SSH server whose key they know (for clusters registered with SSH access).
+ * relationship-service, task-service, monitor-service and snapshot-service as processes, started once for all system
+ * tests, on empty schemas, with an SSH server whose key they know (for clusters registered with SSH access) and the
+ * tests' storage locations (a folder and a bucket on S3Proxy).
  */
 final class Suite {
 
@@ -20,17 +21,19 @@ final class Suite {
     final ServiceProcess relationships;
     final ServiceProcess tasks;
     final ServiceProcess monitor;
+    final ServiceProcess snapshots;
 
     private Suite() {
         new LocalInfrastructure().start();
-        dropSchemas("relationship", "task", "monitor");
+        dropSchemas("relationship", "task", "monitor", "snapshot");
         ssh = SshServer.start();
         Map<String, String> sshAccess = Map.of(
                 "DRSUITE_SSH_KEY_DIRECTORY", ssh.keyDirectory().toString(),
                 "DRSUITE_SSH_KNOWN_HOSTS", ssh.knownHosts().toString());
         relationships = ServiceProcess.start("relationship-service", sshAccess);
-        tasks = ServiceProcess.start("task-service", sshAccess);
+        tasks = ServiceProcess.start("task-service", sshAccess, LocalInfrastructure.storageConfig());
         monitor = ServiceProcess.start("monitor-service", Map.of());
+        snapshots = ServiceProcess.start("snapshot-service", Map.of(), LocalInfrastructure.storageConfig());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-system-under-test"));
     }
 
@@ -42,6 +45,7 @@ final class Suite {
     }
 
     private void stop() {
+        snapshots.close();
         monitor.close();
         tasks.close();
         relationships.close();

@@ -1,0 +1,20 @@
+package io.drsuite.snapshot.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+
+/** Physical: the whole cluster (pg_basebackup). Logical: one database or some of its tables (pg_dump). */
+public enum SnapshotKind {
+    @JsonProperty("physical")
+    PHYSICAL,
+    @JsonProperty("logical")
+    LOGICAL;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SnapshotKind fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

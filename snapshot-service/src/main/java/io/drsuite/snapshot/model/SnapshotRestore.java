@@ -1,0 +1,82 @@
+package io.drsuite.snapshot.model;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A restore of a snapshot into a cluster: {@code running}, then {@code completed} or {@code failed}. */
+@Entity
+@Table(name = "snapshot_restore")
+public class SnapshotRestore extends PanacheEntityBase {
+
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "snapshot_id", nullable = false)
+    public UUID snapshotId;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "target_cluster", nullable = false)
+    public String targetCluster;
+
+    @Column(name = "target_database")
+    public String targetDatabase;
+
+    @Column(name = "target_node")
+    public String targetNode;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] tables = new String[0];
+
+    @Column(name = "replace_data", nullable = false)
+    public boolean replaceData;
+
+    @Column(nullable = false)
+    public String phase;
+
+    @Column(name = "task_id", nullable = false)
+    public UUID taskId;
+
+    @Column(nullable = false)
+    public int percent;
+
+    @Column(name = "requested_at", nullable = false)
+    public Instant requestedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    public String error;
+
+    public static Optional<SnapshotRestore> byTask(UUID taskId) {
+        return find("taskId", taskId).firstResultOptional();
+    }
+
+    public static List<SnapshotRestore> ofSnapshot(UUID snapshotId) {
+        return list("snapshotId = ?1 order by requestedAt desc", snapshotId);
+    }
+
+    /** A restore into this cluster that has not ended. */
+    public static Optional<SnapshotRestore> runningInto(String cluster) {
+        return find("targetCluster = ?1 and phase = ?2", cluster, RUNNING).firstResultOptional();
+    }
+
+    public List<String> tableList() {
+        return List.of(tables);
+    }
+}

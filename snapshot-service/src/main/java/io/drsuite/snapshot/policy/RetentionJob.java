@@ -1,0 +1,47 @@
+package io.drsuite.snapshot.policy;
+
+import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.snapshot.model.BackupPolicy;
+import io.drsuite.snapshot.model.Snapshot;
+import io.drsuite.snapshot.service.SnapshotService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes what each policy's retention no longer keeps, stored data first, then the catalog entry, each snapshot in
+ * its own transaction (several instances may run this at once; a snapshot another one deleted is skipped).
+ * Snapshots of a deleted policy and snapshots users took are never touched.
+ */
+@ApplicationScoped
+public class RetentionJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+
+    private final SnapshotService snapshots;
+
+    RetentionJob(SnapshotService snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    @Scheduled(every = "${drsuite.snapshots.retention-interval}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expire() {
+        List<BackupPolicy> policies = QuarkusTransaction.requiringNew().call(BackupPolicy::listByName);
+        for (BackupPolicy policy : policies) {
+            List<Snapshot> expired = QuarkusTransaction.requiringNew().call(() -> RetentionPlanner.expired(
+                    Snapshot.completedOfPolicy(policy.id), policy.keepLast, policy.maxAge(), Instant.now()));
+            for (Snapshot snapshot : expired) {
+                try {
+                    snapshots.expire(snapshot.id);
+                } catch (ProblemException e) {
+                    LOG.warnf("Retention could not delete snapshot %s of policy %s: %s", snapshot.id, policy.name,
+                            e.problem().detail());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.drsuite.snapshot.rest;
+
+import io.drsuite.snapshot.model.BackupPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A backup policy with its last and next run.
+ *
+ * @param lastRunAt the last scheduled time a snapshot was requested for (by any instance)
+ * @param nextRunAt the next scheduled time; null while suspended
+ * @param lastError why the last scheduled run made no snapshot, e.g. a DR rule refused it
+ */
+public record PolicyView(
+        UUID id,
+        String name,
+        String cluster,
+        String kind,
+        String database,
+        List<String> tables,
+        String schedule,
+        Retention retention,
+        String storage,
+        boolean suspended,
+        Instant lastRunAt,
+        Instant nextRunAt,
+        UUID lastSnapshotId,
+        String lastError,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record Retention(Integer keepLast, Duration maxAge) {
+    }
+
+    public static PolicyView of(BackupPolicy policy, Instant nextRunAt) {
+        return new PolicyView(policy.id, policy.name, policy.cluster, policy.kind, policy.database,
+                policy.tableList(), policy.schedule, new Retention(policy.keepLast, policy.maxAge()), policy.storage,
+                policy.suspended, policy.lastFiredAt, policy.suspended ? null : nextRunAt, policy.lastSnapshotId,
+                policy.lastError, policy.createdAt, policy.updatedAt);
+    }
+}

@@ -1,0 +1,7 @@
+package io.drsuite.snapshot.rest;
+
+import java.util.UUID;
+
+/** {@code 202 Accepted}: the restore and the task running it (poll either). */
+public record RestoreAccepted(UUID taskId, RestoreView restore) {
+}

@@ -1,0 +1,35 @@
+package io.drsuite.snapshot.rest;
+
+import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.snapshot.model.SnapshotRestore;
+import io.drsuite.snapshot.service.SnapshotService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Restores by id. */
+@Path("/api/v1/restores")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Snapshots")
+public class RestoreResource {
+
+    private final SnapshotService service;
+
+    RestoreResource(SnapshotService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Query a restore")
+    public RestoreView get(@PathParam("id") UUID id) {
+        SnapshotRestore restore = service.findRestore(id)
+                .orElseThrow(() -> ProblemException.notFound("restore", "no restore " + id));
+        return RestoreView.of(restore);
+    }
+}

@@ -1,0 +1,113 @@
+package io.drsuite.snapshot.rest;
+
+import io.drsuite.platform.validation.Names;
+import io.drsuite.snapshot.api.RestoreRequest;
+import io.drsuite.snapshot.api.SnapshotRequest;
+import io.drsuite.snapshot.model.Snapshot;
+import io.drsuite.snapshot.model.SnapshotKind;
+import io.drsuite.snapshot.model.SnapshotRestore;
+import io.drsuite.snapshot.service.SnapshotService;
+import io.drsuite.storage.StorageLocation;
+import io.drsuite.storage.StorageLocations;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The snapshot catalog: take, list, query, verify, restore and delete backups. */
+@Path("/api/v1/snapshots")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Snapshots", description = "Physical and logical backups of registered clusters")
+public class SnapshotResource {
+
+    private final SnapshotService service;
+    private final StorageLocations storage;
+
+    SnapshotResource(SnapshotService service, StorageLocations storage) {
+        this.service = service;
+        this.storage = storage;
+    }
+
+    @POST
+    @Operation(summary = "Take a snapshot now", description = "physical: the whole cluster with pg_basebackup; "
+            + "logical: one database (or some tables) with pg_dump. Streamed to the storage location as a task; "
+            + "202 with the snapshot and the task. Refused for the DR cluster of a relationship.")
+    public RestResponse<SnapshotAccepted> take(@NotNull @Valid SnapshotRequest request, UriInfo uri) {
+        Snapshot snapshot = service.take(request, null);
+        return RestResponse.ResponseBuilder.<SnapshotAccepted>create(RestResponse.Status.ACCEPTED)
+                .location(uri.getAbsolutePathBuilder().path(snapshot.id.toString()).build())
+                .entity(new SnapshotAccepted(snapshot.taskId, view(snapshot))).build();
+    }
+
+    @GET
+    @Operation(summary = "List snapshots, newest first")
+    public List<SnapshotView> list(@QueryParam("cluster") @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
+            @QueryParam("kind") SnapshotKind kind) {
+        return service.snapshots(cluster, kind).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Query a snapshot", description = "Phase, progress, size, SHA-256, start LSN, the moment "
+            + "its data is as of, duration, location and the last verification.")
+    public SnapshotView get(@PathParam("id") UUID id) {
+        return view(service.snapshot(id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a snapshot and its stored data", description = "Refused (409) while a backup, "
+            + "verification or restore works on it.")
+    public RestResponse<Void> delete(@PathParam("id") UUID id) {
+        service.delete(id);
+        return RestResponse.noContent();
+    }
+
+    @POST
+    @Path("/{id}/verify")
+    @Operation(summary = "Verify the stored data", description = "Re-reads it: SHA-256 against the one recorded "
+            + "at write time, then pg_verifybackup (physical) or pg_restore --list (logical). A mismatch makes the "
+            + "snapshot corrupt.")
+    public RestResponse<SnapshotAccepted> verify(@PathParam("id") UUID id) {
+        Snapshot snapshot = service.verify(id);
+        return RestResponse.accepted(new SnapshotAccepted(snapshot.verifyTaskId, view(snapshot)));
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    @Operation(summary = "Restore a snapshot", description = "logical: into a new database (default) or over named "
+            + "tables; physical: onto a node's data directory. Replacing existing data needs replace: true. Refused "
+            + "into either cluster of a DR relationship.")
+    public RestResponse<RestoreAccepted> restore(@PathParam("id") UUID id, @Valid RestoreRequest request) {
+        SnapshotRestore restore = service.restore(id, request == null ? RestoreRequest.DEFAULTS : request);
+        return RestResponse.accepted(new RestoreAccepted(restore.taskId, RestoreView.of(restore)));
+    }
+
+    @GET
+    @Path("/{id}/restores")
+    @Operation(summary = "Restores of a snapshot, newest first")
+    public List<RestoreView> restores(@PathParam("id") UUID id) {
+        service.snapshot(id);
+        return SnapshotRestore.ofSnapshot(id).stream().map(RestoreView::of).toList();
+    }
+
+    private SnapshotView view(Snapshot snapshot) {
+        String where = storage.find(snapshot.storage).map(StorageLocation::describe).orElse(snapshot.storage);
+        return SnapshotView.of(snapshot, where);
+    }
+}

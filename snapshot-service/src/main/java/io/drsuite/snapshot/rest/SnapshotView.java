@@ -1,0 +1,56 @@
+package io.drsuite.snapshot.rest;
+
+import io.drsuite.snapshot.model.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A snapshot in the catalog.
+ *
+ * @param location where the data is: the storage location and the object's key in it
+ * @param consistentAt the moment the data is as of (physical: end of the backup; logical: start of the dump)
+ * @param durationSeconds from request to stored, once completed
+ * @param verification the last verification, if any
+ */
+public record SnapshotView(
+        UUID id,
+        String cluster,
+        String kind,
+        String database,
+        List<String> tables,
+        String label,
+        String phase,
+        int percent,
+        UUID taskId,
+        UUID policyId,
+        String storage,
+        String location,
+        Long sizeBytes,
+        String sha256,
+        String startLsn,
+        Integer timeline,
+        Instant consistentAt,
+        Instant requestedAt,
+        Instant completedAt,
+        Double durationSeconds,
+        String error,
+        Verification verification) {
+
+    /** {@code state}: running, ok, corrupt or failed (the check itself could not run). */
+    public record Verification(String state, UUID taskId, Instant finishedAt, String detail) {
+    }
+
+    public static SnapshotView of(Snapshot snapshot, String storageDescription) {
+        Double duration = snapshot.completedAt == null ? null
+                : Duration.between(snapshot.requestedAt, snapshot.completedAt).toMillis() / 1000.0;
+        Verification verification = snapshot.verifyTaskId == null ? null : new Verification(snapshot.verifyResult,
+                snapshot.verifyTaskId, snapshot.verifiedAt, snapshot.verifyDetail);
+        return new SnapshotView(snapshot.id, snapshot.cluster, snapshot.kind, snapshot.database, snapshot.tableList(),
+                snapshot.label, snapshot.phase, snapshot.percent, snapshot.taskId, snapshot.policyId,
+                snapshot.storage, storageDescription + " " + snapshot.objectKey, snapshot.sizeBytes, snapshot.sha256,
+                snapshot.startLsn, snapshot.timeline, snapshot.consistentAt, snapshot.requestedAt,
+                snapshot.completedAt, duration, snapshot.error, verification);
+    }
+}

@@ -1,0 +1,35 @@
+package io.drsuite.snapshot.rest;
+
+import io.drsuite.storage.StorageLocations;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The storage locations this deployment configures (names to use in requests; no credentials). */
+@Path("/api/v1/storage")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Snapshots")
+public class StorageResource {
+
+    /** @param where e.g. {@code filesystem /var/lib/drsuite/snapshots} or {@code s3://bucket/prefix/} */
+    public record StorageView(String name, String where, boolean isDefault) {
+    }
+
+    private final StorageLocations storage;
+
+    StorageResource(StorageLocations storage) {
+        this.storage = storage;
+    }
+
+    @GET
+    @Operation(summary = "List storage locations")
+    public List<StorageView> list() {
+        return storage.all().values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
+                .map(location -> new StorageView(location.name(), location.describe(),
+                        location.name().equals(storage.defaultName()))).toList();
+    }
+}

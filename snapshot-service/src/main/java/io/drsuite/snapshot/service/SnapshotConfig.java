@@ -1,0 +1,22 @@
+package io.drsuite.snapshot.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Snapshot settings ({@code drsuite.snapshots.*}). */
+@ConfigMapping(prefix = "drsuite.snapshots")
+public interface SnapshotConfig {
+
+    /** How long one backup, verification or restore task may run. */
+    @WithDefault("6h")
+    Duration taskTimeout();
+
+    /** How often retention looks for expired snapshots. */
+    @WithDefault("60s")
+    Duration retentionInterval();
+
+    /** How often policy schedules are compared with the database (other instances may have changed them). */
+    @WithDefault("30s")
+    Duration scheduleSyncInterval();
+}

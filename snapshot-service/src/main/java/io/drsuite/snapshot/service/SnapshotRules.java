@@ -1,0 +1,99 @@
+package io.drsuite.snapshot.service;
+
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.catalog.KnownCluster;
+import io.drsuite.clusterclient.host.QualifiedName;
+import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.relationships.KnownRelationship;
+import io.drsuite.snapshot.model.SnapshotKind;
+import io.drsuite.storage.StorageLocations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What every snapshot, restore and policy request must satisfy, including the rules of DR (as GaussDB(DWS) DR): no
+ * snapshot of the DR cluster of a relationship, no restore into either of its clusters, while it holds them.
+ */
+@ApplicationScoped
+public class SnapshotRules {
+
+    private final ClusterCatalog catalog;
+    private final StorageLocations storage;
+    private final ClusterInspector inspector;
+
+    SnapshotRules(ClusterCatalog catalog, StorageLocations storage, ClusterInspector inspector) {
+        this.catalog = catalog;
+        this.storage = storage;
+        this.inspector = inspector;
+    }
+
+    public KnownCluster cluster(String name) {
+        return catalog.cluster(name).orElseThrow(() -> ProblemException.unprocessable("unknown-cluster",
+                "Unknown cluster", "no cluster named '" + name + "' is registered"));
+    }
+
+    /** The named storage location, or the default one. */
+    public String storage(String requested) {
+        if (requested == null) {
+            return storage.defaultName();
+        }
+        if (storage.find(requested).isEmpty()) {
+            throw ProblemException.unprocessable("unknown-storage", "Unknown storage location", "no storage "
+                    + "location named '" + requested + "'; configured: " + storage.all().keySet());
+        }
+        return requested;
+    }
+
+    /** Physical snapshots take the whole cluster; logical ones one database, optionally some of its tables. */
+    public void scope(SnapshotKind kind, String database, List<String> tables) {
+        if (kind == SnapshotKind.PHYSICAL && (database != null || !tables.isEmpty())) {
+            throw ProblemException.badRequest("database", "a physical snapshot takes the whole cluster; database "
+                    + "and tables are for logical snapshots");
+        }
+        if (kind == SnapshotKind.LOGICAL && database == null) {
+            throw ProblemException.badRequest("database", "a logical snapshot needs the database to dump");
+        }
+    }
+
+    /** The database and tables must exist now, or pg_dump would fail later. */
+    public void sourceExists(KnownCluster cluster, String database, List<String> tables) {
+        if (!inspector.databaseExists(cluster, database)) {
+            throw ProblemException.unprocessable("unknown-database", "Unknown database", "cluster '" + cluster.name
+                    + "' has no database '" + database + "'");
+        }
+        List<QualifiedName> missing = inspector.missingTables(cluster, database, qualified(tables));
+        if (!missing.isEmpty()) {
+            throw ProblemException.unprocessable("unknown-table", "Unknown table", "database '" + database
+                    + "' of cluster '" + cluster.name + "' has no table " + names(missing));
+        }
+    }
+
+    /** Refused while the cluster is the DR side of a relationship: it is a read-only copy of the primary. */
+    public void backupAllowed(String cluster) {
+        KnownRelationship.holding(cluster).filter(relationship -> relationship.isDrSide(cluster))
+                .ifPresent(relationship -> {
+                    throw ProblemException.conflict("dr-cluster", "cluster '" + cluster + "' is the DR cluster of "
+                            + "relationship '" + relationship.name + "' (" + relationship.phase + "); snapshots of "
+                            + "a DR cluster are refused while the relationship holds it: back up the primary '"
+                            + relationship.primaryCluster + "' instead");
+                });
+    }
+
+    /** Refused into either cluster of a relationship that holds them: it would break or fork the DR copy. */
+    public void restoreAllowed(String cluster) {
+        KnownRelationship.holding(cluster).ifPresent(relationship -> {
+            throw ProblemException.conflict("cluster-in-relationship", "cluster '" + cluster + "' belongs to DR "
+                    + "relationship '" + relationship.name + "' (" + relationship.phase + "); restores into either "
+                    + "of its clusters are refused until the relationship is stopped");
+        });
+    }
+
+    public static List<QualifiedName> qualified(List<String> tables) {
+        return tables.stream().map(QualifiedName::parse).toList();
+    }
+
+    public static String names(List<QualifiedName> tables) {
+        return tables.stream().map(QualifiedName::toString).collect(Collectors.joining(", "));
+    }
+}

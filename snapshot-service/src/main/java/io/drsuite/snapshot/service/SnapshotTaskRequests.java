@@ -1,0 +1,95 @@
+package io.drsuite.snapshot.service;
+
+import io.drsuite.events.task.SnapshotTasks;
+import io.drsuite.events.task.TaskEvents;
+import io.drsuite.events.task.TaskRequested;
+import io.drsuite.platform.outbox.EventOutbox;
+import io.drsuite.snapshot.model.Snapshot;
+import io.drsuite.snapshot.model.SnapshotRestore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Requests snapshot tasks from task-service through the outbox, in the transaction that records them. Backups hold
+ * the lock {@code backup:<cluster>} (one backup of a cluster at a time, DR tasks on it not blocked); restores hold
+ * the target cluster itself, so no DR task runs on it meanwhile.
+ */
+@ApplicationScoped
+public class SnapshotTaskRequests {
+
+    private final EventOutbox outbox;
+    private final SnapshotConfig config;
+
+    SnapshotTaskRequests(EventOutbox outbox, SnapshotConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void backup(Snapshot snapshot) {
+        Map<String, String> parameters = objectParameters(snapshot);
+        parameters.put(SnapshotTasks.CLUSTER, snapshot.cluster);
+        if (snapshot.database != null) {
+            parameters.put(SnapshotTasks.DATABASE, snapshot.database);
+        }
+        if (snapshot.tables.length > 0) {
+            parameters.put(SnapshotTasks.TABLES, SnapshotTasks.joinTables(snapshot.tableList()));
+        }
+        String type = "physical".equals(snapshot.kind) ? SnapshotTasks.PHYSICAL_BACKUP : SnapshotTasks.LOGICAL_BACKUP;
+        send(new TaskRequested(snapshot.taskId, type, snapshot.id.toString(),
+                List.of(SnapshotTasks.backupLock(snapshot.cluster)), parameters, timeout(), Instant.now()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void verify(Snapshot snapshot) {
+        Map<String, String> parameters = objectParameters(snapshot);
+        parameters.put(SnapshotTasks.EXPECTED_SHA256, snapshot.sha256);
+        send(new TaskRequested(snapshot.verifyTaskId, SnapshotTasks.VERIFY, snapshot.id.toString(),
+                List.of("verify:" + snapshot.id), parameters, timeout(), Instant.now()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restore(Snapshot snapshot, SnapshotRestore restore) {
+        Map<String, String> parameters = objectParameters(snapshot);
+        parameters.put(SnapshotTasks.EXPECTED_SHA256, snapshot.sha256);
+        parameters.put(SnapshotTasks.RESTORE_ID, restore.id.toString());
+        parameters.put(SnapshotTasks.TARGET_CLUSTER, restore.targetCluster);
+        parameters.put(SnapshotTasks.REPLACE, String.valueOf(restore.replaceData));
+        parameters.put(SnapshotTasks.KEEP_OWNERSHIP, String.valueOf(restore.targetCluster.equals(snapshot.cluster)));
+        if (restore.targetDatabase != null) {
+            parameters.put(SnapshotTasks.TARGET_DATABASE, restore.targetDatabase);
+        }
+        if (restore.targetNode != null) {
+            parameters.put(SnapshotTasks.TARGET_NODE, restore.targetNode);
+        }
+        if (restore.tables.length > 0) {
+            parameters.put(SnapshotTasks.TABLES, SnapshotTasks.joinTables(restore.tableList()));
+        }
+        String type = "physical".equals(snapshot.kind) ? SnapshotTasks.PHYSICAL_RESTORE
+                : SnapshotTasks.LOGICAL_RESTORE;
+        send(new TaskRequested(restore.taskId, type, restore.id.toString(), List.of(restore.targetCluster),
+                parameters, timeout(), Instant.now()));
+    }
+
+    private static Map<String, String> objectParameters(Snapshot snapshot) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put(SnapshotTasks.SNAPSHOT_ID, snapshot.id.toString());
+        parameters.put(SnapshotTasks.KIND, snapshot.kind);
+        parameters.put(SnapshotTasks.STORAGE, snapshot.storage);
+        parameters.put(SnapshotTasks.OBJECT_KEY, snapshot.objectKey);
+        parameters.put(SnapshotTasks.MAJOR_VERSION, String.valueOf(snapshot.majorVersion));
+        return parameters;
+    }
+
+    private void send(TaskRequested request) {
+        outbox.record(TaskEvents.REQUESTED, request.taskId().toString(), request);
+    }
+
+    private int timeout() {
+        return (int) config.taskTimeout().toSeconds();
+    }
+}

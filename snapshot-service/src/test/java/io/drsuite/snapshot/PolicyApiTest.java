@@ -1,0 +1,163 @@
+package io.drsuite.snapshot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.events.CloudEventHeaders;
+import io.drsuite.events.snapshot.SnapshotEvents;
+import io.drsuite.platform.secrets.SecretSealer;
+import io.drsuite.snapshot.model.Snapshot;
+import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.LocalInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backup policies through the API, and retention deleting what a policy no longer keeps: stored objects in the
+ * real storage folder, catalog rows in the real database, events on the real Kafka. (The one-minute schedule
+ * producing real snapshots runs in the system tests, with task-service.)
+ */
+@QuarkusTest
+class PolicyApiTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    ClusterCatalog catalog;
+
+    @BeforeEach
+    void setUp() {
+        new SnapshotFixture(json, sealer, catalog).register("policy-prod");
+    }
+
+    @Test
+    void aPolicyIsCreatedShownSuspendedAndDeleted() {
+        Map<String, Object> body = policy("nightly", "30 2 * * *", Map.of("keepLast", 7, "maxAge", "P30D"));
+        JsonPath created = given().contentType(ContentType.JSON).body(body).post("/api/v1/policies").then()
+                .statusCode(201).body("schedule", equalTo("30 2 * * *")).body("retention.keepLast", equalTo(7))
+                .body("nextRunAt", notNullValue()).body("lastRunAt", nullValue()).extract().jsonPath();
+        String id = created.getString("id");
+        Instant next = Instant.parse(created.getString("nextRunAt"));
+        assertThat(next).isAfter(Instant.now());
+        assertThat(next.toString()).contains("T02:30:00Z");
+
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/policies").then().statusCode(409)
+                .contentType("application/problem+json");
+        Map<String, Object> suspended = new HashMap<>(body);
+        suspended.put("suspended", true);
+        given().contentType(ContentType.JSON).body(suspended).put("/api/v1/policies/{id}", id).then().statusCode(200)
+                .body("suspended", equalTo(true)).body("nextRunAt", nullValue());
+        given().get("/api/v1/policies").then().statusCode(200).body("name", org.hamcrest.Matchers.hasItem("nightly"));
+        given().delete("/api/v1/policies/{id}", id).then().statusCode(204);
+        given().get("/api/v1/policies/{id}", id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void invalidPoliciesAreRefused() {
+        refused(policy("bad-cron", "61 * * * *", Map.of("keepLast", 1)), 400, "schedule");
+        refused(policy("quartz-cron", "0 0 2 * * ?", Map.of("keepLast", 1)), 400, "schedule");
+        refused(policy("no-retention", "* * * * *", Map.of()), 400, "retention");
+        refused(policy("tiny-age", "* * * * *", Map.of("maxAge", "PT10S")), 400, "maxAge");
+        Map<String, Object> unknownCluster = policy("elsewhere", "* * * * *", Map.of("keepLast", 1));
+        unknownCluster.put("cluster", "nowhere");
+        given().contentType(ContentType.JSON).body(unknownCluster).post("/api/v1/policies").then().statusCode(422);
+        given().get("/api/v1/policies").then().body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers
+                .hasItems("bad-cron", "quartz-cron", "no-retention", "tiny-age", "elsewhere")));
+    }
+
+    @Test
+    void retentionDeletesTheOldestBeyondKeepLastButNeverTheNewest() throws Exception {
+        UUID keepOne = UUID.fromString(given().contentType(ContentType.JSON)
+                .body(policy("keep-one", "0 3 * * *", Map.of("keepLast", 1))).post("/api/v1/policies").then()
+                .statusCode(201).extract().jsonPath().getString("id"));
+        UUID youngOnly = UUID.fromString(given().contentType(ContentType.JSON)
+                .body(policy("young-only", "0 4 * * *", Map.of("maxAge", "PT1H"))).post("/api/v1/policies").then()
+                .statusCode(201).extract().jsonPath().getString("id"));
+        Instant now = Instant.now();
+        List<UUID> keepOneSnapshots = List.of(stored(keepOne, now.minusSeconds(300)),
+                stored(keepOne, now.minusSeconds(200)), stored(keepOne, now.minusSeconds(100)));
+        List<UUID> oldSnapshots = List.of(stored(youngOnly, now.minus(Duration.ofHours(3))),
+                stored(youngOnly, now.minus(Duration.ofHours(2))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !exists(keepOneSnapshots.get(0))
+                && !exists(keepOneSnapshots.get(1)) && !exists(oldSnapshots.get(0)));
+        assertThat(exists(keepOneSnapshots.get(2))).isTrue();
+        assertThat(exists(oldSnapshots.get(1))).as("the newest stays even past maxAge").isTrue();
+        assertThat(Files.exists(objectFile(keepOneSnapshots.get(0)))).isFalse();
+        assertThat(Files.exists(objectFile(keepOneSnapshots.get(2)))).isTrue();
+        given().get("/api/v1/snapshots/{id}", keepOneSnapshots.get(0)).then().statusCode(404);
+        assertThat(KafkaProbe.readAll(SnapshotEvents.TOPIC, record -> record.key().equals(
+                keepOneSnapshots.get(0).toString()), Duration.ofSeconds(1), Duration.ofSeconds(20)))
+                .extracting(record -> KafkaProbe.header(record, CloudEventHeaders.TYPE))
+                .containsExactly(SnapshotEvents.DELETED.type());
+    }
+
+    private static Map<String, Object> policy(String name, String schedule, Map<String, Object> retention) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("cluster", "policy-prod");
+        body.put("kind", "physical");
+        body.put("schedule", schedule);
+        body.put("retention", retention);
+        return body;
+    }
+
+    private static void refused(Map<String, Object> body, int status, String detail) {
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/policies").then().statusCode(status)
+                .contentType("application/problem+json").body("detail", containsString(detail));
+    }
+
+    /** A completed snapshot of the policy with its object in the local storage folder, as a backup leaves it. */
+    private static UUID stored(UUID policyId, Instant requestedAt) throws Exception {
+        Snapshot snapshot = new Snapshot();
+        snapshot.id = UUID.randomUUID();
+        snapshot.cluster = "policy-prod";
+        snapshot.kind = "physical";
+        snapshot.storage = "local";
+        snapshot.objectKey = "policy-prod/physical/" + snapshot.id + "/base.tar.gz";
+        snapshot.policyId = policyId;
+        snapshot.majorVersion = 15;
+        snapshot.phase = Snapshot.COMPLETED;
+        snapshot.taskId = UUID.randomUUID();
+        snapshot.requestedAt = requestedAt;
+        snapshot.completedAt = requestedAt.plusSeconds(5);
+        snapshot.sizeBytes = 3L;
+        Path file = objectFile(snapshot.id);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "tar");
+        QuarkusTransaction.requiringNew().run(snapshot::persist);
+        return snapshot.id;
+    }
+
+    private static Path objectFile(UUID snapshotId) {
+        return LocalInfrastructure.snapshotFolder().resolve("policy-prod/physical/" + snapshotId + "/base.tar.gz");
+    }
+
+    private static boolean exists(UUID snapshotId) {
+        return QuarkusTransaction.requiringNew().call(() -> Snapshot.findById(snapshotId) != null);
+    }
+}

@@ -1,0 +1,55 @@
+package io.drsuite.snapshot.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drsuite.snapshot.model.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RetentionPlannerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    @Test
+    void keepLastKeepsTheNewestN() {
+        List<Snapshot> newestFirst = ages(1, 2, 3, 4);
+        assertThat(RetentionPlanner.expired(newestFirst, 2, null, NOW)).containsExactly(newestFirst.get(2),
+                newestFirst.get(3));
+    }
+
+    @Test
+    void maxAgeDeletesOlderOnesButNeverTheNewest() {
+        List<Snapshot> newestFirst = ages(30, 40, 50);
+        assertThat(RetentionPlanner.expired(newestFirst, null, Duration.ofHours(10), NOW))
+                .containsExactly(newestFirst.get(1), newestFirst.get(2));
+    }
+
+    @Test
+    void bothRulesMustHoldToStay() {
+        List<Snapshot> newestFirst = ages(1, 2, 30);
+        assertThat(RetentionPlanner.expired(newestFirst, 5, Duration.ofHours(10), NOW))
+                .containsExactly(newestFirst.get(2));
+        assertThat(RetentionPlanner.expired(newestFirst, 1, Duration.ofHours(100), NOW))
+                .containsExactly(newestFirst.get(1), newestFirst.get(2));
+    }
+
+    @Test
+    void nothingToDeleteFromOneOrNone() {
+        assertThat(RetentionPlanner.expired(ages(500), 1, Duration.ofHours(1), NOW)).isEmpty();
+        assertThat(RetentionPlanner.expired(List.of(), 1, null, NOW)).isEmpty();
+    }
+
+    /** Snapshots requested the given numbers of hours ago, in that order. */
+    private static List<Snapshot> ages(int... hoursAgo) {
+        return IntStream.of(hoursAgo).mapToObj(hours -> {
+            Snapshot snapshot = new Snapshot();
+            snapshot.id = UUID.randomUUID();
+            snapshot.requestedAt = NOW.minus(Duration.ofHours(hours));
+            return snapshot;
+        }).toList();
+    }
+}
