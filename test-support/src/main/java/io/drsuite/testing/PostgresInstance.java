@@ -137,6 +137,31 @@ public final class PostgresInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * A tar-format backup of this server taken by hand with pg_basebackup, as a DBA would: into {@code folder} (new
+     * or empty, writable by the postgres OS user), WAL fetched at the end, compressed as given (e.g.
+     * {@code gzip:1}).
+     */
+    public void baseBackupTar(Path folder, String compression) {
+        Commands.run(Commands.asPostgresUser(List.of(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1",
+                "-p", String.valueOf(port), "-U", SUPERUSER, "-D", folder.toString(), "-F", "tar", "-X", "fetch",
+                "-c", "fast", "--compress=" + compression)), Map.of("PGPASSWORD", SUPERUSER_PASSWORD), null, 3600);
+    }
+
+    /** A folder next to this server's data directory that the postgres OS user may write, e.g. for backups. */
+    public Path siblingFolder(String suffix) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-" + suffix);
+    }
+
+    /** Bytes of all databases ({@code pg_database_size}). */
+    public long databasesSize() throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select sum(pg_database_size(datname)) from pg_database")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** A clean, fast shutdown. */
     public void stop() {
         pgCtl("-m", "fast", "-w", "stop");

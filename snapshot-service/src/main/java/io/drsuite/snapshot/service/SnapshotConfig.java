@@ -12,6 +12,10 @@ public interface SnapshotConfig {
     @WithDefault("6h")
     Duration taskTimeout();
 
+    /** How long a request naming a cluster this service has not heard of waits for its registration event. */
+    @WithDefault("5s")
+    Duration catalogWait();
+
     /** How often retention looks for expired snapshots. */
     @WithDefault("60s")
     Duration retentionInterval();

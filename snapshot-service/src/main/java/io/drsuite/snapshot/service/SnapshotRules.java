@@ -8,7 +8,9 @@ import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.snapshot.model.SnapshotKind;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,16 +23,38 @@ public class SnapshotRules {
     private final ClusterCatalog catalog;
     private final StorageLocations storage;
     private final ClusterInspector inspector;
+    private final SnapshotConfig config;
 
-    SnapshotRules(ClusterCatalog catalog, StorageLocations storage, ClusterInspector inspector) {
+    SnapshotRules(ClusterCatalog catalog, StorageLocations storage, ClusterInspector inspector,
+            SnapshotConfig config) {
         this.catalog = catalog;
         this.storage = storage;
         this.inspector = inspector;
+        this.config = config;
     }
 
+    /**
+     * The registered cluster. Registrations reach this service as events, so a cluster registered a moment ago may
+     * not be known yet: wait up to {@code drsuite.snapshots.catalog-wait} before refusing.
+     */
     public KnownCluster cluster(String name) {
-        return catalog.cluster(name).orElseThrow(() -> ProblemException.unprocessable("unknown-cluster",
-                "Unknown cluster", "no cluster named '" + name + "' is registered"));
+        Instant giveUp = Instant.now().plus(config.catalogWait());
+        while (true) {
+            Optional<KnownCluster> known = catalog.cluster(name);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw ProblemException.unprocessable("unknown-cluster", "Unknown cluster", "no cluster named '" + name
+                        + "' is registered");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while looking up cluster " + name, e);
+            }
+        }
     }
 
     /** The named storage location, or the default one. */
