@@ -6,8 +6,11 @@ import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.cluster.ClusterRemoved;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -52,6 +55,27 @@ public class ClusterCatalog {
     @Transactional
     public Optional<KnownCluster> cluster(String name) {
         return KnownCluster.findByName(name);
+    }
+
+    /**
+     * The cluster, waiting up to {@code wait} for its registration: registry events and the requests that name a
+     * cluster travel separately, so a cluster registered a moment ago may not be known here yet. Each look is a
+     * transaction of its own, so a registration committed meanwhile is seen (also from inside a transaction).
+     */
+    public Optional<KnownCluster> awaitCluster(String name, Duration wait) {
+        Instant giveUp = Instant.now().plus(wait);
+        while (true) {
+            Optional<KnownCluster> known = QuarkusTransaction.requiringNew().call(() -> KnownCluster.findByName(name));
+            if (known.isPresent() || Instant.now().isAfter(giveUp)) {
+                return known;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for cluster " + name, e);
+            }
+        }
     }
 
     private void register(ClusterRegistered registered) {

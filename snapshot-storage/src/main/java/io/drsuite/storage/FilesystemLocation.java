@@ -36,6 +36,11 @@ public final class FilesystemLocation implements StorageLocation {
     }
 
     @Override
+    public String locate(String key) {
+        return resolve(key).toString();
+    }
+
+    @Override
     public ObjectUpload upload(String key) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());

@@ -53,6 +53,11 @@ public final class S3Location implements StorageLocation {
     }
 
     @Override
+    public String locate(String key) {
+        return "s3://" + bucket + "/" + prefix + key;
+    }
+
+    @Override
     public ObjectUpload upload(String key) throws IOException {
         String objectKey = prefix + key;
         String uploadId = call(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key(objectKey)).uploadId());

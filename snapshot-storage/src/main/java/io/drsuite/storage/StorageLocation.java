@@ -14,6 +14,9 @@ public interface StorageLocation {
     /** Where it is, for people: {@code filesystem /var/lib/drsuite/snapshots} or {@code s3://bucket/prefix}. */
     String describe();
 
+    /** Where an object is, for people: its path or its {@code s3://} URL. */
+    String locate(String key);
+
     /** Starts writing an object; a committed upload replaces an object with the same key. */
     ObjectUpload upload(String key) throws IOException;
 

@@ -76,6 +76,7 @@ class StorageLocationContractTest {
                 .digest(data)));
         assertThat(location.exists(key)).isTrue();
         assertThat(location.size(key)).isEqualTo(data.length);
+        assertThat(location.locate(key)).endsWith(key);
         try (InputStream in = location.open(key); Sha256 read = new Sha256(in)) {
             assertThat(read.readAllBytes()).isEqualTo(data);
         }

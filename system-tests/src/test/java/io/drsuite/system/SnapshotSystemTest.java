@@ -9,9 +9,8 @@ import io.drsuite.events.snapshot.SnapshotEvents;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.LocalInfrastructure;
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.SampleData;
 import io.restassured.path.json.JsonPath;
-import java.io.RandomAccessFile;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ class SnapshotSystemTest {
     void aLogicalSnapshotRestoredToANewDatabaseHoldsTheDataOfTheSnapshotMoment(String storage) throws Exception {
         String cluster = "sys-logical-" + storage;
         try (PostgresInstance prod = PostgresInstance.primary(cluster)) {
-            createShop(prod);
+            SampleData.shop(prod, 5000);
             dr.register(cluster, prod);
             Map<String, String> atSnapshot = prod.tableChecksums("shop");
 
@@ -64,7 +63,7 @@ class SnapshotSystemTest {
     void aPhysicalSnapshotRestoredOntoAFreshNodeStartsAndServesTheSameData() throws Exception {
         try (PostgresInstance prod = PostgresInstance.primary("sys-physical");
                 PostgresInstance fresh = PostgresInstance.primary("sys-fresh")) {
-            createShop(prod);
+            SampleData.shop(prod, 5000);
             dr.register("sys-physical", prod);
             dr.register("sys-fresh", fresh);
             Map<String, String> atSnapshot = prod.tableChecksums("shop");
@@ -87,14 +86,14 @@ class SnapshotSystemTest {
     @Test
     void flippedBytesInStorageMakeVerificationReportCorrupt() throws Exception {
         try (PostgresInstance prod = PostgresInstance.primary("sys-corrupt")) {
-            createShop(prod);
+            SampleData.shop(prod, 5000);
             dr.register("sys-corrupt", prod);
             String id = snapshots.take(Map.of("cluster", "sys-corrupt", "kind", "logical", "database", "shop",
                     "storage", "s3"));
             snapshots.awaitCompleted(id);
             assertThat(snapshots.verify(id).getString("verification.state")).isEqualTo("ok");
 
-            flipByte(LocalInfrastructure.s3ObjectFile("sys-corrupt/logical/" + id + "/shop.dump"));
+            SampleData.flipMiddleByte(LocalInfrastructure.s3ObjectFile("sys-corrupt/logical/" + id + "/shop.dump"));
 
             JsonPath corrupt = snapshots.verify(id);
             assertThat(corrupt.getString("verification.state")).isEqualTo("corrupt");
@@ -112,7 +111,7 @@ class SnapshotSystemTest {
     @Test
     void aPolicyEveryMinuteTakesSnapshotsAndRetentionDeletesTheOldest() throws Exception {
         try (PostgresInstance prod = PostgresInstance.primary("sys-policy")) {
-            createShop(prod);
+            SampleData.shop(prod, 5000);
             dr.register("sys-policy", prod);
             String policyId = snapshots.post("/api/v1/policies", Map.of("name", "every-minute",
                     "cluster", "sys-policy", "kind", "logical", "database", "shop", "schedule", "* * * * *",
@@ -135,7 +134,7 @@ class SnapshotSystemTest {
     void aRealDrRelationshipRefusesSnapshotsOfItsDrClusterAndRestoresIntoEither() throws Exception {
         try (PostgresInstance prod = PostgresInstance.primary("sys-rule-prod");
                 PostgresInstance drNode = PostgresInstance.primary("sys-rule-dr")) {
-            createShop(prod);
+            SampleData.shop(prod, 5000);
             dr.register("sys-rule-prod", prod);
             dr.register("sys-rule-dr", drNode);
             String id = snapshots.take(Map.of("cluster", "sys-rule-prod", "kind", "logical", "database", "shop"));
@@ -169,27 +168,5 @@ class SnapshotSystemTest {
             return false;
         });
         return found[0];
-    }
-
-    static void createShop(PostgresInstance prod) {
-        prod.execute("create database shop");
-        prod.executeIn("shop",
-                "create table customers (id int primary key, name text not null)",
-                "create table orders (id bigserial primary key, customer_id int not null references customers, "
-                        + "amount numeric(10, 2) not null)",
-                "create index orders_by_customer on orders (customer_id)",
-                "insert into customers select g, 'customer ' || g from generate_series(1, 100) g",
-                "insert into orders (customer_id, amount) select 1 + g % 100, g * 0.5 "
-                        + "from generate_series(1, 5000) g");
-    }
-
-    private static void flipByte(Path file) throws Exception {
-        try (RandomAccessFile stored = new RandomAccessFile(file.toFile(), "rw")) {
-            long middle = stored.length() / 2;
-            stored.seek(middle);
-            int b = stored.read();
-            stored.seek(middle);
-            stored.write(b ^ 0xFF);
-        }
     }
 }

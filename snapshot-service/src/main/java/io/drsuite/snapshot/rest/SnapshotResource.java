@@ -7,7 +7,6 @@ import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotKind;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.snapshot.service.SnapshotService;
-import io.drsuite.storage.StorageLocation;
 import io.drsuite.storage.StorageLocations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -107,7 +106,8 @@ public class SnapshotResource {
     }
 
     private SnapshotView view(Snapshot snapshot) {
-        String where = storage.find(snapshot.storage).map(StorageLocation::describe).orElse(snapshot.storage);
+        String where = storage.find(snapshot.storage).map(location -> location.locate(snapshot.objectKey))
+                .orElse(snapshot.storage + ": " + snapshot.objectKey);
         return SnapshotView.of(snapshot, where);
     }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * A snapshot in the catalog.
  *
- * @param location where the data is: the storage location and the object's key in it
+ * @param location where the data is: a path in a filesystem location, an {@code s3://} URL in a bucket
  * @param consistentAt the moment the data is as of (physical: end of the backup; logical: start of the dump)
  * @param durationSeconds from request to stored, once completed
  * @param verification the last verification, if any
@@ -42,14 +42,14 @@ public record SnapshotView(
     public record Verification(String state, UUID taskId, Instant finishedAt, String detail) {
     }
 
-    public static SnapshotView of(Snapshot snapshot, String storageDescription) {
+    public static SnapshotView of(Snapshot snapshot, String location) {
         Double duration = snapshot.completedAt == null ? null
                 : Duration.between(snapshot.requestedAt, snapshot.completedAt).toMillis() / 1000.0;
         Verification verification = snapshot.verifyTaskId == null ? null : new Verification(snapshot.verifyResult,
                 snapshot.verifyTaskId, snapshot.verifiedAt, snapshot.verifyDetail);
         return new SnapshotView(snapshot.id, snapshot.cluster, snapshot.kind, snapshot.database, snapshot.tableList(),
                 snapshot.label, snapshot.phase, snapshot.percent, snapshot.taskId, snapshot.policyId,
-                snapshot.storage, storageDescription + " " + snapshot.objectKey, snapshot.sizeBytes, snapshot.sha256,
+                snapshot.storage, location, snapshot.sizeBytes, snapshot.sha256,
                 snapshot.startLsn, snapshot.timeline, snapshot.consistentAt, snapshot.requestedAt,
                 snapshot.completedAt, duration, snapshot.error, verification);
     }

@@ -15,8 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Snapshots")
 public class StorageResource {
 
-    /** @param where e.g. {@code filesystem /var/lib/drsuite/snapshots} or {@code s3://bucket/prefix/} */
-    public record StorageView(String name, String where, boolean isDefault) {
+    /**
+     * @param where e.g. {@code filesystem /var/lib/drsuite/snapshots} or {@code s3://bucket/prefix/}
+     * @param defaultLocation used by requests and policies that name no storage
+     */
+    public record StorageView(String name, String where, boolean defaultLocation) {
     }
 
     private final StorageLocations storage;

@@ -8,9 +8,7 @@ import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.snapshot.model.SnapshotKind;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -38,23 +36,8 @@ public class SnapshotRules {
      * not be known yet: wait up to {@code drsuite.snapshots.catalog-wait} before refusing.
      */
     public KnownCluster cluster(String name) {
-        Instant giveUp = Instant.now().plus(config.catalogWait());
-        while (true) {
-            Optional<KnownCluster> known = catalog.cluster(name);
-            if (known.isPresent()) {
-                return known.get();
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw ProblemException.unprocessable("unknown-cluster", "Unknown cluster", "no cluster named '" + name
-                        + "' is registered");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while looking up cluster " + name, e);
-            }
-        }
+        return catalog.awaitCluster(name, config.catalogWait()).orElseThrow(() -> ProblemException.unprocessable(
+                "unknown-cluster", "Unknown cluster", "no cluster named '" + name + "' is registered"));
     }
 
     /** The named storage location, or the default one. */

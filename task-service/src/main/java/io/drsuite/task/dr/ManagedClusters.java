@@ -12,8 +12,6 @@ import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.task.config.ClusterAccessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Optional;
 
 /** Loads registered clusters from this service's catalog and opens their sealed logins. */
 @ApplicationScoped
@@ -49,23 +47,9 @@ public class ManagedClusters {
     }
 
     private KnownCluster awaitRegistration(String name) {
-        Instant giveUp = Instant.now().plus(config.catalogWait());
-        while (true) {
-            Optional<KnownCluster> known = catalog.cluster(name);
-            if (known.isPresent()) {
-                return known.get();
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new IllegalStateException("cluster " + name + " is not registered (task-service has not heard "
-                        + "of it within " + config.catalogWait().toSeconds() + " s)");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for cluster " + name, e);
-            }
-        }
+        return catalog.awaitCluster(name, config.catalogWait()).orElseThrow(() -> new IllegalStateException(
+                "cluster " + name + " is not registered (task-service has not heard of it within "
+                        + config.catalogWait().toSeconds() + " s)"));
     }
 
     /** JDBC sessions with the service's timeouts. */

@@ -12,11 +12,10 @@ import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.task.dr.DrFixture;
 import io.drsuite.testing.LocalInfrastructure;
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.SampleData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +57,7 @@ class SnapshotTasksTest {
             throws Exception {
         String cluster = "logical-" + storage;
         try (PostgresInstance prod = PostgresInstance.primary(cluster)) {
-            createShop(prod);
+            SampleData.shop(prod, 20000);
             fixture.register(cluster, prod);
             Map<String, String> atSnapshot = prod.tableChecksums("shop");
 
@@ -103,7 +102,7 @@ class SnapshotTasksTest {
         String target = "fresh-" + storage;
         try (PostgresInstance prod = PostgresInstance.primary(source);
                 PostgresInstance fresh = PostgresInstance.primary(target)) {
-            createShop(prod);
+            SampleData.shop(prod, 20000);
             fixture.register(source, prod);
             fixture.register(target, fresh);
             Map<String, String> atSnapshot = prod.tableChecksums("shop");
@@ -142,7 +141,7 @@ class SnapshotTasksTest {
     void verifyFindsFlippedBytes(String storage) throws Exception {
         String cluster = "verify-" + storage;
         try (PostgresInstance prod = PostgresInstance.primary(cluster)) {
-            createShop(prod);
+            SampleData.shop(prod, 20000);
             fixture.register(cluster, prod);
             String key = cluster + "/logical/shop.dump";
             JsonPath backup = awaitSucceeded(request(SnapshotTasks.LOGICAL_BACKUP, cluster, Map.of(
@@ -152,7 +151,7 @@ class SnapshotTasksTest {
             assertThat(awaitSucceeded(request(SnapshotTasks.VERIFY, cluster, verify))
                     .getString("steps[0].artifacts.verdict")).isEqualTo("ok");
 
-            flipBytes("local".equals(storage) ? LocalInfrastructure.snapshotFolder().resolve(key)
+            SampleData.flipMiddleByte("local".equals(storage) ? LocalInfrastructure.snapshotFolder().resolve(key)
                     : LocalInfrastructure.s3ObjectFile(key));
 
             JsonPath corrupt = awaitSucceeded(request(SnapshotTasks.VERIFY, cluster, verify));
@@ -173,17 +172,6 @@ class SnapshotTasksTest {
         }
     }
 
-    private static void createShop(PostgresInstance prod) {
-        prod.execute("create database shop");
-        prod.executeIn("shop",
-                "create table customers (id int primary key, name text not null)",
-                "create table orders (id bigserial primary key, customer_id int not null references customers, "
-                        + "amount numeric(10, 2) not null, placed_at timestamptz not null default now())",
-                "create index orders_by_customer on orders (customer_id)",
-                "insert into customers select g, 'customer ' || g from generate_series(1, 200) g",
-                "insert into orders (customer_id, amount) select 1 + g % 200, g * 1.25 "
-                        + "from generate_series(1, 20000) g");
-    }
 
     private UUID request(String type, String cluster, Map<String, String> parameters) {
         Map<String, String> all = new HashMap<>(parameters);
@@ -213,13 +201,4 @@ class SnapshotTasksTest {
         return parameters;
     }
 
-    private static void flipBytes(Path file) throws IOException {
-        try (RandomAccessFile stored = new RandomAccessFile(file.toFile(), "rw")) {
-            long middle = stored.length() / 2;
-            stored.seek(middle);
-            int b = stored.read();
-            stored.seek(middle);
-            stored.write(b ^ 0xFF);
-        }
-    }
 }
