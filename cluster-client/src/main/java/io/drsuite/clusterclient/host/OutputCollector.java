@@ -3,12 +3,11 @@ package io.drsuite.clusterclient.host;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Reads a command's output stream to the end, keeping the last {@value #LIMIT} bytes and passing each line to an
+ * Reads a command's output stream to its end, keeping the last {@value #LIMIT} bytes and passing each line to an
  * optional listener. Lines end at a newline or a carriage return (progress meters rewrite their line with CR).
  */
 final class OutputCollector {
@@ -39,7 +38,9 @@ final class OutputCollector {
             }
             emitLine();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The JDK closes a process's pipe once the process has exited and been reaped (and a killed command
+            // exits at once): a read racing that sees "Stream closed". What was read is kept; the output ended.
+            emitLine();
         }
     }
 

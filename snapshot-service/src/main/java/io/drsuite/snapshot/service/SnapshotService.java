@@ -10,6 +10,7 @@ import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotKind;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.storage.StorageLocations;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -88,7 +89,7 @@ public class SnapshotService {
         if (kind != null) {
             query.append(" and kind = :kind");
         }
-        io.quarkus.panache.common.Parameters parameters = new io.quarkus.panache.common.Parameters();
+        Parameters parameters = new Parameters();
         if (cluster != null) {
             parameters = parameters.and("cluster", cluster);
         }
@@ -207,8 +208,10 @@ public class SnapshotService {
             }
             return;
         }
-        List<String> outside = tables.stream().filter(table -> snapshot.tables.length > 0
-                && !snapshot.tableList().contains(table)).toList();
+        List<String> inSnapshot = SnapshotRules.qualified(snapshot.tableList()).stream().map(Object::toString)
+                .toList();
+        List<String> outside = SnapshotRules.qualified(tables).stream().map(Object::toString)
+                .filter(table -> !inSnapshot.isEmpty() && !inSnapshot.contains(table)).toList();
         if (!outside.isEmpty()) {
             throw ProblemException.unprocessable("table-not-in-snapshot", "Table not in the snapshot",
                     "snapshot " + snapshot.id + " holds only " + snapshot.tableList() + ", not " + outside);
