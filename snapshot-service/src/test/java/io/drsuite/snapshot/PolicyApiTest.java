@@ -59,6 +59,7 @@ class PolicyApiTest {
         Map<String, Object> body = policy("nightly", "30 2 * * *", Map.of("keepLast", 7, "maxAge", "P30D"));
         JsonPath created = given().contentType(ContentType.JSON).body(body).post("/api/v1/policies").then()
                 .statusCode(201).body("schedule", equalTo("30 2 * * *")).body("retention.keepLast", equalTo(7))
+                .body("retention.maxAge", equalTo("PT720H"))
                 .body("nextRunAt", notNullValue()).body("lastRunAt", nullValue()).extract().jsonPath();
         String id = created.getString("id");
         Instant next = Instant.parse(created.getString("nextRunAt"));

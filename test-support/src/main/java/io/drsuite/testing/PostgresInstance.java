@@ -148,6 +148,16 @@ public final class PostgresInstance implements AutoCloseable {
                 "-c", "fast", "--compress=" + compression)), Map.of("PGPASSWORD", SUPERUSER_PASSWORD), null, 3600);
     }
 
+    /**
+     * Runs SQL with {@code psql} as the superuser, as a person at a terminal would ({@code ON_ERROR_STOP}); returns
+     * what psql printed, standard error included. Throws with that output when psql fails.
+     */
+    public String psql(String database, String sql) {
+        return Commands.run(List.of(BIN.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", SUPERUSER, "-d", database, "-X", "-v", "ON_ERROR_STOP=1", "-c", sql),
+                Map.of("PGPASSWORD", SUPERUSER_PASSWORD), null, 60);
+    }
+
     /** A folder next to this server's data directory that the postgres OS user may write, e.g. for backups. */
     public Path siblingFolder(String suffix) {
         return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-" + suffix);

@@ -273,7 +273,11 @@ public final class NodeSession implements AutoCloseable {
         }
     }
 
-    private void executeFormatted(String formatQuery, String... arguments) throws SQLException {
+    /**
+     * Runs a statement the server builds: {@code formatQuery} is a {@code select format('…', ?::text, …)} whose
+     * identifiers are {@code %I} and values {@code %L}, so no name or value is ever concatenated into SQL here.
+     */
+    public void executeFormatted(String formatQuery, String... arguments) throws SQLException {
         String sql;
         try (PreparedStatement statement = connection.prepareStatement(formatQuery)) {
             for (int i = 0; i < arguments.length; i++) {

@@ -1,7 +1,6 @@
 package io.drsuite.snapshot.rest;
 
 import io.drsuite.snapshot.model.BackupPolicy;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,12 +30,13 @@ public record PolicyView(
         Instant createdAt,
         Instant updatedAt) {
 
-    public record Retention(Integer keepLast, Duration maxAge) {
+    /** @param maxAge ISO-8601, e.g. {@code P30D} */
+    public record Retention(Integer keepLast, String maxAge) {
     }
 
     public static PolicyView of(BackupPolicy policy, Instant nextRunAt) {
         return new PolicyView(policy.id, policy.name, policy.cluster, policy.kind, policy.database,
-                policy.tableList(), policy.schedule, new Retention(policy.keepLast, policy.maxAge()), policy.storage,
+                policy.tableList(), policy.schedule, new Retention(policy.keepLast, policy.maxAge() == null ? null : policy.maxAge().toString()), policy.storage,
                 policy.suspended, policy.lastFiredAt, policy.suspended ? null : nextRunAt, policy.lastSnapshotId,
                 policy.lastError, policy.createdAt, policy.updatedAt);
     }

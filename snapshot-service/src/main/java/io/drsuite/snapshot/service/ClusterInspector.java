@@ -1,18 +1,12 @@
 package io.drsuite.snapshot.service;
 
+import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.KnownCluster;
-import io.drsuite.clusterclient.Login;
-import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.host.QualifiedName;
-import io.drsuite.clusterclient.sql.NodeConnector;
 import io.drsuite.clusterclient.sql.NodeSession;
-import io.drsuite.events.cluster.ClusterNode;
-import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.platform.problem.ProblemException;
-import io.drsuite.platform.secrets.SecretSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +17,10 @@ import java.util.List;
 @ApplicationScoped
 public class ClusterInspector {
 
-    private final SecretSealer sealer;
-    private final NodeConnector connector = new NodeConnector(Duration.ofSeconds(3), Duration.ofSeconds(10),
-            "drsuite-snapshot-service");
+    private final ClusterSessions sessions;
 
-    ClusterInspector(SecretSealer sealer) {
-        this.sealer = sealer;
+    ClusterInspector(ClusterSessions sessions) {
+        this.sessions = sessions;
     }
 
     public boolean databaseExists(KnownCluster cluster, String database) {
@@ -54,15 +46,8 @@ public class ClusterInspector {
         }
     }
 
-    public static ClusterNode mainNode(KnownCluster cluster) {
-        return cluster.nodes.stream().filter(node -> node.role() == NodeRole.PRIMARY).findFirst()
-                .orElse(cluster.nodes.getFirst());
-    }
-
     private NodeSession open(KnownCluster cluster, String database) throws SQLException {
-        ClusterNode main = mainNode(cluster);
-        return connector.open(new NodeEndpoint(main.name(), main.host(), main.port()),
-                new Login(cluster.adminLogin.username(), sealer.open(cluster.adminLogin.sealedPassword())), database);
+        return sessions.open(cluster, database);
     }
 
     private static ProblemException unreachable(KnownCluster cluster, SQLException e) {

@@ -1,0 +1,120 @@
+package io.drsuite.recyclebin.rest;
+
+import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.platform.validation.Names;
+import io.drsuite.recyclebin.api.DropRequest;
+import io.drsuite.recyclebin.api.RestoreRequest;
+import io.drsuite.recyclebin.model.BinEntry;
+import io.drsuite.recyclebin.service.RecycleBinService;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The recycle bin: drop objects into it, list, restore and purge them. */
+@Path("/api/v1/recyclebin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Recycle bin", description = "Dropped tables, schemas and databases, restorable until they expire")
+public class RecycleBinResource {
+
+    private final RecycleBinService bin;
+
+    RecycleBinResource(RecycleBinService bin) {
+        this.bin = bin;
+    }
+
+    @POST
+    @Path("/drops")
+    @Operation(summary = "Drop an object into the bin", description = "A table (with schema, default public), a "
+            + "schema (no table) or a database (neither). Instant: nothing is copied. 201 with the entry.")
+    public RestResponse<BinEntryView> drop(@NotNull @Valid DropRequest request, UriInfo uri) {
+        BinEntry entry = bin.drop(request);
+        return RestResponse.ResponseBuilder.<BinEntryView>created(uri.getBaseUriBuilder()
+                .path("/api/v1/recyclebin/" + entry.id).build()).entity(BinEntryView.of(entry)).build();
+    }
+
+    @GET
+    @Operation(summary = "List entries", description = "Objects in the bin (state recycled) unless state=restored, "
+            + "purged or all.")
+    public List<BinEntryView> list(
+            @QueryParam("cluster") @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
+            @QueryParam("database") @Pattern(regexp = Names.IDENTIFIER, message = Names.IDENTIFIER_RULE)
+            String database,
+            @QueryParam("kind") @Pattern(regexp = "table|schema|database") String kind,
+            @QueryParam("state") @Pattern(regexp = "recycled|restored|purged|all") String state) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (cluster != null) {
+            query.append(" and cluster = :cluster");
+            parameters = parameters.and("cluster", cluster);
+        }
+        if (database != null) {
+            query.append(" and database = :database");
+            parameters = parameters.and("database", database);
+        }
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            parameters = parameters.and("kind", kind);
+        }
+        String wanted = state == null ? BinEntry.RECYCLED : state;
+        if (!"all".equals(wanted)) {
+            query.append(" and state = :state");
+            parameters = parameters.and("state", wanted);
+        }
+        return BinEntry.<BinEntry>find(query.toString(), Sort.descending("droppedAt"), parameters).list().stream()
+                .map(BinEntryView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Query an entry")
+    public BinEntryView get(@PathParam("id") UUID id) {
+        return BinEntry.<BinEntry>findByIdOptional(id).map(BinEntryView::of)
+                .orElseThrow(() -> ProblemException.notFound("entry", "no recycle-bin entry " + id));
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    @Operation(summary = "Restore an entry", description = "Under its original name or as: {name}. A name in use "
+            + "is a 409 and changes nothing.")
+    public BinEntryView restore(@PathParam("id") UUID id, @Valid RestoreRequest request) {
+        return BinEntryView.of(bin.restore(id, request == null ? null : request.as()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Purge an entry", description = "Destroys the object for good.")
+    public BinEntryView purge(@PathParam("id") UUID id) {
+        return BinEntryView.of(bin.purge(id));
+    }
+
+    /** @param purged how many entries were destroyed */
+    public record PurgeAll(String cluster, int purged) {
+    }
+
+    @DELETE
+    @Operation(summary = "Purge a cluster's whole bin", description = "confirm must repeat the cluster's name.")
+    public PurgeAll purgeAll(
+            @QueryParam("cluster") @NotNull @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE)
+            String cluster,
+            @QueryParam("confirm") String confirm) {
+        return new PurgeAll(cluster, bin.purgeAll(cluster, confirm));
+    }
+}

@@ -1,0 +1,121 @@
+package io.drsuite.recyclebin.service;
+
+import io.drsuite.access.ClusterSessions;
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.catalog.KnownCluster;
+import io.drsuite.clusterclient.sql.NodeSession;
+import io.drsuite.events.recyclebin.RecycleBinEvents;
+import io.drsuite.recyclebin.bin.BinRecord;
+import io.drsuite.recyclebin.bin.InDatabaseBin;
+import io.drsuite.recyclebin.model.BinEntry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads the bin's records in every database of every registered cluster (on a DR cluster, the replicated ones) and
+ * brings this service's entries in line: a record it does not know (recycled with {@code recycle_table()} from
+ * psql, replicated from a primary, or left by a failure between the managed database's commit and this service's)
+ * becomes an entry; an entry whose record is gone from a database that was read ended, restored if the same record
+ * was restored elsewhere (on the primary), else purged.
+ */
+@ApplicationScoped
+public class BinSync {
+
+    private static final Logger LOG = Logger.getLogger(BinSync.class);
+
+    private final ClusterCatalog catalog;
+    private final ClusterSessions sessions;
+    private final BinAnnouncer announcer;
+
+    BinSync(ClusterCatalog catalog, ClusterSessions sessions, BinAnnouncer announcer) {
+        this.catalog = catalog;
+        this.sessions = sessions;
+        this.announcer = announcer;
+    }
+
+    @Scheduled(every = "${drsuite.recyclebin.sync-interval}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void synchronize() {
+        for (KnownCluster cluster : catalog.clusters()) {
+            try {
+                synchronize(cluster);
+            } catch (SQLException | RuntimeException e) {
+                // unreachable, or a login this service cannot open: the next pass tries again
+                LOG.debugf("Bin of cluster %s not read: %s", cluster.name, e.getMessage());
+            }
+        }
+    }
+
+    void synchronize(KnownCluster cluster) throws SQLException {
+        Set<String> readDatabases = new HashSet<>();
+        Set<UUID> present = new HashSet<>();
+        for (String database : databases(cluster)) {
+            try (NodeSession session = sessions.open(cluster, database)) {
+                for (BinRecord record : InDatabaseBin.records(session)) {
+                    present.add(record.id());
+                    discovered(cluster.name, "database".equals(record.kind()) ? record.originalName() : database,
+                            record);
+                }
+                readDatabases.add(database);
+            } catch (SQLException | RuntimeException e) {
+                LOG.debugf("Bin of %s/%s not read: %s", cluster.name, database, e.getMessage());
+            }
+        }
+        List<BinEntry> known = QuarkusTransaction.requiringNew().call(() -> BinEntry.recycledIn(cluster.name));
+        for (BinEntry entry : known) {
+            if (readDatabases.contains(entry.recordDatabase()) && !present.contains(entry.entryId)) {
+                QuarkusTransaction.requiringNew().run(() -> BinEntry.lockedIfRecycled(entry.id).ifPresent(this::ended));
+            }
+        }
+    }
+
+    private void discovered(String cluster, String database, BinRecord record) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (BinEntry.find(cluster, record.id()).isPresent()) {
+                    return;
+                }
+                BinEntry entry = BinEntry.of(cluster, database, record, BinEntry.findById(record.id()) == null);
+                entry.persist();
+                announcer.announce(RecycleBinEvents.RECYCLED, entry);
+                LOG.infof("Found %s %s in the bin of %s/%s", entry.kind, entry.originalName, cluster, database);
+            });
+        } catch (RuntimeException raced) {
+            // the API recorded the same entry at the same moment: it is there either way
+        }
+    }
+
+    private void ended(BinEntry entry) {
+        boolean restored = BinEntry.count("entryId = ?1 and state = ?2", entry.entryId, BinEntry.RESTORED) > 0;
+        entry.state = restored ? BinEntry.RESTORED : BinEntry.PURGED;
+        entry.endedAt = Instant.now();
+        announcer.announce(restored ? RecycleBinEvents.RESTORED : RecycleBinEvents.PURGED, entry);
+        LOG.infof("%s %s of %s/%s left the bin (%s)", entry.kind, entry.originalName, entry.cluster, entry.database,
+                entry.state);
+    }
+
+    /** Databases that accept connections; a recycled database is closed and its record is in {@code postgres}. */
+    private List<String> databases(KnownCluster cluster) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (NodeSession session = sessions.open(cluster, "postgres");
+                Statement statement = session.connection().createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select datname from pg_database where datallowconn and not datistemplate")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,26 @@
+package io.drsuite.recyclebin.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Recycle-bin settings ({@code drsuite.recyclebin.*}). */
+@ConfigMapping(prefix = "drsuite.recyclebin")
+public interface RecycleBinConfig {
+
+    /** How long recycled objects are kept where a cluster has no retention of its own (one day, as Doris). */
+    @WithDefault("P1D")
+    Duration defaultRetention();
+
+    /** How often expired entries are purged. */
+    @WithDefault("30s")
+    Duration expiryInterval();
+
+    /** How often every registered cluster's bins are read (records of SQL-function drops, DR replicas). */
+    @WithDefault("30s")
+    Duration syncInterval();
+
+    /** How long a request naming a cluster this service has not heard of waits for its registration. */
+    @WithDefault("5s")
+    Duration catalogWait();
+}

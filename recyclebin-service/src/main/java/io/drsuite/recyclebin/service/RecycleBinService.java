@@ -1,0 +1,173 @@
+package io.drsuite.recyclebin.service;
+
+import io.drsuite.catalog.KnownCluster;
+import io.drsuite.clusterclient.sql.NodeSession;
+import io.drsuite.events.recyclebin.RecycleBinEvents;
+import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.recyclebin.api.DropRequest;
+import io.drsuite.recyclebin.bin.BinRecord;
+import io.drsuite.recyclebin.bin.BinRefusal;
+import io.drsuite.recyclebin.bin.InDatabaseBin;
+import io.drsuite.recyclebin.model.BinEntry;
+import io.drsuite.recyclebin.model.BinRetention;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Recycles, restores and purges objects. The managed database changes first, with the bin's record, in one
+ * transaction of its own; then this service records the entry and its event. Should this service fail in between,
+ * the record in the managed database is still there and {@link BinSync} picks it up.
+ */
+@ApplicationScoped
+public class RecycleBinService {
+
+    private static final Logger LOG = Logger.getLogger(RecycleBinService.class);
+    private static final List<String> SYSTEM_DATABASES = List.of("postgres", "template0", "template1");
+
+    private final BinClusters clusters;
+    private final BinAnnouncer announcer;
+    private final RecycleBinConfig config;
+
+    RecycleBinService(BinClusters clusters, BinAnnouncer announcer, RecycleBinConfig config) {
+        this.clusters = clusters;
+        this.announcer = announcer;
+        this.config = config;
+    }
+
+    public BinEntry drop(DropRequest request) {
+        KnownCluster cluster = clusters.writable(request.cluster());
+        String droppedBy = request.requestedBy() == null ? "api" : request.requestedBy();
+        UUID entryId = UUID.randomUUID();
+        Duration retention = retention(cluster.name);
+        String schema = request.schema() == null && request.table() != null ? "public" : request.schema();
+        if (schema != null && InDatabaseBin.isSystemSchema(schema)) {
+            throw ProblemException.unprocessable("system-object", "System object", "schema '" + schema
+                    + "' belongs to the system or to the recycle bin itself");
+        }
+        boolean wholeDatabase = schema == null;
+        if (wholeDatabase && (SYSTEM_DATABASES.contains(request.database())
+                || request.database().startsWith(InDatabaseBin.BIN_PREFIX))) {
+            throw ProblemException.unprocessable("system-object", "System object", "database '" + request.database()
+                    + "' belongs to the system or to the recycle bin itself");
+        }
+        String sessionDatabase = wholeDatabase ? "postgres" : request.database();
+        BinRecord record;
+        try (NodeSession session = clusters.open(cluster, sessionDatabase)) {
+            if (request.table() != null) {
+                record = InDatabaseBin.recycleTable(session, schema, request.table(), entryId, retention, droppedBy);
+            } else if (!wholeDatabase) {
+                record = InDatabaseBin.recycleSchema(session, schema, entryId, retention, droppedBy);
+            } else {
+                record = InDatabaseBin.recycleDatabase(session, request.database(), entryId, retention, droppedBy);
+            }
+        } catch (BinRefusal refusal) {
+            throw BinClusters.problem(refusal);
+        } catch (SQLException e) {
+            throw BinClusters.problem(cluster, sessionDatabase, e);
+        }
+        LOG.infof("Recycled %s %s of %s/%s as %s", record.kind(), record.originalName(), cluster.name,
+                request.database(), record.binName());
+        return QuarkusTransaction.requiringNew().call(() -> BinEntry.<BinEntry>findByIdOptional(record.id())
+                .orElseGet(() -> {
+                    BinEntry entry = BinEntry.of(cluster.name, request.database(), record, true);
+                    entry.persist();
+                    announcer.announce(RecycleBinEvents.RECYCLED, entry);
+                    return entry;
+                }));
+    }
+
+    /** Puts the object back under its name, or {@code as}; a name in use is a 409 and changes nothing. */
+    public BinEntry restore(UUID id, String as) {
+        KnownCluster cluster = clusters.writable(recycled(id).cluster);
+        return ending(id, entry -> {
+            String name = as == null ? entry.originalName : as;
+            try (NodeSession session = clusters.open(cluster, entry.recordDatabase())) {
+                switch (entry.kindValue()) {
+                    case TABLE -> InDatabaseBin.restoreTable(session, entry.record(), name);
+                    case SCHEMA -> InDatabaseBin.restoreSchema(session, entry.record(), name);
+                    case DATABASE -> InDatabaseBin.restoreDatabase(session, entry.record(), name);
+                }
+            } catch (BinRefusal refusal) {
+                throw BinClusters.problem(refusal);
+            } catch (SQLException e) {
+                throw BinClusters.problem(cluster, entry.recordDatabase(), e);
+            }
+            entry.state = BinEntry.RESTORED;
+            entry.restoredAs = name;
+            LOG.infof("Restored %s %s of %s as %s", entry.kind, entry.originalName, entry.cluster, name);
+        });
+    }
+
+    /** Destroys the object for good. */
+    public BinEntry purge(UUID id) {
+        KnownCluster cluster = clusters.writable(recycled(id).cluster);
+        return ending(id, entry -> {
+            try (NodeSession session = clusters.open(cluster, entry.recordDatabase())) {
+                InDatabaseBin.purge(session, entry.record());
+            } catch (SQLException e) {
+                throw BinClusters.problem(cluster, entry.recordDatabase(), e);
+            }
+            entry.state = BinEntry.PURGED;
+        });
+    }
+
+    /** Purges every entry of the cluster; {@code confirm} must repeat the cluster's name. */
+    public int purgeAll(String clusterName, String confirm) {
+        if (!clusterName.equals(confirm)) {
+            throw ProblemException.badRequest("confirm", "purging a cluster's whole bin destroys its objects for "
+                    + "good; repeat the cluster's name in confirm");
+        }
+        clusters.writable(clusterName);
+        List<BinEntry> entries = QuarkusTransaction.requiringNew().call(() -> BinEntry.recycledIn(clusterName));
+        entries.forEach(entry -> purge(entry.id));
+        return entries.size();
+    }
+
+    /** Retention purges what expired, except on a DR replica, which follows its primary's purge by replication. */
+    public void purgeExpired(BinEntry entry) {
+        if (clusters.drRelationship(entry.cluster).isPresent()) {
+            return;
+        }
+        purge(entry.id);
+        LOG.infof("Purged expired %s %s of %s/%s", entry.kind, entry.originalName, entry.cluster, entry.database);
+    }
+
+    public Duration retention(String cluster) {
+        return QuarkusTransaction.requiringNew().call(() -> BinRetention.<BinRetention>findByIdOptional(cluster)
+                .map(stored -> Duration.ofSeconds(stored.retentionSeconds)).orElse(config.defaultRetention()));
+    }
+
+    private BinEntry recycled(UUID id) {
+        BinEntry entry = QuarkusTransaction.requiringNew().call(() -> BinEntry.<BinEntry>findByIdOptional(id))
+                .orElseThrow(() -> ProblemException.notFound("entry", "no recycle-bin entry " + id));
+        if (!entry.isRecycled()) {
+            throw ProblemException.conflict("entry-ended", "entry " + id + " was " + entry.state
+                    + (entry.restoredAs == null ? "" : " as " + entry.restoredAs));
+        }
+        return entry;
+    }
+
+    /**
+     * Ends an entry: the managed database's change and the entry's new state and event happen while the entry's row
+     * is locked, so the sync (which locks it too before ending an entry whose record it no longer finds) waits and
+     * then leaves it alone. A refusal rolls everything back.
+     */
+    private BinEntry ending(UUID id, Consumer<BinEntry> change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            BinEntry entry = BinEntry.lockedIfRecycled(id).orElseThrow(() -> ProblemException.conflict("entry-ended",
+                    "entry " + id + " is no longer in the bin"));
+            change.accept(entry);
+            entry.endedAt = Instant.now();
+            announcer.announce(BinEntry.RESTORED.equals(entry.state) ? RecycleBinEvents.RESTORED
+                    : RecycleBinEvents.PURGED, entry);
+            return entry;
+        });
+    }
+}

@@ -1,0 +1,197 @@
+package io.drsuite.recyclebin;
+
+import static io.drsuite.recyclebin.BinFixture.drop;
+import static io.drsuite.recyclebin.BinFixture.restore;
+import static io.drsuite.recyclebin.BinFixture.value;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.events.CloudEventHeaders;
+import io.drsuite.events.recyclebin.RecycleBinEvents;
+import io.drsuite.platform.secrets.SecretSealer;
+import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.SampleData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The recycle bin against a real PostgreSQL 15 server, the real Kafka and the service's real database. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RecycleBinTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    ClusterCatalog catalog;
+
+    BinFixture fixture;
+    PostgresInstance server;
+
+    @BeforeAll
+    void startServer() {
+        server = PostgresInstance.primary("bin-prod");
+        SampleData.shop(server, 2000);
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void register() {
+        fixture = new BinFixture(json, sealer, catalog);
+        fixture.register("bin-prod", server);
+    }
+
+    @Test
+    void aTableComesBackWithItsRowsIndexForeignKeyAndSequencePosition() throws Exception {
+        Map<String, String> before = server.tableChecksums("shop");
+        String sequenceBefore = value(server, "shop", "select last_value from orders_id_seq");
+
+        JsonPath entry = drop(Map.of("cluster", "bin-prod", "database", "shop", "table", "orders",
+                "requestedBy", "alice")).statusCode(201).body("kind", equalTo("table"))
+                .body("droppedBy", equalTo("alice")).extract().jsonPath();
+        String id = entry.getString("id");
+        assertThat(entry.getLong("sizeBytes")).isPositive();
+        assertThat(value(server, "shop", "select to_regclass('public.orders')")).isNull();
+        assertThatThrownBy(() -> server.executeIn("shop", "insert into orders (customer_id, amount) values (1, 1)"))
+                .hasMessageContaining("does not exist");
+        assertThat(value(server, "shop", "select count(*) from drsuite_recyclebin.entries where id = '" + id + "'"))
+                .isEqualTo("1");
+        given().get("/api/v1/recyclebin?cluster=bin-prod&kind=table").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(id));
+
+        restore(id, Map.of()).statusCode(200).body("state", equalTo("restored"));
+
+        assertThat(server.tableChecksums("shop")).isEqualTo(before);
+        assertThat(value(server, "shop", "select last_value from orders_id_seq")).isEqualTo(sequenceBefore);
+        assertThat(value(server, "shop", "select indexname from pg_indexes where schemaname = 'public' "
+                + "and tablename = 'orders' and indexname = 'orders_by_customer'")).isEqualTo("orders_by_customer");
+        assertThat(value(server, "shop", "select count(*) from pg_constraint where conrelid = 'public.orders'::regclass "
+                + "and contype = 'f' and confrelid = 'public.customers'::regclass")).isEqualTo("1");
+        server.executeIn("shop", "insert into orders (customer_id, amount) values (1, 1)");
+        assertThat(Long.parseLong(value(server, "shop", "select max(id) from orders")))
+                .isEqualTo(Long.parseLong(sequenceBefore) + 1);
+        assertThatThrownBy(() -> server.executeIn("shop", "insert into orders (customer_id, amount) values (99999, 1)"))
+                .hasMessageContaining("foreign key");
+        assertThat(value(server, "shop", "select count(*) from drsuite_recyclebin.entries where id = '" + id + "'"))
+                .isEqualTo("0");
+        assertThat(KafkaProbe.readAll(RecycleBinEvents.TOPIC, record -> id.equals(record.key()),
+                Duration.ofSeconds(2), Duration.ofSeconds(20)))
+                .extracting(record -> KafkaProbe.header(record, CloudEventHeaders.TYPE))
+                .containsExactly(RecycleBinEvents.RECYCLED.type(), RecycleBinEvents.RESTORED.type());
+    }
+
+    @Test
+    void aRestoreUnderATakenNameIsRefusedAndUnderANewNameWorks() throws Exception {
+        server.executeIn("shop", "create table notes (id int primary key, body text)",
+                "insert into notes values (1, 'first'), (2, 'second')");
+        String id = drop(Map.of("cluster", "bin-prod", "database", "shop", "table", "notes")).statusCode(201)
+                .extract().jsonPath().getString("id");
+        server.executeIn("shop", "create table notes (id int primary key, body text)",
+                "insert into notes values (3, 'newer')");
+
+        restore(id, Map.of()).statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("exists"));
+        assertThat(value(server, "shop", "select string_agg(body, ',') from notes")).isEqualTo("newer");
+        given().get("/api/v1/recyclebin/{id}", id).then().body("state", equalTo("recycled"));
+
+        restore(id, Map.of("as", "notes_before")).statusCode(200).body("restoredAs", equalTo("notes_before"));
+        assertThat(value(server, "shop", "select string_agg(body, ',' order by id) from notes_before"))
+                .isEqualTo("first,second");
+        restore(id, Map.of()).statusCode(409).body("type", containsString("entry-ended"));
+    }
+
+    @Test
+    void schemasAndDatabasesGoIntoTheBinAndComeBack() throws Exception {
+        server.executeIn("shop", "create schema archive", "create table archive.old_orders as select * from orders");
+        String schemaEntry = drop(Map.of("cluster", "bin-prod", "database", "shop", "schema", "archive"))
+                .statusCode(201).body("kind", equalTo("schema")).extract().jsonPath().getString("id");
+        assertThat(value(server, "shop", "select count(*) from pg_namespace where nspname = 'archive'"))
+                .isEqualTo("0");
+        restore(schemaEntry, Map.of()).statusCode(200);
+        assertThat(value(server, "shop", "select count(*) from archive.old_orders")).isNotEqualTo("0");
+
+        server.execute("create database scratch");
+        server.executeIn("scratch", "create table t (id int)", "insert into t values (42)");
+        JsonPath database = drop(Map.of("cluster", "bin-prod", "database", "scratch")).statusCode(201)
+                .body("kind", equalTo("database")).extract().jsonPath();
+        assertThat(value(server, "postgres", "select count(*) from pg_database where datname = 'scratch'"))
+                .isEqualTo("0");
+        assertThat(value(server, "postgres", "select datallowconn from pg_database where datname = '"
+                + database.getString("binName") + "'")).isEqualTo("f");
+        restore(database.getString("id"), Map.of()).statusCode(200);
+        assertThat(value(server, "scratch", "select id from t")).isEqualTo("42");
+    }
+
+    @Test
+    void refusalsAreProblemsAndChangeNothing() throws Exception {
+        fixture.register("bin-dr");
+        fixture.relationship("bin-rel", "active", "bin-other", "bin-dr");
+        drop(Map.of("cluster", "bin-prod", "database", "shop", "table", "ghost")).statusCode(422)
+                .body("type", containsString("unknown-object"));
+        drop(Map.of("cluster", "bin-prod", "database", "nowhere", "table", "orders")).statusCode(422)
+                .body("type", containsString("unknown-database"));
+        drop(Map.of("cluster", "bin-prod", "database", "shop", "schema", "pg_catalog", "table", "pg_class"))
+                .statusCode(422).body("type", containsString("system-object"));
+        drop(Map.of("cluster", "bin-prod", "database", "postgres")).statusCode(422)
+                .body("type", containsString("system-object"));
+        drop(Map.of("cluster", "bin-prod", "database", "shop", "table", "customers")).statusCode(409)
+                .body("detail", containsString("foreign key"));
+        drop(Map.of("cluster", "bin-prod", "database", "shop", "table", "orders; drop table x")).statusCode(400)
+                .contentType("application/problem+json");
+        drop(Map.of("cluster", "nowhere", "database", "shop", "table", "orders")).statusCode(422)
+                .body("type", containsString("unknown-cluster"));
+        drop(Map.of("cluster", "bin-dr", "database", "shop", "table", "orders")).statusCode(409)
+                .body("type", containsString("dr-cluster")).body("detail", containsString("bin-rel"));
+        given().delete("/api/v1/recyclebin?cluster=bin-prod&confirm=yes").then().statusCode(400);
+        assertThat(value(server, "shop", "select count(*) from customers")).isEqualTo("200");
+        assertThat(value(server, "shop", "select to_regclass('public.orders')")).isEqualTo("orders");
+    }
+
+    @Test
+    void psqlUsersRecycleWithAFunctionAndTheGuardNamesIt() throws Exception {
+        server.executeIn("shop", "create table drafts (id int)", "create table temp_stuff (id int)",
+                "create table kept (id int)");
+        given().contentType(ContentType.JSON).body(Map.of("cluster", "bin-prod", "database", "shop",
+                "guardSchemas", List.of("public"))).post("/api/v1/recyclebin/sql-functions").then().statusCode(200);
+
+        String entryId = server.psql("shop", "select drsuite_recyclebin.recycle_table('public.drafts')").lines()
+                .map(String::strip).filter(line -> line.matches("[0-9a-f-]{36}")).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/recyclebin/{id}", entryId)
+                .then().statusCode(200).body("originalName", equalTo("drafts"))
+                .body("droppedBy", equalTo("postgres")));
+        assertThatThrownBy(() -> server.psql("shop", "drop table public.temp_stuff"))
+                .hasMessageContaining("drsuite_recyclebin.recycle_table('public.temp_stuff')");
+        assertThat(value(server, "shop", "select to_regclass('public.temp_stuff')")).isEqualTo("temp_stuff");
+
+        restore(entryId, Map.of()).statusCode(200);
+        assertThat(value(server, "shop", "select to_regclass('public.drafts')")).isEqualTo("drafts");
+
+        given().delete("/api/v1/recyclebin/sql-functions?cluster=bin-prod&database=shop").then().statusCode(204);
+        server.psql("shop", "drop table public.temp_stuff");
+        assertThat(value(server, "shop", "select to_regclass('public.temp_stuff')")).isNull();
+    }
+}
