@@ -9,9 +9,9 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * relationship-service, task-service, monitor-service and snapshot-service as processes, started once for all system
- * tests, on empty schemas, with an SSH server whose key they know (for clusters registered with SSH access) and the
- * tests' storage locations (a folder and a bucket on S3Proxy).
+ * The five services as processes, started once for all system tests, on empty schemas, with an SSH server whose key
+ * they know (for clusters registered with SSH access) and the tests' storage locations (a folder and a bucket on
+ * S3Proxy).
  */
 final class Suite {
 
@@ -22,10 +22,11 @@ final class Suite {
     final ServiceProcess tasks;
     final ServiceProcess monitor;
     final ServiceProcess snapshots;
+    final ServiceProcess recyclebin;
 
     private Suite() {
         new LocalInfrastructure().start();
-        dropSchemas("relationship", "task", "monitor", "snapshot");
+        dropSchemas("relationship", "task", "monitor", "snapshot", "recyclebin");
         ssh = SshServer.start();
         Map<String, String> sshAccess = Map.of(
                 "DRSUITE_SSH_KEY_DIRECTORY", ssh.keyDirectory().toString(),
@@ -34,6 +35,7 @@ final class Suite {
         tasks = ServiceProcess.start("task-service", sshAccess, LocalInfrastructure.storageConfig());
         monitor = ServiceProcess.start("monitor-service", Map.of());
         snapshots = ServiceProcess.start("snapshot-service", Map.of(), LocalInfrastructure.storageConfig());
+        recyclebin = ServiceProcess.start("recyclebin-service", Map.of("DRSUITE_RECYCLEBIN_SYNC_INTERVAL", "2s"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-system-under-test"));
     }
 
@@ -45,6 +47,7 @@ final class Suite {
     }
 
     private void stop() {
+        recyclebin.close();
         snapshots.close();
         monitor.close();
         tasks.close();
