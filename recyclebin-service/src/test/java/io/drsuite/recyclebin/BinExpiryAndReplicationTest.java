@@ -8,14 +8,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.recyclebin.RecycleBinEvents;
-import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.SampleData;
+import io.drsuite.testing.RegistryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,19 +29,13 @@ import org.junit.jupiter.api.Test;
 class BinExpiryAndReplicationTest {
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    SecretSealer sealer;
-
-    @Inject
-    ClusterCatalog catalog;
+    RegistryFixture registry;
 
     BinFixture fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new BinFixture(json, sealer, catalog);
+        fixture = new BinFixture(registry);
     }
 
     @Test

@@ -3,16 +3,9 @@ package io.drsuite.recyclebin;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drsuite.catalog.ClusterCatalog;
-import io.drsuite.events.cluster.ClusterEvents;
-import io.drsuite.events.cluster.ClusterRegistered;
-import io.drsuite.events.relationship.RelationshipChanged;
-import io.drsuite.events.relationship.RelationshipEvents;
-import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.relationships.KnownRelationship;
-import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.RegistryFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -21,35 +14,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /** Registrations and relationship changes as relationship-service publishes them, and the bin's API. */
 final class BinFixture {
 
-    private final ObjectMapper json;
-    private final SecretSealer sealer;
-    private final ClusterCatalog catalog;
+    private final RegistryFixture registry;
 
-    BinFixture(ObjectMapper json, SecretSealer sealer, ClusterCatalog catalog) {
-        this.json = json;
-        this.sealer = sealer;
-        this.catalog = catalog;
+    BinFixture(RegistryFixture registry) {
+        this.registry = registry;
     }
 
     void register(String name, PostgresInstance... nodes) {
-        ClusterRegistered event = nodes.length == 0 ? ClusterEventFixtures.registered(name)
-                : ClusterEventFixtures.registered(name, sealer, nodes);
-        ClusterEventFixtures.publish(ClusterEvents.REGISTERED, event.clusterId(), event, json);
-        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.cluster(name)
-                .filter(cluster -> cluster.id.equals(event.clusterId())).isPresent());
+        registry.register(name, nodes);
     }
 
     void relationship(String name, String phase, String primary, String dr) {
         UUID id = UUID.nameUUIDFromBytes(name.getBytes());
-        ClusterEventFixtures.publish(RelationshipEvents.CHANGED, id, new RelationshipChanged(id, name, phase, primary,
-                dr, "async", "archive", "recovery", Instant.now()), json);
+        registry.publishRelationship(id, name, phase, primary, dr);
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
             KnownRelationship known = KnownRelationship.findById(id);
             return known != null && known.phase.equals(phase);

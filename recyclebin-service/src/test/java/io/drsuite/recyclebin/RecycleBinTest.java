@@ -10,14 +10,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.recyclebin.RecycleBinEvents;
-import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.SampleData;
+import io.drsuite.testing.RegistryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -37,13 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 class RecycleBinTest {
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    SecretSealer sealer;
-
-    @Inject
-    ClusterCatalog catalog;
+    RegistryFixture registry;
 
     BinFixture fixture;
     PostgresInstance server;
@@ -61,7 +53,7 @@ class RecycleBinTest {
 
     @BeforeEach
     void register() {
-        fixture = new BinFixture(json, sealer, catalog);
+        fixture = new BinFixture(registry);
         fixture.register("bin-prod", server);
     }
 

@@ -8,15 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.snapshot.SnapshotEvents;
-import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.LocalInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.drsuite.testing.RegistryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,17 +39,11 @@ import org.junit.jupiter.api.Test;
 class PolicyApiTest {
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    SecretSealer sealer;
-
-    @Inject
-    ClusterCatalog catalog;
+    RegistryFixture registry;
 
     @BeforeEach
     void setUp() {
-        new SnapshotFixture(json, sealer, catalog).register("policy-prod");
+        new SnapshotFixture(registry).register("policy-prod");
     }
 
     @Test

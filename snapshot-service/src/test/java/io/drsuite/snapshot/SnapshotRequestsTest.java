@@ -6,16 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.snapshot.SnapshotEvents;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskProgressed;
-import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.RegistryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -43,13 +41,7 @@ import org.junit.jupiter.api.TestInstance;
 class SnapshotRequestsTest {
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    SecretSealer sealer;
-
-    @Inject
-    ClusterCatalog catalog;
+    RegistryFixture registry;
 
     SnapshotFixture fixture;
     PostgresInstance source;
@@ -69,7 +61,7 @@ class SnapshotRequestsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new SnapshotFixture(json, sealer, catalog);
+        fixture = new SnapshotFixture(registry);
         fixture.register("snap-source", source);
     }
 

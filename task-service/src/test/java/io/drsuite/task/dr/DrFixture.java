@@ -3,16 +3,12 @@ package io.drsuite.task.dr;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drsuite.catalog.ClusterCatalog;
-import io.drsuite.events.cluster.ClusterEvents;
-import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
-import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.RegistryFixture;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,22 +26,15 @@ public final class DrFixture {
 
     static final Set<String> DONE = Set.of("succeeded", "failed", "cancelled");
 
-    private final ObjectMapper json;
-    private final SecretSealer sealer;
-    private final ClusterCatalog catalog;
+    private final RegistryFixture registry;
 
-    public DrFixture(ObjectMapper json, SecretSealer sealer, ClusterCatalog catalog) {
-        this.json = json;
-        this.sealer = sealer;
-        this.catalog = catalog;
+    public DrFixture(RegistryFixture registry) {
+        this.registry = registry;
     }
 
     /** Registers the instances as one cluster; the first is its primary (main node). */
     public void register(String name, PostgresInstance... nodes) {
-        ClusterRegistered event = ClusterEventFixtures.registered(name, sealer, nodes);
-        ClusterEventFixtures.publish(ClusterEvents.REGISTERED, event.clusterId(), event, json);
-        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.cluster(name)
-                .filter(c -> c.id.equals(event.clusterId())).isPresent());
+        registry.register(name, nodes);
     }
 
     /** Requests a DR task for a relationship and returns its id. */
@@ -68,7 +57,7 @@ public final class DrFixture {
     }
 
     public void send(TaskRequested request) {
-        ClusterEventFixtures.publish(TaskEvents.REQUESTED, request.taskId(), request, json);
+        ClusterEventFixtures.publish(TaskEvents.REQUESTED, request.taskId(), request, registry.json());
     }
 
     public static JsonPath task(UUID taskId) {

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.events.task.DrTasks;
-import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.RegistryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -34,19 +32,13 @@ import org.junit.jupiter.api.Test;
 class DrOperationsTest {
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    SecretSealer sealer;
-
-    @Inject
-    ClusterCatalog catalog;
+    RegistryFixture registry;
 
     DrFixture fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new DrFixture(json, sealer, catalog);
+        fixture = new DrFixture(registry);
     }
 
     @Test

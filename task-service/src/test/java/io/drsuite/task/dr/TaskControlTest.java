@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
-import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.RegistryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -28,17 +26,11 @@ import org.junit.jupiter.api.Test;
 class TaskControlTest {
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    SecretSealer sealer;
-
-    @Inject
-    ClusterCatalog catalog;
+    RegistryFixture registry;
 
     @Test
     void aQueuedTaskIsCancelledAndAFailedOneResumesAtItsFailedStep() throws Exception {
-        DrFixture fixture = new DrFixture(json, sealer, catalog);
+        DrFixture fixture = new DrFixture(registry);
         try (PostgresInstance prod = PostgresInstance.primary("ctl-prod");
                 PostgresInstance dr = PostgresInstance.primary("ctl-dr")) {
             fixture.register("ctl-prod", prod);

@@ -4,15 +4,13 @@ import static io.drsuite.task.dr.DrFixture.awaitDone;
 import static io.drsuite.task.dr.DrFixture.awaitSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskRequested;
-import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.task.dr.DrFixture;
 import io.drsuite.testing.LocalInfrastructure;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.SampleData;
+import io.drsuite.testing.RegistryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -36,19 +34,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SnapshotTasksTest {
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    SecretSealer sealer;
-
-    @Inject
-    ClusterCatalog catalog;
+    RegistryFixture registry;
 
     DrFixture fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new DrFixture(json, sealer, catalog);
+        fixture = new DrFixture(registry);
     }
 
     @ParameterizedTest

@@ -1,0 +1,53 @@
+package io.drsuite.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.cluster.ClusterRegistered;
+import io.drsuite.events.relationship.RelationshipChanged;
+import io.drsuite.events.relationship.RelationshipEvents;
+import io.drsuite.platform.secrets.SecretSealer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * For a service's {@code @QuarkusTest}s: registers real test servers as relationship-service would (a registration
+ * event on the real broker, logins sealed with the service's key) and waits until the service's catalog knows the
+ * cluster; publishes relationship changes as relationship-service does.
+ */
+@ApplicationScoped
+public class RegistryFixture {
+
+    private final ObjectMapper json;
+    private final SecretSealer sealer;
+    private final ClusterCatalog catalog;
+
+    RegistryFixture(ObjectMapper json, SecretSealer sealer, ClusterCatalog catalog) {
+        this.json = json;
+        this.sealer = sealer;
+        this.catalog = catalog;
+    }
+
+    /** The servers as one cluster, the first its main node; none: a placeholder at 127.0.0.1:5432. */
+    public void register(String name, PostgresInstance... nodes) {
+        ClusterRegistered event = nodes.length == 0 ? ClusterEventFixtures.registered(name)
+                : ClusterEventFixtures.registered(name, sealer, nodes);
+        ClusterEventFixtures.publish(ClusterEvents.REGISTERED, event.clusterId(), event, json);
+        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.cluster(name)
+                .filter(cluster -> cluster.id.equals(event.clusterId())).isPresent());
+    }
+
+    /** Publishes a relationship in the given phase; the caller waits until its service has folded it. */
+    public void publishRelationship(UUID id, String name, String phase, String primary, String dr) {
+        ClusterEventFixtures.publish(RelationshipEvents.CHANGED, id, new RelationshipChanged(id, name, phase, primary,
+                dr, "async", "archive", "recovery", Instant.now()), json);
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+}
