@@ -10,6 +10,7 @@ import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.platform.secrets.SecretSealer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,9 +25,10 @@ public class RegistryFixture {
 
     private final ObjectMapper json;
     private final SecretSealer sealer;
-    private final ClusterCatalog catalog;
+    /** Looked up when used: relationship-service has no cluster catalog, and this bean is on its test classpath. */
+    private final Instance<ClusterCatalog> catalog;
 
-    RegistryFixture(ObjectMapper json, SecretSealer sealer, ClusterCatalog catalog) {
+    RegistryFixture(ObjectMapper json, SecretSealer sealer, Instance<ClusterCatalog> catalog) {
         this.json = json;
         this.sealer = sealer;
         this.catalog = catalog;
@@ -37,7 +39,7 @@ public class RegistryFixture {
         ClusterRegistered event = nodes.length == 0 ? ClusterEventFixtures.registered(name)
                 : ClusterEventFixtures.registered(name, sealer, nodes);
         ClusterEventFixtures.publish(ClusterEvents.REGISTERED, event.clusterId(), event, json);
-        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.cluster(name)
+        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.get().cluster(name)
                 .filter(cluster -> cluster.id.equals(event.clusterId())).isPresent());
     }
 

@@ -6,8 +6,6 @@ import io.drsuite.clusterclient.host.NodeFiles;
 import io.drsuite.clusterclient.host.PassFile;
 import io.drsuite.task.engine.ProgressMeter;
 import io.drsuite.task.engine.StepContext;
-import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
