@@ -159,6 +159,7 @@ class RecycleBinTest {
         drop(Map.of("cluster", "bin-dr", "database", "shop", "table", "orders")).statusCode(409)
                 .body("type", containsString("dr-cluster")).body("detail", containsString("bin-rel"));
         given().delete("/api/v1/recyclebin?cluster=bin-prod&confirm=yes").then().statusCode(400);
+        given().get("/api/v1/recyclebin?kind=index").then().statusCode(400).contentType("application/problem+json");
         assertThat(value(server, "shop", "select count(*) from customers")).isEqualTo("200");
         assertThat(value(server, "shop", "select to_regclass('public.orders')")).isEqualTo("orders");
     }

@@ -107,6 +107,8 @@ class SnapshotRequestsTest {
         assertThat(given().get("/api/v1/snapshots").then().extract().jsonPath().getList("$")).hasSize(before);
         given().get("/api/v1/snapshots/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
+        given().get("/api/v1/snapshots?kind=incremental").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

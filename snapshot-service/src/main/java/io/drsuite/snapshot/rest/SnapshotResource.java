@@ -4,7 +4,6 @@ import io.drsuite.platform.validation.Names;
 import io.drsuite.snapshot.api.RestoreRequest;
 import io.drsuite.snapshot.api.SnapshotRequest;
 import io.drsuite.snapshot.model.Snapshot;
-import io.drsuite.snapshot.model.SnapshotKind;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.snapshot.service.SnapshotService;
 import io.drsuite.storage.StorageLocations;
@@ -56,7 +55,8 @@ public class SnapshotResource {
     @GET
     @Operation(summary = "List snapshots, newest first")
     public List<SnapshotView> list(@QueryParam("cluster") @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
-            @QueryParam("kind") SnapshotKind kind) {
+            @QueryParam("kind") @Pattern(regexp = "physical|logical", message = "must be physical or logical")
+            String kind) {
         return service.snapshots(cluster, kind).stream().map(this::view).toList();
     }
 

@@ -82,20 +82,17 @@ public class SnapshotService {
         return snapshot;
     }
 
-    public List<Snapshot> snapshots(String cluster, SnapshotKind kind) {
+    /** Newest first, optionally of one cluster and one kind ({@code physical} or {@code logical}). */
+    public List<Snapshot> snapshots(String cluster, String kind) {
         StringBuilder query = new StringBuilder("1 = 1");
-        if (cluster != null) {
-            query.append(" and cluster = :cluster");
-        }
-        if (kind != null) {
-            query.append(" and kind = :kind");
-        }
         Parameters parameters = new Parameters();
         if (cluster != null) {
+            query.append(" and cluster = :cluster");
             parameters = parameters.and("cluster", cluster);
         }
         if (kind != null) {
-            parameters = parameters.and("kind", kind.wireName());
+            query.append(" and kind = :kind");
+            parameters = parameters.and("kind", kind);
         }
         return Snapshot.list(query + " order by requestedAt desc", parameters);
     }
