@@ -84,7 +84,8 @@ public class ClusterPoller {
     }
 
     @Scheduled(every = "${drsuite.monitor.poll-interval:2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         pollDuration.record(() -> {
             try {
@@ -148,7 +149,8 @@ public class ClusterPoller {
     }
 
     @Scheduled(every = "${drsuite.monitor.retention-interval:1m}", delayed = "${drsuite.monitor.retention-interval:1m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void applyRetention() {
         Instant rawBefore = Instant.now().minus(config.rawRetention());
         Instant minutesBefore = Instant.now().minus(config.downsampledRetention());

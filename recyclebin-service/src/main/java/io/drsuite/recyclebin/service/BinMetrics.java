@@ -24,7 +24,8 @@ public class BinMetrics {
                 .register(registry);
     }
 
-    @Scheduled(every = "15s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "15s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         List<Object[]> perCluster = QuarkusTransaction.requiringNew().call(() -> BinEntry.getEntityManager()
                 .createQuery("select e.cluster, count(e), sum(e.sizeBytes) from BinEntry e where e.state = "

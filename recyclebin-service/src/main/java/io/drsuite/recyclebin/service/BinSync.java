@@ -45,7 +45,8 @@ public class BinSync {
     }
 
     @Scheduled(every = "${drsuite.recyclebin.sync-interval}", delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void synchronize() {
         for (KnownCluster cluster : catalog.clusters()) {
             try {

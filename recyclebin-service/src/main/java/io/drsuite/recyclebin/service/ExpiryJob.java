@@ -22,7 +22,8 @@ public class ExpiryJob {
     }
 
     @Scheduled(every = "${drsuite.recyclebin.expiry-interval}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
         List<BinEntry> expired = QuarkusTransaction.requiringNew().call(() -> BinEntry.expired(Instant.now()));
         for (BinEntry entry : expired) {

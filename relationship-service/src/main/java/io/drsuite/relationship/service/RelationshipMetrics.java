@@ -30,7 +30,8 @@ public class RelationshipMetrics {
     }
 
     @Scheduled(every = "${drsuite.relationship.metrics-interval:5s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void count() {
         Map<RelationshipPhase, Long> counted = new EnumMap<>(RelationshipPhase.class);
         QuarkusTransaction.requiringNew().run(() -> {

@@ -11,7 +11,7 @@ import java.time.Duration;
 public interface OutboxConfig {
 
     /** How often the relay looks for unpublished events. */
-    @WithDefault("0.25s")
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Most events relayed in one pass. */

@@ -45,8 +45,9 @@ public class OutboxRelay {
                 .description("Events recorded but not yet acknowledged by Kafka").register(registry);
     }
 
-    @Scheduled(every = "${drsuite.outbox.poll-interval:0.25s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${drsuite.outbox.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void relayPending() {
         if (!holdsRelayLock()) {

@@ -55,7 +55,8 @@ public class PolicyScheduler {
 
     /** Brings the jobs in line with the policies in the database. */
     @Scheduled(every = "${drsuite.snapshots.schedule-sync-interval}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public synchronized void synchronize() {
         List<BackupPolicy> policies = QuarkusTransaction.requiringNew().call(BackupPolicy::listByName);
         Map<UUID, String> wanted = new HashMap<>();

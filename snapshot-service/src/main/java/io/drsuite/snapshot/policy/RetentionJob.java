@@ -28,7 +28,8 @@ public class RetentionJob {
     }
 
     @Scheduled(every = "${drsuite.snapshots.retention-interval}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expire() {
         List<BackupPolicy> policies = QuarkusTransaction.requiringNew().call(BackupPolicy::listByName);
         for (BackupPolicy policy : policies) {

@@ -55,7 +55,8 @@ public class SnapshotMetrics {
     }
 
     /** Reads the newest completed snapshot per cluster and kind from the catalog. */
-    @Scheduled(every = "15s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "15s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         List<Object[]> newest = QuarkusTransaction.requiringNew().call(() -> Snapshot.getEntityManager()
                 .createQuery("select s.cluster, s.kind, s.completedAt, s.sizeBytes from Snapshot s "

@@ -42,7 +42,8 @@ public class TaskRunner {
         return owner;
     }
 
-    @Scheduled(every = "${drsuite.tasks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${drsuite.tasks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         claimWhileRunnable();
     }
