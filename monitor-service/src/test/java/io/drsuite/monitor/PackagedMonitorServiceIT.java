@@ -1,0 +1,53 @@
+package io.drsuite.monitor;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.drsuite.testing.BrokerRegistry;
+import io.drsuite.testing.PackagedServiceInfrastructure;
+import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.ServiceBasicsContract;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service (target/quarkus-app, production profile) against the real servers: the basics every service
+ * owes, and a cluster registered on the broker polled: reachable, not in recovery, up in the metrics. Its run also trains
+ * the AOT cache.
+ */
+@QuarkusIntegrationTest
+@WithTestResource(value = PackagedServiceInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class PackagedMonitorServiceIT extends ServiceBasicsContract {
+
+    @Test
+    void pollsARealClusterRegisteredOnTheBroker() {
+        try (PostgresInstance primary = PostgresInstance.primary("packaged-monitor")) {
+            String cluster = "packaged-" + UUID.randomUUID().toString().substring(0, 8);
+            BrokerRegistry.register(cluster, primary);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                var response = given().get("/api/v1/health/clusters/{name}", cluster);
+                return response.statusCode() == 200
+                        && Boolean.TRUE.equals(response.jsonPath().get("nodes[0].reachable"));
+            });
+            assertThat(given().get("/api/v1/health/clusters/{name}", cluster).jsonPath()
+                    .getBoolean("nodes[0].inRecovery")).as("a primary").isFalse();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> metric("drsuite_node_up", "node=\"" + primary.name() + "\"") == 1.0);
+        }
+    }
+
+    private static double metric(String name, String label) {
+        String text = given().get("/q/metrics").asString();
+        Matcher line = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} (\\S+)$")
+                .matcher(text);
+        return line.find() ? Double.parseDouble(line.group(1)) : Double.NaN;
+    }
+}
