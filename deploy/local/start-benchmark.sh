@@ -11,6 +11,7 @@
 # services with: -Xmx256m -XX:+UseSerialGC. Prints, and writes to $DRSUITE_RUN_DIR/benchmarks/start-time.md, the
 # median, minimum and maximum of each.
 #
+# `start-benchmark.sh report` prints the table of the last run's samples again.
 # Environment: the test servers' ports (set by ./drsuite), JAVA_HOME, RUNS.
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
@@ -90,9 +91,13 @@ summary() {
 }
 
 report() {
-  local service mode column
-  echo "| service | $(printf '%s ready ms | %s RSS MB | ' "${MODES[@]}" | sed 's/ | $//') |"
-  echo "| --- |$(printf ' --- | --- |%.0s' "${MODES[@]}")"
+  local service mode column header="| service |" rule="| --- |"
+  for mode in "${MODES[@]}"; do
+    header+=" $mode: ms to ready | $mode: MB resident |"
+    rule+=" --- | --- |"
+  done
+  echo "$header"
+  echo "$rule"
   for service in "${SERVICES[@]}"; do
     printf '| %s |' "$service"
     for mode in "${MODES[@]}"; do
@@ -106,8 +111,21 @@ report() {
   done
 }
 
+write_report() {
+  {
+    echo "Start to /q/health/ready = UP, and resident memory after the first request: median (min–max) of $RUNS"
+    echo "runs each, $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p), flags ${FLAGS[*]}."
+    echo
+    report
+  } | tee "$REPORT_DIR/start-time.md"
+}
+
 main() {
   local service mode run ready_ms rss_kb
+  if [[ "${1:-}" == report ]]; then
+    write_report
+    return
+  fi
   mkdir -p "$REPORT_DIR"
   : >"$SAMPLES"
   for service in "${SERVICES[@]}"; do
@@ -124,12 +142,7 @@ main() {
       done
     done
   done
-  {
-    echo "Start to /q/health/ready = UP, and resident memory after the first request: median (min–max) of $RUNS"
-    echo "runs each, $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p), flags ${FLAGS[*]}."
-    echo
-    report
-  } | tee "$REPORT_DIR/start-time.md"
+  write_report
 }
 
 main "$@"
