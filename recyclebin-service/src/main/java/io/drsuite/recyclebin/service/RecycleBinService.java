@@ -74,13 +74,26 @@ public class RecycleBinService {
         }
         LOG.infof("Recycled %s %s of %s/%s as %s", record.kind(), record.originalName(), cluster.name,
                 request.database(), record.binName());
-        return QuarkusTransaction.requiringNew().call(() -> BinEntry.<BinEntry>findByIdOptional(record.id())
-                .orElseGet(() -> {
-                    BinEntry entry = BinEntry.of(cluster.name, request.database(), record, true);
-                    entry.persist();
-                    announcer.announce(RecycleBinEvents.RECYCLED, entry);
-                    return entry;
-                }));
+        return recorded(cluster.name, request.database(), record);
+    }
+
+    /**
+     * The service's entry for a record just committed in the managed database. The sync may find that record
+     * first and record the entry itself (it announces it then); the entry is there either way.
+     */
+    private BinEntry recorded(String cluster, String database, BinRecord record) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> BinEntry.<BinEntry>findByIdOptional(record.id())
+                    .orElseGet(() -> {
+                        BinEntry entry = BinEntry.of(cluster, database, record, true);
+                        entry.persist();
+                        announcer.announce(RecycleBinEvents.RECYCLED, entry);
+                        return entry;
+                    }));
+        } catch (RuntimeException raced) {
+            return QuarkusTransaction.requiringNew().call(() -> BinEntry.<BinEntry>findByIdOptional(record.id()))
+                    .orElseThrow(() -> raced);
+        }
     }
 
     /** Puts the object back under its name, or {@code as}; a name in use is a 409 and changes nothing. */
