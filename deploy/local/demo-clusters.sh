@@ -18,6 +18,9 @@ DR_PORT="${DRSUITE_DEMO_DR_PORT:-15434}"
 DEMO_DIR="$DRSUITE_RUN_DIR/demo"
 SECRETS_DIR="$DRSUITE_RUN_DIR/secrets"
 SECRETS_FILE="$SECRETS_DIR/demo-clusters.env"
+# The SQL the compose demo nodes run too; read by this shell and fed to psql (the postgres OS user may not reach
+# the checkout).
+DEMO_SQL="$DRSUITE_ROOT/deploy/demo"
 
 # Short name (prod|dr) -> name of the PostgreSQL instance (socket, log).
 pg_name() { echo "demo-$1"; }
@@ -59,17 +62,7 @@ ensure_roles() {
   DEMO_ADMIN_PASSWORD="$(secret DEMO_ADMIN_PASSWORD)" \
     DEMO_REPLICATION_PASSWORD="$(secret DEMO_REPLICATION_PASSWORD)" \
     drsuite_psql "$(pg_name "$name")" "$(cluster_port "$name")" -d postgres \
-    -v admin=drsuite_admin -v repl=drsuite_repl <<'SQL'
-\getenv admin_password DEMO_ADMIN_PASSWORD
-\getenv repl_password DEMO_REPLICATION_PASSWORD
-SELECT format('CREATE ROLE %I', r)
-  FROM unnest(ARRAY[:'admin', :'repl']) AS r
- WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) \gexec
-SELECT format('ALTER ROLE %I WITH SUPERUSER LOGIN PASSWORD %L',
-              :'admin', :'admin_password') \gexec
-SELECT format('ALTER ROLE %I WITH NOSUPERUSER REPLICATION LOGIN PASSWORD %L',
-              :'repl', :'repl_password') \gexec
-SQL
+    -v admin=drsuite_admin -v repl=drsuite_repl <"$DEMO_SQL/logins.sql"
 }
 
 # The demo database on prod: created and filled only once.
@@ -81,34 +74,7 @@ ensure_shop() {
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
-  drsuite_psql "$name" "$port" -d shop <<'SQL'
-SET client_min_messages = warning;
-SET ROLE drsuite_admin;
-BEGIN;
-CREATE TABLE IF NOT EXISTS customers (
-  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  name       text NOT NULL,
-  email      text NOT NULL UNIQUE,
-  created_at timestamptz NOT NULL DEFAULT now()
-);
-CREATE TABLE IF NOT EXISTS orders (
-  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  customer_id bigint NOT NULL REFERENCES customers (id),
-  total_cents integer NOT NULL CHECK (total_cents >= 0),
-  status      text NOT NULL DEFAULT 'NEW',
-  created_at  timestamptz NOT NULL DEFAULT now()
-);
-INSERT INTO customers (name, email)
-SELECT 'Customer ' || i, 'customer' || i || '@example.com'
-  FROM generate_series(1, 200) AS i
- WHERE NOT EXISTS (SELECT 1 FROM customers);
-INSERT INTO orders (customer_id, total_cents, status)
-SELECT 1 + (i % 200), 100 + (i * 37) % 10000,
-       (ARRAY['NEW', 'PAID', 'SHIPPED'])[1 + i % 3]
-  FROM generate_series(1, 500) AS i
- WHERE NOT EXISTS (SELECT 1 FROM orders);
-COMMIT;
-SQL
+  drsuite_psql "$name" "$port" -d shop <"$DEMO_SQL/shop.sql"
 }
 
 # True when the demo cluster accepts writes; a DR relationship may have made either one a standby.

@@ -141,17 +141,7 @@ is_primary() {
 # Creates or updates the suite's logins. The passwords travel through the environment and psql's \getenv, never
 # through argv or string splicing; the server quotes them (%L).
 ensure_roles() {
-  node_psql -d postgres -v admin=drsuite_admin -v repl=drsuite_repl <<'SQL'
-\getenv admin_password DEMO_ADMIN_PASSWORD
-\getenv repl_password DEMO_REPLICATION_PASSWORD
-SELECT format('CREATE ROLE %I', r)
-  FROM unnest(ARRAY[:'admin', :'repl']) AS r
- WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) \gexec
-SELECT format('ALTER ROLE %I WITH SUPERUSER LOGIN PASSWORD %L',
-              :'admin', :'admin_password') \gexec
-SELECT format('ALTER ROLE %I WITH NOSUPERUSER REPLICATION LOGIN PASSWORD %L',
-              :'repl', :'repl_password') \gexec
-SQL
+  node_psql -d postgres -v admin=drsuite_admin -v repl=drsuite_repl -f /usr/local/share/drsuite/logins.sql
 }
 
 # The demo database: created and filled once.
@@ -160,34 +150,7 @@ ensure_shop() {
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
-  node_psql -d shop <<'SQL'
-SET client_min_messages = warning;
-SET ROLE drsuite_admin;
-BEGIN;
-CREATE TABLE IF NOT EXISTS customers (
-  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  name       text NOT NULL,
-  email      text NOT NULL UNIQUE,
-  created_at timestamptz NOT NULL DEFAULT now()
-);
-CREATE TABLE IF NOT EXISTS orders (
-  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  customer_id bigint NOT NULL REFERENCES customers (id),
-  total_cents integer NOT NULL CHECK (total_cents >= 0),
-  status      text NOT NULL DEFAULT 'NEW',
-  created_at  timestamptz NOT NULL DEFAULT now()
-);
-INSERT INTO customers (name, email)
-SELECT 'Customer ' || i, 'customer' || i || '@example.com'
-  FROM generate_series(1, 200) AS i
- WHERE NOT EXISTS (SELECT 1 FROM customers);
-INSERT INTO orders (customer_id, total_cents, status)
-SELECT 1 + (i % 200), 100 + (i * 37) % 10000,
-       (ARRAY['NEW', 'PAID', 'SHIPPED'])[1 + i % 3]
-  FROM generate_series(1, 500) AS i
- WHERE NOT EXISTS (SELECT 1 FROM orders);
-COMMIT;
-SQL
+  node_psql -d shop -f /usr/local/share/drsuite/shop.sql
 }
 
 # On any exit (SIGTERM, SIGINT, an error, sshd gone): PostgreSQL is stopped cleanly, then sshd, before the
