@@ -1,5 +1,6 @@
 package io.drsuite.monitor;
 
+import static io.drsuite.monitor.PrometheusText.metric;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,14 +14,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service (target/quarkus-app, production profile) against the real servers: the basics every service
- * owes, and a cluster registered on the broker polled: reachable, not in recovery, up in the metrics. Its run also trains
- * the AOT cache.
+ * owes, and a cluster registered on the broker polled: reachable, not in recovery, up in the metrics. Its run also
+ * trains the AOT cache.
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = PackagedServiceInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -44,10 +43,4 @@ class PackagedMonitorServiceIT extends ServiceBasicsContract {
         }
     }
 
-    private static double metric(String name, String label) {
-        String text = given().get("/q/metrics").asString();
-        Matcher line = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} (\\S+)$")
-                .matcher(text);
-        return line.find() ? Double.parseDouble(line.group(1)) : Double.NaN;
-    }
 }

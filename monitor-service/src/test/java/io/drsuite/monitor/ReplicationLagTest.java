@@ -1,5 +1,6 @@
 package io.drsuite.monitor;
 
+import static io.drsuite.monitor.PrometheusText.metric;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,8 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -163,10 +162,4 @@ class ReplicationLagTest {
                 .map(a -> (String) a.get("state")).findFirst().orElse("none");
     }
 
-    private static double metric(String name, String label) {
-        String text = given().get("/q/metrics").asString();
-        Matcher line = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} (\\S+)$")
-                .matcher(text);
-        return line.find() ? Double.parseDouble(line.group(1)) : Double.NaN;
-    }
 }

@@ -1,12 +1,11 @@
 package io.drsuite.task;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
+import io.drsuite.task.dr.DrFixture;
 import io.drsuite.testing.BrokerRegistry;
 import io.drsuite.testing.LocalInfrastructure;
 import io.drsuite.testing.PackagedServiceInfrastructure;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +33,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @WithTestResource(value = PackagedServiceInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PackagedTaskServiceIT extends ServiceBasicsContract {
-
-    private static final Set<String> DONE = Set.of("succeeded", "failed", "cancelled");
 
     @Test
     void runsALogicalSnapshotOfARealCluster() throws Exception {
@@ -54,20 +50,12 @@ class PackagedTaskServiceIT extends ServiceBasicsContract {
                     600, Instant.now());
             BrokerRegistry.publish(TaskEvents.REQUESTED, request.taskId(), request);
 
-            JsonPath task = awaitDone(request.taskId());
+            JsonPath task = DrFixture.awaitDone(request.taskId(), Duration.ofMinutes(2));
             assertThat(task.getString("state")).as("task %s", task.prettify()).isEqualTo("succeeded");
             Path stored = LocalInfrastructure.snapshotFolder().resolve(key);
             Map<String, String> artifacts = task.getMap("steps[0].artifacts");
             assertThat(Files.size(stored)).isPositive()
                     .isEqualTo(Long.parseLong(artifacts.get(SnapshotTasks.SIZE_BYTES)));
         }
-    }
-
-    private static JsonPath awaitDone(UUID taskId) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            var response = given().get("/api/v1/tasks/{id}", taskId);
-            return response.statusCode() == 200 && DONE.contains(response.jsonPath().getString("state"));
-        });
-        return given().get("/api/v1/tasks/{id}", taskId).then().extract().jsonPath();
     }
 }
