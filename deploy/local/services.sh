@@ -51,20 +51,12 @@ start_one() {
   fi
   drsuite_port_in_use "$port" && die "port $port is taken by another process; $name cannot start"
   [[ -f "$jar" ]] || die "$jar is missing; the build did not produce it"
-  # Snapshot storage (snapshot-service and task-service): "local", a folder in the run dir, and "s3", a bucket on
-  # the local S3Proxy (s3.sh). A location's name is a map key, so it is given as a system property.
-  DRSUITE_SECRETS_KEY="$(cat "$KEY_FILE")" \
-    DRSUITE_DB_URL="jdbc:postgresql://127.0.0.1:${DRSUITE_DB_PORT:-15432}/drsuite" \
-    DRSUITE_KAFKA_BOOTSTRAP="127.0.0.1:${DRSUITE_KAFKA_PORT:-19092}" \
-    DRSUITE_STORAGE_PATH="$DRSUITE_RUN_DIR/snapshots" \
-    DRSUITE_S3_ENDPOINT="http://127.0.0.1:${DRSUITE_S3_PORT:-19000}" \
-    QUARKUS_S3_AWS_CREDENTIALS_TYPE=static \
-    QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID="$(drsuite_s3_access_key)" \
-    QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY="$(drsuite_s3_secret_key)" \
-    QUARKUS_HTTP_PORT="$port" \
-    nohup "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC \
-    -Ddrsuite.storage.locations.s3.type=s3 -Ddrsuite.storage.locations.s3.bucket="${DRSUITE_S3_BUCKET:-drsuite-snapshots}" \
-    -jar "$jar" >>"$DRSUITE_LOG_DIR/$name.log" 2>&1 </dev/null &
+  # In a subshell that becomes the JVM; SIGHUP ignored, as nohup would.
+  (
+    trap '' HUP
+    DRSUITE_SECRETS_KEY="$(cat "$KEY_FILE")" drsuite_exec_service "$(dirname "$jar")" drsuite "$port" \
+      -Xmx256m -XX:+UseSerialGC
+  ) >>"$DRSUITE_LOG_DIR/$name.log" 2>&1 </dev/null &
   echo "$!" >"$PID_DIR/$name.pid"
   info "$name starting on http://127.0.0.1:$port (pid $!)"
 }

@@ -56,18 +56,8 @@ measure_once() {
   drsuite_port_in_use "$PORT" && die "port $PORT is taken; the benchmark needs it"
   set_mode_flags "$app" "$mode"
   started="$(now_ms)"
-  DRSUITE_SECRETS_KEY="$TEST_SECRETS_KEY" \
-    DRSUITE_DB_URL="jdbc:postgresql://127.0.0.1:$DRSUITE_DB_PORT/drsuite_test" \
-    DRSUITE_KAFKA_BOOTSTRAP="127.0.0.1:$DRSUITE_KAFKA_PORT" \
-    DRSUITE_STORAGE_PATH="$DRSUITE_RUN_DIR/snapshots" \
-    DRSUITE_S3_ENDPOINT="http://127.0.0.1:$DRSUITE_S3_PORT" \
-    QUARKUS_S3_AWS_CREDENTIALS_TYPE=static \
-    QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID="$DRSUITE_S3_ACCESS_KEY" \
-    QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY="$DRSUITE_S3_SECRET_KEY" \
-    QUARKUS_HTTP_PORT="$PORT" \
-    "$JAVA_HOME/bin/java" "${FLAGS[@]}" "${MODE_FLAGS[@]}" \
-    -Ddrsuite.storage.locations.s3.type=s3 -Ddrsuite.storage.locations.s3.bucket=drsuite-snapshots \
-    -jar "$app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+  (DRSUITE_SECRETS_KEY="$TEST_SECRETS_KEY" drsuite_exec_service "$app" drsuite_test "$PORT" \
+    "${FLAGS[@]}" "${MODE_FLAGS[@]}") >"$log" 2>&1 </dev/null &
   pid=$!
   until curl -fs "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null | grep -q '"status": "UP"'; do
     kill -0 "$pid" 2>/dev/null || die "$service ($mode) exited before ready; see $log"
