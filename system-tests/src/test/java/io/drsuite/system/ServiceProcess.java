@@ -2,6 +2,7 @@ package io.drsuite.system;
 
 import io.drsuite.testing.FreePorts;
 import io.drsuite.testing.LocalInfrastructure;
+import io.drsuite.testing.PackagedServiceInfrastructure;
 import io.drsuite.testing.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +24,6 @@ import java.util.Map;
  * profile against the test infrastructure, so a test can kill it with SIGKILL and start it again.
  */
 final class ServiceProcess implements AutoCloseable {
-
-    /** The same key the services' test profiles use; never used outside tests. */
-    static final String TEST_SECRETS_KEY = "lX2YmFjONkcqZT2JfJkqgkg/sV4mWAv9K+TlJBMXglc=";
 
     private final String module;
     private final Map<String, String> environment;
@@ -67,7 +65,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("DRSUITE_DB_USER", LocalInfrastructure.DB_USER);
         env.put("DRSUITE_DB_PASSWORD", LocalInfrastructure.DB_PASSWORD);
         env.put("DRSUITE_KAFKA_BOOTSTRAP", LocalInfrastructure.kafkaBootstrapServers());
-        env.put("DRSUITE_SECRETS_KEY", TEST_SECRETS_KEY);
+        env.put("DRSUITE_SECRETS_KEY", PackagedServiceInfrastructure.TEST_SECRETS_KEY);
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
