@@ -8,6 +8,6 @@ public class FileTooLargeException extends IllegalStateException {
 
     public FileTooLargeException(String path, long size, long limit) {
         super(path + " is " + size + " bytes; the suite edits files of up to " + limit
-                + " bytes and leaves larger ones untouched (make it smaller, e.g. move rules to an included file)");
+                + " bytes and leaves larger ones untouched: make it smaller (e.g. drop long comments) and retry");
     }
 }
