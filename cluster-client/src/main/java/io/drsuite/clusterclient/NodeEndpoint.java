@@ -14,11 +14,6 @@ public record NodeEndpoint(String name, String host, int port) {
         Objects.requireNonNull(host, "host");
     }
 
-    public String jdbcUrl(String database) {
-        String jdbcHost = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + jdbcHost + ":" + port + "/" + database;
-    }
-
     @Override
     public String toString() {
         return name + " (" + host + ":" + port + ")";

@@ -16,10 +16,14 @@ import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.SampleData;
 import io.drsuite.testing.RegistryFixture;
+import io.drsuite.testing.TrapListener;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -186,5 +190,29 @@ class RecycleBinTest {
         given().delete("/api/v1/recyclebin/sql-functions?cluster=bin-prod&database=shop").then().statusCode(204);
         server.psql("shop", "drop table public.temp_stuff");
         assertThat(value(server, "shop", "select to_regclass('public.temp_stuff')")).isNull();
+    }
+
+    @Test
+    void theSyncReadsADatabaseWhoseNameIsConnectionSyntaxAndConnectsNowhereElse() throws Exception {
+        try (TrapListener trap = new TrapListener(); PostgresInstance names = PostgresInstance.primary("bin-names")) {
+            String database = trap.hostileDatabaseName();
+            names.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+            names.executeIn(database, resource("/sql/bin-schema.sql"), resource("/sql/sql-functions.sql"),
+                    "insert into drsuite_recyclebin.settings (retention) values (interval '1 day')",
+                    "create table drafts (id int)");
+            String entryId = value(names, database, "select drsuite_recyclebin.recycle_table('public.drafts')");
+            fixture.register("bin-names", names);
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/recyclebin/{id}", entryId)
+                    .then().statusCode(200).body("database", equalTo(database))
+                    .body("originalName", equalTo("drafts")));
+            assertThat(trap.connections()).as("connections to where the database name pointed").isZero();
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = RecycleBinTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -17,12 +17,18 @@ import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,8 +125,75 @@ class ClusterRegistrationTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/node-unreachable"))
-                .body("detail", containsString("node 'ghost' (127.0.0.1:1) cannot be reached"));
+                .body("detail", containsString("node 'ghost' (127.0.0.1:1) cannot be reached: unreachable"));
         given().when().get("/api/v1/clusters/" + name).then().statusCode(404);
+    }
+
+    @Test
+    void aNodeThatDoesNotAnswerGetsAFixedReasonNeverTheDriversMessage() throws Exception {
+        try (ServerSocket silent = listener(null);
+                ServerSocket garbage = listener("HTTP/1.1 400 Bad Request\r\n\r\n")) {
+            String name = "odd-" + shortId();
+            Map<String, Object> body = Registrations.cluster(name, primary);
+            Registrations.nodes(body).add(Registrations.node("closed", "127.0.0.1", 1, "/srv/closed"));
+            Registrations.nodes(body).add(Registrations.node("silent", "127.0.0.1", silent.getLocalPort(), "/srv/s"));
+            Registrations.nodes(body).add(Registrations.node("garbage", "127.0.0.1", garbage.getLocalPort(), "/srv/g"));
+            String detail = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/clusters")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("type", endsWith("/node-unreachable"))
+                    .body("detail", containsString("node 'closed' (127.0.0.1:1) cannot be reached: unreachable"))
+                    .body("detail", containsString("node 'silent' (127.0.0.1:" + silent.getLocalPort()
+                            + ") cannot be reached: timeout"))
+                    .body("detail", containsString("node 'garbage' (127.0.0.1:" + garbage.getLocalPort()
+                            + ") cannot be reached: not PostgreSQL"))
+                    .extract().asString();
+            assertDriverTextAbsent(detail);
+        }
+
+        Map<String, Object> wrongPassword = Registrations.cluster("locked-" + shortId(), primary);
+        wrongPassword.put("adminLogin", Map.of("username", PostgresInstance.SUPERUSER, "password", "not-the-one"));
+        String detail = given().contentType(ContentType.JSON).body(wrongPassword).when().post("/api/v1/clusters")
+                .then().statusCode(422)
+                .body("detail", containsString("(127.0.0.1:" + primary.port() + ") cannot be reached: "
+                        + "authentication failed"))
+                .extract().asString();
+        assertDriverTextAbsent(detail);
+    }
+
+    private static void assertDriverTextAbsent(String body) {
+        for (String driverText : List.of("Connection refused", "Connection to", "refused", "timed out", "SSL",
+                "password authentication", "FATAL", "HTTP")) {
+            assertFalse(body.contains(driverText), "the driver's message leaked: " + body);
+        }
+    }
+
+    /** A listener that accepts and then says {@code answer} (or nothing, keeping the connection open). */
+    private static ServerSocket listener(String answer) throws IOException {
+        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<Socket> open = new CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                while (true) {
+                    Socket client = socket.accept();
+                    open.add(client);
+                    if (answer != null) {
+                        client.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
+                        client.getOutputStream().flush();
+                    }
+                }
+            } catch (IOException closed) {
+                open.forEach(ClusterRegistrationTest::closeQuietly);
+            }
+        });
+        return socket;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // the test is over
+        }
     }
 
     @Test

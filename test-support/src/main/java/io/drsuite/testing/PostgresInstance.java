@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -88,13 +89,15 @@ public final class PostgresInstance implements AutoCloseable {
         return dataDirectory;
     }
 
-    public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
-    }
-
-    /** A superuser connection to the given database. */
+    /** A superuser connection to the given database, whatever its name holds (it goes as a property, not in a URL). */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, SUPERUSER_PASSWORD);
+        Properties properties = new Properties();
+        properties.setProperty("PGHOST", "127.0.0.1");
+        properties.setProperty("PGPORT", String.valueOf(port));
+        properties.setProperty("PGDBNAME", database);
+        properties.setProperty("user", SUPERUSER);
+        properties.setProperty("password", SUPERUSER_PASSWORD);
+        return DriverManager.getConnection("jdbc:postgresql://", properties);
     }
 
     /** Runs SQL statements as the superuser in database {@code postgres}. */

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  */
 final class OutputCollector {
 
-    private static final int LIMIT = 256 * 1024;
+    static final int LIMIT = 256 * 1024;
 
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();

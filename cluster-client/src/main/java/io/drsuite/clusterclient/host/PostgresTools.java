@@ -37,6 +37,11 @@ public record PostgresTools(String binDirectory) {
         return List.of(bin("pg_ctl"), "-D", dataDirectory, "status");
     }
 
+    /** The value a server started on {@code dataDirectory} would have for a setting, read from its configuration. */
+    public List<String> showSetting(String dataDirectory, String setting) {
+        return List.of(bin("postgres"), "-D", dataDirectory, "-C", setting);
+    }
+
     public List<String> controlData(String dataDirectory) {
         return List.of(bin("pg_controldata"), "-D", dataDirectory);
     }

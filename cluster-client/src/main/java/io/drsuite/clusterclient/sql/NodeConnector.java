@@ -7,20 +7,34 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import org.postgresql.PGProperty;
 
 /**
  * Opens JDBC sessions to managed nodes with short connect and statement timeouts, so a dead node fails fast.
+ * Host, port and database travel as driver properties behind a URL that names nothing: a database name read from a
+ * managed cluster (any text, {@code x?PGPORT=1&PGHOST=elsewhere} included) reaches the server as a name and can never
+ * become a connection setting. pgjdbc gives settings in the URL priority over properties, so the URL must stay empty.
  *
  * @param applicationName shown in {@code pg_stat_activity} of the managed node
  */
 public record NodeConnector(Duration connectTimeout, Duration statementTimeout, String applicationName) {
+
+    /** A pgjdbc URL with no host, port, database or parameter: everything comes from the properties. */
+    private static final String URL_WITHOUT_SETTINGS = "jdbc:postgresql://";
 
     public NodeSession open(NodeEndpoint node, Login login) throws SQLException {
         return open(node, login, "postgres");
     }
 
     public NodeSession open(NodeEndpoint node, Login login, String database) throws SQLException {
+        if (node.host().isEmpty() || node.host().indexOf(',') >= 0) {
+            // pgjdbc reads a comma as a list of hosts to try in turn
+            throw new SQLException("invalid host name for node " + node.name() + ": " + node.host(), "08001");
+        }
         Properties properties = new Properties();
+        properties.setProperty(PGProperty.PG_HOST.getName(), node.host());
+        properties.setProperty(PGProperty.PG_PORT.getName(), String.valueOf(node.port()));
+        properties.setProperty(PGProperty.PG_DBNAME.getName(), database);
         properties.setProperty("user", login.username());
         properties.setProperty("password", login.password());
         properties.setProperty("connectTimeout", seconds(connectTimeout));
@@ -28,7 +42,7 @@ public record NodeConnector(Duration connectTimeout, Duration statementTimeout, 
         properties.setProperty("socketTimeout", seconds(statementTimeout.plus(connectTimeout)));
         properties.setProperty("ApplicationName", applicationName);
         properties.setProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());
-        Connection connection = DriverManager.getConnection(node.jdbcUrl(database), properties);
+        Connection connection = DriverManager.getConnection(URL_WITHOUT_SETTINGS, properties);
         connection.setAutoCommit(true);
         return new NodeSession(node, connection);
     }

@@ -2,6 +2,7 @@ package io.drsuite.clusterclient.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,10 +237,25 @@ class SshHostExecutorTest {
             assertEquals(postgres, Files.getOwner(Path.of(file)));
             assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(Path.of(file)));
 
+            Files.setPosixFilePermissions(Path.of(file), PosixFilePermissions.fromString("rw-r-----"));
+            Object inode = Files.getAttribute(Path.of(file), "unix:ino");
             files.write(file, "shorter\n");
             assertEquals("shorter\n", files.read(file));
-            files.overwrite(file, "overwritten\n");
+            // replaced through a temporary file and a rename, keeping owner and mode, leaving nothing beside it
+            assertNotEquals(inode, Files.getAttribute(Path.of(file), "unix:ino"));
+            assertEquals(postgres, Files.getOwner(Path.of(file)));
+            assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(Path.of(file)));
+            try (var entries = Files.list(Path.of(dir))) {
+                assertEquals(1, entries.count());
+            }
+            files.write(file, "overwritten\n");
             assertEquals("overwritten\n", files.read(file));
+            Files.setPosixFilePermissions(Path.of(file), PosixFilePermissions.fromString("rw-------"));
+
+            String large = dir + "/large.conf";
+            files.write(large, "#".repeat(NodeFiles.MAX_READ_BYTES) + "\n");
+            assertThrows(FileTooLargeException.class, () -> files.read(large));
+            files.remove(large);
 
             String copy = dir + "/copy";
             files.copy(file, copy);

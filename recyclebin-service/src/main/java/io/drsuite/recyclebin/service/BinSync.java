@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +38,7 @@ public class BinSync {
     private final ClusterCatalog catalog;
     private final ClusterSessions sessions;
     private final BinAnnouncer announcer;
+    private final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
     BinSync(ClusterCatalog catalog, ClusterSessions sessions, BinAnnouncer announcer) {
         this.catalog = catalog;
@@ -106,7 +108,11 @@ public class BinSync {
                 entry.state);
     }
 
-    /** Databases that accept connections; a recycled database is closed and its record is in {@code postgres}. */
+    /**
+     * Databases that accept connections; a recycled database is closed and its record is in {@code postgres}. Any
+     * name is used as it is (it goes to the driver as a property, never into a URL), except one whose bytes did not
+     * decode (a {@code SQL_ASCII} cluster): it could not name its database in a connection.
+     */
     private List<String> databases(KnownCluster cluster) throws SQLException {
         List<String> names = new ArrayList<>();
         try (NodeSession session = sessions.open(cluster, "postgres");
@@ -114,9 +120,21 @@ public class BinSync {
                 ResultSet rows = statement.executeQuery(
                         "select datname from pg_database where datallowconn and not datistemplate")) {
             while (rows.next()) {
-                names.add(rows.getString(1));
+                String name = rows.getString(1);
+                if (undecodable(name)) {
+                    if (skipped.add(cluster.name)) {
+                        LOG.warnf("Cluster %s has a database whose name is not valid UTF-8: the bin sync skips it",
+                                cluster.name);
+                    }
+                } else {
+                    names.add(name);
+                }
             }
         }
         return names;
+    }
+
+    private static boolean undecodable(String name) {
+        return name.indexOf('\uFFFD') >= 0 || name.indexOf('\0') >= 0;
     }
 }

@@ -21,7 +21,7 @@ public record ClusterTopology(List<Result> nodes, NodeFacts primary) {
         if (!unreachable.isEmpty()) {
             throw ProblemException.unprocessable("node-unreachable", "Node unreachable",
                     unreachable.stream().map(r -> "node '" + r.target().nodeName() + "' (" + r.target().address()
-                            + ") cannot be reached: " + r.failure()).collect(Collectors.joining("; ")));
+                            + ") cannot be reached: " + r.failure().reason()).collect(Collectors.joining("; ")));
         }
         Map<String, List<String>> bySystem = probed.stream().collect(Collectors.groupingBy(
                 r -> r.facts().systemIdentifier(), Collectors.mapping(r -> r.target().nodeName(), Collectors.toList())));

@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
 
 /**
  * Connects to nodes and reads what they are: version, primary or standby, and which cluster they belong to.
@@ -25,6 +27,8 @@ public class NodeProbe {
                    current_setting('server_version_num')::int,
                    pg_is_in_recovery(),
                    (select system_identifier::text from pg_control_system())""";
+
+    private static final Logger LOG = Logger.getLogger(NodeProbe.class);
 
     private final ClusterAccess access;
 
@@ -47,7 +51,7 @@ public class NodeProbe {
     }
 
     /** The probe of one node: facts when it answered, the reason when it did not. */
-    public record Result(Target target, NodeFacts facts, String failure) {
+    public record Result(Target target, NodeFacts facts, ProbeFailure failure) {
         public boolean reachable() {
             return facts != null;
         }
@@ -63,6 +67,7 @@ public class NodeProbe {
     }
 
     Result probe(Target target, String username, String password) {
+        long started = System.nanoTime();
         try (NodeSession session = access.connector().open(new NodeEndpoint(target.nodeName(), target.host(),
                 target.port()), new Login(username, password));
                 PreparedStatement statement = session.connection().prepareStatement(FACTS);
@@ -71,7 +76,10 @@ public class NodeProbe {
             return new Result(target, new NodeFacts(row.getString(1), row.getInt(2), row.getBoolean(3),
                     row.getString(4)), null);
         } catch (SQLException e) {
-            return new Result(target, null, e.getMessage());
+            ProbeFailure failure = ProbeFailure.of(e, Duration.ofNanos(System.nanoTime() - started),
+                    access.connector().connectTimeout());
+            LOG.debugf("Probe of %s failed (%s): %s", target.address(), failure.reason(), e.getSQLState());
+            return new Result(target, null, failure);
         }
     }
 

@@ -47,7 +47,7 @@ public class RelationshipChecks {
             if (!result.reachable()) {
                 throw ProblemException.unprocessable("node-unreachable", "Node unreachable", "node "
                         + result.target().nodeName() + " of cluster " + cluster.name + " ("
-                        + result.target().address() + ") does not answer: " + result.failure());
+                        + result.target().address() + ") does not answer: " + result.failure().reason());
             }
         }
         if (mainMustBePrimary) {

@@ -103,7 +103,7 @@ public class DrBuildSteps {
             primary.reloadConfiguration();
         }
         for (ManagedNode node : roles.primary().nodes()) {
-            control(node).applyHba(roles.hbaBlock());
+            control(node).applyHba(roles.hbaBlock(), roles.primary().admin());
             reloadIfRunning(roles, node);
         }
         context.log("pg_hba.conf of " + roles.primary() + " admits the nodes of " + roles.dr());
@@ -154,7 +154,7 @@ public class DrBuildSteps {
         standby.writeAutoConf(StandbyConfig.apply(standby.autoConf(), roles.primary().main().endpoint(),
                 roles.primary().replication(), roles.mainStandbyApplicationName(), roles.slotName()));
         standby.markAsStandby();
-        standby.applyHba(roles.hbaBlock());
+        standby.applyHba(roles.hbaBlock(), roles.primary().admin());
     }
 
     public void startMainStandby(StepContext context) throws Exception {
@@ -200,7 +200,7 @@ public class DrBuildSteps {
             standby.writeAutoConf(StandbyConfig.apply(standby.autoConf(), upstream.endpoint(),
                     roles.primary().replication(), roles.cascadedApplicationName(node), null));
             standby.markAsStandby();
-            standby.applyHba(roles.hbaBlock());
+            standby.applyHba(roles.hbaBlock(), roles.primary().admin());
             standby.start();
             context.recordNow(done, "built");
             context.log("started " + node + " as cascaded standby of " + upstream);

@@ -59,7 +59,7 @@ public class DrStopSteps {
     public void removeAccess(StepContext context) {
         DrRoles roles = build.roles(context);
         for (ManagedNode node : roles.allNodes()) {
-            build.control(node).removeHba(roles.hbaBlock());
+            build.control(node).removeHba(roles.hbaBlock(), roles.primary().admin());
             try (NodeSession session = build.control(node).session(roles.primary().admin())) {
                 session.reloadConfiguration();
             } catch (SQLException e) {

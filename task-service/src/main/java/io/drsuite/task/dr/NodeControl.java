@@ -126,12 +126,7 @@ public final class NodeControl {
     }
 
     public void writeAutoConf(AutoConf conf) {
-        String path = path("postgresql.auto.conf");
-        if (files().exists(path)) {
-            files().overwrite(path, conf.render());
-        } else {
-            files().write(path, conf.render());
-        }
+        files().write(path("postgresql.auto.conf"), conf.render());
     }
 
     /** Marks the data directory as a standby's: the server starts in recovery and streams from its upstream. */
@@ -143,18 +138,30 @@ public final class NodeControl {
         files().remove(path("standby.signal"));
     }
 
-    /** Puts the suite's block first in the node's {@code pg_hba.conf}; a running server must then reload. */
-    public void applyHba(HbaBlock block) {
-        String path = path("pg_hba.conf");
-        if (files().exists(path)) {
-            files().overwrite(path, block.applyTo(files().read(path)));
-        }
+    /**
+     * Puts the suite's block first in the node's {@code pg_hba.conf} (the file {@link #hbaFile} names); a running
+     * server must then reload.
+     */
+    public void applyHba(HbaBlock block, Login admin) {
+        String path = hbaFile(admin);
+        files().write(path, block.applyTo(files().read(path)));
     }
 
-    public void removeHba(HbaBlock block) {
-        String path = path("pg_hba.conf");
-        if (files().exists(path)) {
-            files().overwrite(path, block.removeFrom(files().read(path)));
+    public void removeHba(HbaBlock block, Login admin) {
+        String path = hbaFile(admin);
+        files().write(path, block.removeFrom(files().read(path)));
+    }
+
+    /**
+     * The client authentication file the server uses, which need not be in the data directory: {@code SHOW hba_file}
+     * when the server answers, else what the server would use when started ({@code postgres -C hba_file}).
+     */
+    public String hbaFile(Login admin) {
+        try (NodeSession session = session(admin)) {
+            return session.setting("hba_file");
+        } catch (SQLException notRunning) {
+            return node.executor().run(node.tools().showSetting(node.dataDirectory(), "hba_file"), QUICK).orThrow()
+                    .stdout().strip();
         }
     }
 }
