@@ -108,14 +108,14 @@ class AutoFailoverDecisionTest {
         NodeHealth standby = node(relationship.drCluster, now, true, primaryUp ? "streaming" : "waiting");
         RelationshipHealth health = new RelationshipHealth(relationship.id, relationship.name, now,
                 primaryUp ? 100L : null, 0.0, 0.0, primaryUp ? "archive" : "archive_fail",
-                primaryUp ? "recovery" : "recovery_fail");
+                primaryUp ? "recovery" : "recovery_fail", null);
         QuarkusTransaction.requiringNew().run(() -> instance.evaluate(List.of(new AutoFailover.Observation(
                 relationship, health, Optional.of(primary), Optional.of(standby))), now));
     }
 
     private static NodeHealth node(String cluster, Instant now, boolean inRecovery, String walReceiver) {
         return new NodeHealth(cluster, cluster, now, true, null, inRecovery, 1, null, null, null, null, walReceiver,
-                null, List.of(), List.of());
+                null, List.of(), List.of(), List.of(), null);
     }
 
     private static List<?> failoverRequests(UUID relationship) {
