@@ -77,11 +77,13 @@ public final class NodeSession implements AutoCloseable {
         });
     }
 
-    /** Every replication slot of the node with the state of the WAL it needs. */
+    /** Every replication slot of the node with the state of the WAL it needs (unknown before PostgreSQL 13). */
     public List<SlotState> slots() throws SQLException {
         List<SlotState> slots = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("""
-                select slot_name, active, wal_status, safe_wal_size from pg_replication_slots order by slot_name""")) {
+        String query = connection.getMetaData().getDatabaseMajorVersion() >= 13
+                ? "select slot_name, active, wal_status, safe_wal_size from pg_replication_slots order by slot_name"
+                : "select slot_name, active, null, null::bigint from pg_replication_slots order by slot_name";
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
             while (row.next()) {
                 long safe = row.getLong(4);
                 slots.add(new SlotState(row.getString(1), row.getBoolean(2), SlotState.WalStatus.of(row.getString(3)),

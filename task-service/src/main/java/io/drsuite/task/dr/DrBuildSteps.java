@@ -128,7 +128,11 @@ public class DrBuildSteps {
         long currentMb;
         try (Statement statement = primary.connection().createStatement(); ResultSet row = statement.executeQuery(
                 "select setting::bigint from pg_settings where name = 'max_slot_wal_keep_size'")) {
-            row.next();
+            if (!row.next()) {
+                context.log(node + " has no max_slot_wal_keep_size (PostgreSQL before 13): its slot's WAL is not"
+                        + " capped");
+                return;
+            }
             currentMb = row.getLong(1);
         }
         if (currentMb < 0 || currentMb > slotWalCapMb) {

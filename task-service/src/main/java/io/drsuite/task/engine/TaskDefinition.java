@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A kind of task: its name (the {@code type} a requester asks for), its ordered steps, how to undo them when a
- * step declared {@code ROLLBACK} fails, and what to release whatever the ending. CDI beans implementing this are found by {@link TaskDefinitions}.
+ * step declared {@code ROLLBACK} fails, and what to release whatever the ending. CDI beans implementing this are
+ * found by {@link TaskDefinitions}.
  */
 public interface TaskDefinition {
 
