@@ -125,6 +125,50 @@ class ReplicationLagTest {
     }
 
     @Test
+    void aSlotPastItsWalCapAlertsAndItsRelationshipSaysDrMustBeRebuilt() throws Exception {
+        try (PostgresInstance primary = PostgresInstance.primary("cap-prod");
+                PostgresInstance standby = primary.standby("cap-dr")) {
+            primary.execute("create table t (id int, filler text)",
+                    "select pg_create_physical_replication_slot('drsuite_cap_rel', true)",
+                    "alter system set max_slot_wal_keep_size = '1MB'", "alter system set wal_keep_size = 0",
+                    "select pg_reload_conf()");
+            register("cap-prod", primary);
+            register("cap-dr", standby);
+            UUID relationship = UUID.randomUUID();
+            publish(RelationshipEvents.CHANGED, relationship, new RelationshipChanged(relationship, "cap-rel",
+                    "active", "cap-prod", "cap-dr", "async", "archive", "recovery", Instant.now()));
+            await().atMost(WITHIN).until(() -> lagBytes(relationship) != null);
+
+            await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> {
+                primary.execute("insert into t select g, repeat('x', 200) from generate_series(1, 2000) g",
+                        "select pg_switch_wal()", "checkpoint");
+                return "lost".equals(walStatus(primary, "drsuite_cap_rel"));
+            });
+
+            await().atMost(WITHIN).until(() -> metric("drsuite_slot_safe_wal_bytes", "slot=\"drsuite_cap_rel\"")
+                    == 0.0);
+            await().atMost(WITHIN).until(() -> alertState("slot_wal_at_risk", "cap-prod/cap-prod/drsuite_cap_rel")
+                    .equals("firing"));
+            await().atMost(WITHIN).until(() -> "archive_fail".equals(health(relationship)
+                    .getString("latest.primaryState")));
+            assertThat(health(relationship).getString("latest.reason")).isEqualTo("replication slot lost: DR must be"
+                    + " rebuilt");
+            assertThat(KafkaProbe.readAll(HealthEvents.TOPIC, record -> relationship.toString().equals(record.key())
+                    && record.value().contains("replication slot lost"), Duration.ofMillis(500), WITHIN)).isNotEmpty();
+        }
+    }
+
+    private static String walStatus(PostgresInstance node, String slot) throws Exception {
+        try (var connection = node.connect("postgres"); var statement = connection.prepareStatement(
+                "select wal_status from pg_replication_slots where slot_name = ?")) {
+            statement.setString(1, slot);
+            try (var row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    @Test
     void badHistoryBoundsAreRefused() {
         given().get("/api/v1/health/relationships/{id}?from=yesterday", UUID.randomUUID()).then().statusCode(400)
                 .contentType("application/problem+json");

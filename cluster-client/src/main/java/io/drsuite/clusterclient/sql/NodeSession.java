@@ -77,6 +77,32 @@ public final class NodeSession implements AutoCloseable {
         });
     }
 
+    /** Every replication slot of the node with the state of the WAL it needs (unknown before PostgreSQL 13). */
+    public List<SlotState> slots() throws SQLException {
+        List<SlotState> slots = new ArrayList<>();
+        String query = connection.getMetaData().getDatabaseMajorVersion() >= 13
+                ? "select slot_name, active, wal_status, safe_wal_size from pg_replication_slots order by slot_name"
+                : "select slot_name, active, null, null::bigint from pg_replication_slots order by slot_name";
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+            while (row.next()) {
+                long safe = row.getLong(4);
+                slots.add(new SlotState(row.getString(1), row.getBoolean(2), SlotState.WalStatus.of(row.getString(3)),
+                        row.wasNull() ? null : safe));
+            }
+        }
+        return slots;
+    }
+
+    /** {@code max_slot_wal_keep_size} in bytes; empty when slots may hold back WAL without limit. */
+    public Optional<Long> slotWalCapBytes() throws SQLException {
+        return queryOne("""
+                select case when setting::bigint < 0 then null else setting::bigint * 1024 * 1024 end
+                  from pg_settings where name = 'max_slot_wal_keep_size'""", row -> {
+            long bytes = row.getLong(1);
+            return row.wasNull() ? null : bytes;
+        });
+    }
+
     /** Names of the node's replication slots that no standby is using. */
     public List<String> inactiveSlots() throws SQLException {
         List<String> names = new ArrayList<>();

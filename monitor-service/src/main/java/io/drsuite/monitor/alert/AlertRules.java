@@ -1,5 +1,6 @@
 package io.drsuite.monitor.alert;
 
+import io.drsuite.clusterclient.sql.SlotState;
 import io.drsuite.monitor.config.MonitorConfig;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
@@ -7,10 +8,12 @@ import io.drsuite.monitor.model.RelationshipThreshold;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The alert rules, applied to one poll: {@code node_down}, {@code slot_inactive}, {@code retained_wal} per node;
+ * The alert rules, applied to one poll: {@code node_down}, {@code slot_inactive}, {@code retained_wal} per node,
+ * {@code slot_wal_at_risk} per slot;
  * {@code dr_link_broken}, {@code lag_bytes}, {@code lag_seconds} per relationship (with its own thresholds where
  * it has them).
  */
@@ -31,6 +34,11 @@ public final class AlertRules {
             for (String slot : node.inactiveSlots()) {
                 breaches.add(new Breach("slot_inactive", subject + "/" + slot, null,
                         "replication slot " + slot + " on " + subject + " is not used by any standby"));
+            }
+            for (SlotState slot : node.slots()) {
+                slotAtRisk(subject, slot, node.slotWalCapBytes(), config.slotSafeWalFraction())
+                        .ifPresent(detail -> breaches.add(new Breach("slot_wal_at_risk", subject + "/" + slot.name(),
+                                null, detail)));
             }
             if (node.slotRetainedBytes() != null && node.slotRetainedBytes() > config.retainedWalBytes()) {
                 breaches.add(new Breach("retained_wal", subject, null, subject + "'s slots hold back "
@@ -55,5 +63,21 @@ public final class AlertRules {
             }
         }
         return breaches;
+    }
+
+    private static Optional<String> slotAtRisk(String subject, SlotState slot, Long capBytes, double fraction) {
+        String name = "replication slot " + slot.name() + " on " + subject;
+        if (slot.isLost()) {
+            return Optional.of(name + " is lost (max_slot_wal_keep_size passed): its standby must be rebuilt");
+        }
+        if (slot.isUnreserved()) {
+            return Optional.of(name + " needs WAL beyond max_slot_wal_keep_size; it is lost at the next checkpoint"
+                    + " unless its standby catches up");
+        }
+        if (capBytes != null && slot.safeWalBytes() != null && slot.safeWalBytes() < capBytes * fraction) {
+            return Optional.of(name + " has " + slot.safeWalBytes() + " bytes of WAL left before it passes "
+                    + "max_slot_wal_keep_size (" + capBytes + " bytes)");
+        }
+        return Optional.empty();
     }
 }

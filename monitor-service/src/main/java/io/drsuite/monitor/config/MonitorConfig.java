@@ -49,6 +49,13 @@ public interface MonitorConfig {
         @WithDefault("1073741824")
         long retainedWalBytes();
 
+        /**
+         * A slot alerts ({@code slot_wal_at_risk}) when the WAL that may still be written before it passes
+         * {@code max_slot_wal_keep_size} falls under this fraction of the cap, and whenever it is unreserved or lost.
+         */
+        @WithDefault("0.2")
+        double slotSafeWalFraction();
+
         /** Consecutive polls a rule must be breached before its alert is raised. */
         @WithDefault("2")
         int raiseAfter();

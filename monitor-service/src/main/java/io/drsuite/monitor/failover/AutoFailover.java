@@ -5,20 +5,19 @@ import io.drsuite.events.health.HealthEvents;
 import io.drsuite.monitor.alert.Breach;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
+import io.drsuite.monitor.model.AutoFailoverState;
 import io.drsuite.monitor.model.FailoverPolicy;
 import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.platform.outbox.EventOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +30,9 @@ import org.jboss.logging.Logger;
  *   <li>the lag at the last poll that reached the primary is within {@code maxDataLossBytes}.</li>
  * </ol>
  * When the primary is down long enough but a condition holds it back, an {@code auto_failover_held} alert says
- * which. One instance decides at a time (an advisory lock); it asks once per outage.
+ * which. It asks once per outage. The decision state (since when the primary is down, polls in a row, the last lag,
+ * whether this outage already led to a request) lives in {@link AutoFailoverState}, so every replica and a restarted
+ * instance continue the same count and at most one of them asks.
  */
 @ApplicationScoped
 public class AutoFailover {
@@ -39,13 +40,9 @@ public class AutoFailover {
     private static final Logger LOG = Logger.getLogger(AutoFailover.class);
 
     private final EventOutbox outbox;
-    private final EntityManager entityManager;
-    private final Map<UUID, Instant> primaryDownSince = new ConcurrentHashMap<>();
-    private final Map<UUID, Long> lastLagWhilePrimaryUp = new ConcurrentHashMap<>();
 
-    AutoFailover(EventOutbox outbox, EntityManager entityManager) {
+    AutoFailover(EventOutbox outbox) {
         this.outbox = outbox;
-        this.entityManager = entityManager;
     }
 
     /** What one relationship looked like at this poll. */
@@ -53,52 +50,54 @@ public class AutoFailover {
             Optional<NodeHealth> primary, Optional<NodeHealth> standby) {
     }
 
-    /** Decides for every observed relationship; returns the breaches for policies held back. */
+    /**
+     * Decides for every observed relationship; returns the breaches for policies held back. Each relationship's
+     * decision state is read and written under its row lock, in id order so two instances never deadlock.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Breach> evaluate(List<Observation> observations, Instant now) {
         List<Breach> held = new ArrayList<>();
-        if (!holdsLock()) {
-            return held;
-        }
-        for (Observation observation : observations) {
-            UUID id = observation.relationship().id;
-            boolean primaryUp = observation.primary().map(NodeHealth::reachable).orElse(false);
-            if (primaryUp) {
-                primaryDownSince.remove(id);
-                if (observation.health().lagBytes() != null) {
-                    lastLagWhilePrimaryUp.put(id, observation.health().lagBytes());
-                }
-                continue;
-            }
-            Instant downSince = primaryDownSince.computeIfAbsent(id, key -> now);
-            FailoverPolicy policy = FailoverPolicy.findById(id);
-            if (policy == null || !policy.enabled || !"active".equals(observation.relationship().phase)) {
-                continue;
-            }
-            if (Duration.between(downSince, now).toSeconds() < policy.primaryDownSeconds) {
-                continue;
-            }
-            if (policy.lastRequestedAt != null && !policy.lastRequestedAt.isBefore(downSince)) {
-                continue;
-            }
-            Optional<String> holdBack = holdBack(observation, policy);
-            if (holdBack.isPresent()) {
-                held.add(new Breach("auto_failover_held", observation.relationship().name, id,
-                        "automatic failover of " + observation.relationship().name + " held back: " + holdBack.get()));
-                continue;
-            }
-            policy.lastRequestedAt = now;
-            String reason = "primary " + observation.relationship().primaryCluster + " unreachable for "
-                    + Duration.between(downSince, now).toSeconds() + " s; the DR main standby lost it too; last lag "
-                    + lastLagWhilePrimaryUp.get(id) + " bytes";
-            outbox.record(HealthEvents.FAILOVER_REQUESTED, id.toString(),
-                    new FailoverRequested(id, reason, lastLagWhilePrimaryUp.get(id), now));
-            LOG.warnf("Automatic failover of %s requested: %s", observation.relationship().name, reason);
+        List<Observation> inLockOrder = observations.stream()
+                .sorted(Comparator.comparing(observation -> observation.relationship().id)).toList();
+        for (Observation observation : inLockOrder) {
+            decide(observation, now).ifPresent(held::add);
         }
         return held;
     }
 
-    private Optional<String> holdBack(Observation observation, FailoverPolicy policy) {
+    private Optional<Breach> decide(Observation observation, Instant now) {
+        UUID id = observation.relationship().id;
+        AutoFailoverState state = AutoFailoverState.lockedFor(id);
+        if (!state.isNewer(now)) {
+            return Optional.empty();
+        }
+        if (observation.primary().map(NodeHealth::reachable).orElse(false)) {
+            state.primaryAnswered(now, observation.health().lagBytes());
+            return Optional.empty();
+        }
+        Duration down = state.primaryMissed(now);
+        FailoverPolicy policy = FailoverPolicy.findById(id);
+        if (policy == null || !policy.enabled || !"active".equals(observation.relationship().phase)
+                || down.toSeconds() < policy.primaryDownSeconds || state.failoverRequested()) {
+            return Optional.empty();
+        }
+        Optional<String> holdBack = holdBack(observation, policy, state.lastLagBytes);
+        if (holdBack.isPresent()) {
+            return Optional.of(new Breach("auto_failover_held", observation.relationship().name, id,
+                    "automatic failover of " + observation.relationship().name + " held back: " + holdBack.get()));
+        }
+        state.markFailoverRequested(now);
+        policy.lastRequestedAt = now;
+        String reason = "primary " + observation.relationship().primaryCluster + " unreachable for "
+                + down.toSeconds() + " s (" + state.failedPolls + " polls); the DR main standby lost it too; "
+                + "last lag " + state.lastLagBytes + " bytes";
+        outbox.record(HealthEvents.FAILOVER_REQUESTED, id.toString(),
+                new FailoverRequested(id, reason, state.lastLagBytes, now));
+        LOG.warnf("Automatic failover of %s requested: %s", observation.relationship().name, reason);
+        return Optional.empty();
+    }
+
+    private static Optional<String> holdBack(Observation observation, FailoverPolicy policy, Long lag) {
         Optional<NodeHealth> standby = observation.standby().filter(NodeHealth::reachable);
         if (standby.isEmpty()) {
             return Optional.of("the DR main standby does not answer either");
@@ -106,7 +105,6 @@ public class AutoFailover {
         if ("streaming".equals(standby.get().walReceiver())) {
             return Optional.of("the DR main standby still streams from the primary (second witness disagrees)");
         }
-        Long lag = lastLagWhilePrimaryUp.get(observation.relationship().id);
         if (lag == null) {
             return Optional.of("the lag before the outage is unknown");
         }
@@ -115,11 +113,5 @@ public class AutoFailover {
                     + policy.maxDataLossBytes + " bytes of data loss");
         }
         return Optional.empty();
-    }
-
-    private boolean holdsLock() {
-        Object locked = entityManager.createNativeQuery(
-                "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.auto-failover'))").getSingleResult();
-        return Boolean.TRUE.equals(locked);
     }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -140,12 +141,12 @@ public class ClusterPoller {
     /** relationship-service shows the health words in its query; it hears of a change once. */
     private void announceIfChanged(RelationshipHealth before, RelationshipHealth now) {
         if (before != null && before.primaryState().equals(now.primaryState())
-                && before.drState().equals(now.drState())) {
+                && before.drState().equals(now.drState()) && Objects.equals(before.reason(), now.reason())) {
             return;
         }
         outbox.record(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, now.relationshipId().toString(),
                 new RelationshipHealthChanged(now.relationshipId(), now.primaryState(), now.drState(),
-                        now.lagBytes(), now.sampledAt()));
+                        now.lagBytes(), now.sampledAt(), now.reason()));
     }
 
     @Scheduled(every = "${drsuite.monitor.retention-interval:1m}", delayed = "${drsuite.monitor.retention-interval:1m}",

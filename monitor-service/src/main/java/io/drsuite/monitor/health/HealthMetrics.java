@@ -1,5 +1,6 @@
 package io.drsuite.monitor.health;
 
+import io.drsuite.clusterclient.sql.SlotState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Prometheus gauges per node and per relationship, updated after each poll: {@code drsuite_node_up},
  * {@code drsuite_node_is_primary}, {@code drsuite_slot_retained_bytes} ({@code cluster}, {@code node}),
  * {@code drsuite_replication_lag_bytes}, {@code drsuite_replication_lag_seconds},
- * {@code drsuite_rpo_estimate_seconds} ({@code relationship}). A value the poll could not read is NaN.
+ * {@code drsuite_rpo_estimate_seconds} ({@code relationship}), {@code drsuite_slot_safe_wal_bytes} ({@code cluster},
+ * {@code node}, {@code slot}: WAL that may still be written before the slot passes {@code max_slot_wal_keep_size};
+ * 0 once the slot is lost, NaN without a cap). A value the poll could not read is NaN.
  */
 @ApplicationScoped
 public class HealthMetrics {
@@ -29,6 +32,10 @@ public class HealthMetrics {
         set("drsuite.node.up", tags, health.reachable() ? 1.0 : 0.0);
         set("drsuite.node.is.primary", tags, health.isPrimary() ? 1.0 : 0.0);
         set("drsuite.slot.retained.bytes", tags, number(health.slotRetainedBytes()));
+        for (SlotState slot : health.slots()) {
+            set("drsuite.slot.safe.wal.bytes", tags.and("slot", slot.name()),
+                    slot.isLost() ? 0.0 : number(slot.safeWalBytes()));
+        }
     }
 
     void relationship(RelationshipHealth health) {

@@ -2,8 +2,10 @@ package io.drsuite.monitor.health;
 
 import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.clusterclient.sql.ReplicationConnection;
+import io.drsuite.clusterclient.sql.SlotState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one poll learned about one node, or that it did not answer.
@@ -15,6 +17,8 @@ import java.util.List;
  * @param walReceiver on a standby: its WAL receiver's status ({@code streaming}, {@code stopped}, ...)
  * @param slotRetainedBytes WAL the node keeps for its replication slots (the most any slot holds back)
  * @param inactiveSlots replication slots no standby uses
+ * @param slots every replication slot with the state of the WAL it needs
+ * @param slotWalCapBytes {@code max_slot_wal_keep_size} in bytes; null when unlimited or not read
  */
 public record NodeHealth(
         String cluster,
@@ -31,11 +35,18 @@ public record NodeHealth(
         String walReceiver,
         Long slotRetainedBytes,
         List<String> inactiveSlots,
-        List<ReplicationConnection> standbys) {
+        List<ReplicationConnection> standbys,
+        List<SlotState> slots,
+        Long slotWalCapBytes) {
 
     public static NodeHealth unreachable(String cluster, String node, String error) {
         return new NodeHealth(cluster, node, Instant.now(), false, error, null, null, null, null, null, null, null,
-                null, List.of(), List.of());
+                null, List.of(), List.of(), List.of(), null);
+    }
+
+    /** The named slot, when the node has it. */
+    public Optional<SlotState> slot(String name) {
+        return slots.stream().filter(slot -> slot.name().equals(name)).findFirst();
     }
 
     public boolean isPrimary() {

@@ -77,7 +77,9 @@ public class NodeHealthReader {
                     inRecovery ? receiver.status() : null,
                     session.slotRetainedBytes().orElse(null),
                     session.inactiveSlots(),
-                    session.replicationConnections());
+                    session.replicationConnections(),
+                    session.slots(),
+                    session.slotWalCapBytes().orElse(null));
         } catch (SQLException e) {
             return NodeHealth.unreachable(cluster, node.name(), e.getMessage());
         }

@@ -13,6 +13,8 @@ import java.util.UUID;
  *        the primary wrote, otherwise how long ago the DR side last replayed a commit
  * @param primaryState {@code archive} while the DR main standby streams from the primary, else {@code archive_fail}
  * @param drState {@code recovery} while it streams, else {@code recovery_fail}
+ * @param reason why the link is broken beyond repair by waiting (the relationship's slot was invalidated); null
+ *        otherwise
  */
 public record RelationshipHealth(
         UUID relationshipId,
@@ -22,5 +24,6 @@ public record RelationshipHealth(
         Double lagSeconds,
         Double rpoEstimateSeconds,
         String primaryState,
-        String drState) {
+        String drState,
+        String reason) {
 }

@@ -1,14 +1,21 @@
 package io.drsuite.monitor.health;
 
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.clusterclient.sql.SlotState;
 import io.drsuite.events.cluster.NodeRole;
+import io.drsuite.events.health.RelationshipHealthChanged;
+import io.drsuite.events.task.DrTasks;
 import io.drsuite.relationships.KnownRelationship;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** Derives a relationship's lag, RPO estimate and gs_ddr health words from the latest samples of its main nodes. */
+/**
+ * Derives a relationship's lag, RPO estimate and gs_ddr health words from the latest samples of its main nodes. A
+ * relationship whose slot on the primary was invalidated ({@code wal_status = lost}) is broken, with that reason,
+ * even while the standby still replays what it had received.
+ */
 public final class RelationshipHealthCalculator {
 
     private RelationshipHealthCalculator() {
@@ -36,8 +43,12 @@ public final class RelationshipHealthCalculator {
             lagSeconds = lagBytes == 0 ? 0.0 : sinceReplay;
             rpoSeconds = unreceived == 0 ? 0.0 : sinceReplay;
         }
+        boolean slotLost = source.flatMap(node -> node.slot(DrTasks.slotName(relationship.name)))
+                .map(SlotState::isLost).orElse(false);
+        boolean linked = streaming && !slotLost;
         return new RelationshipHealth(relationship.id, relationship.name, now, lagBytes, lagSeconds, rpoSeconds,
-                streaming ? "archive" : "archive_fail", streaming ? "recovery" : "recovery_fail");
+                linked ? "archive" : "archive_fail", linked ? "recovery" : "recovery_fail",
+                slotLost ? RelationshipHealthChanged.SLOT_LOST : null);
     }
 
     /** The latest sample of the cluster's main node (the one registered as primary), reachable or not. */

@@ -40,7 +40,7 @@ public class RelationshipFolding {
     /**
      * monitor-service's view of an active relationship: its health words replace the stored states, so the list
      * and the events show {@code archive_fail} / {@code recovery_fail} while the DR link is broken. During a task
-     * the task's states win.
+     * the task's states win. A reason (the relationship's slot was lost) is kept as the relationship's last error.
      */
     @Transactional
     public void applyHealth(IncomingEvent event) {
@@ -52,12 +52,18 @@ public class RelationshipFolding {
                 .filter(relationship -> relationship.phase == RelationshipPhase.ACTIVE
                         && !relationship.hasTaskInFlight())
                 .filter(relationship -> !health.primaryState().equals(relationship.primaryState)
-                        || !health.drState().equals(relationship.drState))
+                        || !health.drState().equals(relationship.drState)
+                        || health.reason() != null && !health.reason().equals(relationship.lastError))
                 .ifPresent(relationship -> {
                     relationship.setStates(health.primaryState(), health.drState());
+                    if (health.reason() != null) {
+                        // A slot invalidated by max_slot_wal_keep_size: waiting will not heal the link.
+                        relationship.lastError = health.reason();
+                    }
                     tasks.announce(relationship);
-                    LOG.infof("Relationship %s: monitor-service reports %s / %s", relationship.name,
-                            health.primaryState(), health.drState());
+                    LOG.infof("Relationship %s: monitor-service reports %s / %s%s", relationship.name,
+                            health.primaryState(), health.drState(),
+                            health.reason() == null ? "" : " (" + health.reason() + ")");
                 });
     }
 

@@ -2,6 +2,7 @@ package io.drsuite.task.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How snapshot tasks run ({@code drsuite.snapshots.*}). */
 @ConfigMapping(prefix = "drsuite.snapshots")
@@ -17,4 +18,8 @@ public interface SnapshotConfig {
     /** Where verification unpacks a physical snapshot to run pg_verifybackup on it; removed afterwards. */
     @WithDefault("${java.io.tmpdir}/drsuite-verify")
     String workDirectory();
+
+    /** How often backup slots whose task is not running are dropped (the scheduler reads it directly). */
+    @WithDefault("5m")
+    Duration slotSweepInterval();
 }

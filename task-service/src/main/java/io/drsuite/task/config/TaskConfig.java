@@ -1,5 +1,6 @@
 package io.drsuite.task.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -19,4 +20,13 @@ public interface TaskConfig {
     /** How many tasks one instance runs at the same time. */
     @WithDefault("4")
     int maxConcurrent();
+
+    /**
+     * {@code max_slot_wal_keep_size} set on a relationship's primary when its slot is made (start, reprotect) and on
+     * the new primary after a switchover: the most WAL the slot may hold back when the DR side stops consuming, so a
+     * dead DR site invalidates the slot instead of filling the primary's disk. A primary whose own cap is lower keeps
+     * it; 0 leaves the setting alone.
+     */
+    @WithDefault("10G")
+    MemorySize maxSlotWalKeepSize();
 }

@@ -9,7 +9,11 @@ import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.task.engine.StepContext;
 import io.drsuite.task.engine.StepDefinition;
+import io.drsuite.task.config.TaskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +28,11 @@ public class DrBuildSteps {
     static final long MIN_WAL_KEEP_MB = 512;
 
     private final ManagedClusters clusters;
+    private final long slotWalCapMb;
 
-    DrBuildSteps(ManagedClusters clusters) {
+    DrBuildSteps(ManagedClusters clusters, TaskConfig config) {
         this.clusters = clusters;
+        this.slotWalCapMb = config.maxSlotWalKeepSize().asLongValue() / (1024 * 1024);
     }
 
     /**
@@ -91,6 +97,7 @@ public class DrBuildSteps {
             if (primary.ensurePhysicalSlot(roles.slotName())) {
                 context.log("created replication slot " + roles.slotName() + " on " + main.node());
             }
+            capSlotWal(context, primary, main.node());
             long keepMb = Long.parseLong(primary.setting("wal_keep_size").replaceAll("[^0-9]", ""));
             if (keepMb < MIN_WAL_KEEP_MB) {
                 primary.alterSystem("wal_keep_size", MIN_WAL_KEEP_MB + "MB");
@@ -107,6 +114,32 @@ public class DrBuildSteps {
             reloadIfRunning(roles, node);
         }
         context.log("pg_hba.conf of " + roles.primary() + " admits the nodes of " + roles.dr());
+    }
+
+    /**
+     * Caps the WAL replication slots may hold back on a primary ({@code max_slot_wal_keep_size}, configured as
+     * {@code drsuite.tasks.max-slot-wal-keep-size}); takes effect at the next configuration reload. Unlimited or
+     * higher caps are lowered to the configured one, a lower one the DBA chose is kept.
+     */
+    void capSlotWal(StepContext context, NodeSession primary, ManagedNode node) throws SQLException {
+        if (slotWalCapMb <= 0) {
+            return;
+        }
+        long currentMb;
+        try (Statement statement = primary.connection().createStatement(); ResultSet row = statement.executeQuery(
+                "select setting::bigint from pg_settings where name = 'max_slot_wal_keep_size'")) {
+            if (!row.next()) {
+                context.log(node + " has no max_slot_wal_keep_size (PostgreSQL before 13): its slot's WAL is not"
+                        + " capped");
+                return;
+            }
+            currentMb = row.getLong(1);
+        }
+        if (currentMb < 0 || currentMb > slotWalCapMb) {
+            primary.alterSystem("max_slot_wal_keep_size", slotWalCapMb + "MB");
+            context.log("capped the WAL slots may hold back on " + node + " at " + slotWalCapMb
+                    + " MB (max_slot_wal_keep_size); a slot past it is invalidated and DR must be rebuilt");
+        }
     }
 
     /** Stops every DR node, cascaded standbys first. */

@@ -144,6 +144,7 @@ public class DrSwitchoverSteps {
         try (NodeSession session = newPrimary.session(roles.dr().admin())) {
             session.resetSystem("primary_conninfo");
             session.resetSystem("primary_slot_name");
+            build.capSlotWal(context, session, newPrimary.node());
             session.reloadConfiguration();
         }
         Waits.until(context, old.node() + " streams from " + newPrimary.node(), Duration.ofSeconds(120), () -> {

@@ -12,6 +12,7 @@ import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.task.config.ClusterAccessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Loads registered clusters from this service's catalog and opens their sealed logins. */
 @ApplicationScoped
@@ -50,6 +51,11 @@ public class ManagedClusters {
         return catalog.awaitCluster(name, config.catalogWait()).orElseThrow(() -> new IllegalStateException(
                 "cluster " + name + " is not registered (task-service has not heard of it within "
                         + config.catalogWait().toSeconds() + " s)"));
+    }
+
+    /** The names of every registered cluster. */
+    public List<String> registeredNames() {
+        return catalog.clusters().stream().map(cluster -> cluster.name).toList();
     }
 
     /** JDBC sessions with the service's timeouts. */

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 public class TaskExecution {
 
     private static final Logger LOG = Logger.getLogger(TaskExecution.class);
+    private static final String RELEASE = "release";
 
     private final TaskStore store;
     private final TaskDefinitions definitions;
@@ -77,6 +78,8 @@ public class TaskExecution {
             }
             lease.check();
             if (step.safeToCancelBefore() && store.cancelRequested(task.id())) {
+                release(definition, new RunningStep(store, task, position, RELEASE, percentBefore, percentBefore,
+                        artifacts, lease));
                 store.cancelled(task.id());
                 return "cancelled";
             }
@@ -105,6 +108,8 @@ public class TaskExecution {
             artifacts.putAll(context.recorded());
             percentBefore = step.percentDone();
         }
+        release(definition, new RunningStep(store, task, stepDefinitions.size() - 1, RELEASE, 100, 100, artifacts,
+                lease));
         store.succeeded(task.id());
         return "succeeded";
     }
@@ -123,7 +128,19 @@ public class TaskExecution {
                 reason = reason + "; rolling back failed too: " + reasonOf(rollbackFailure);
             }
         }
+        release(definition, context);
         store.failed(task.id(), position, reason, rolledBack);
+    }
+
+    /** What the task holds outside its rows is released at every ending; a failure here changes no outcome. */
+    private static void release(TaskDefinition definition, StepContext context) {
+        try {
+            definition.release(context);
+        } catch (Exception e) {
+            LOG.warnf("Task %s (%s): releasing what it holds failed: %s", context.taskId(), context.type(),
+                    reasonOf(e));
+            context.log("could not release what the task holds: " + reasonOf(e));
+        }
     }
 
     private void releaseQuietly(UUID taskId, String owner) {

@@ -51,7 +51,7 @@ public class BackupSteps {
     public void physical(StepContext context) throws Exception {
         ManagedCluster cluster = clusters.load(context.parameter(CLUSTER));
         ManagedNode source = cluster.main();
-        String slot = "drsuite_backup_" + context.parameter(SNAPSHOT_ID).replace("-", "");
+        String slot = BackupSlot.nameFor(context.parameter(SNAPSHOT_ID));
         try (NodeSession session = clusters.connector().open(source.endpoint(), cluster.admin())) {
             session.dropSlotIfInactive(slot);
             session.ensurePhysicalSlot(slot);
@@ -96,12 +96,20 @@ public class BackupSteps {
         context.record(CONSISTENT_AT, started.toString());
     }
 
+    /** Drops the backup's slot on the cluster's main node; called at every ending of the backup's task. */
+    public void releaseSlot(StepContext context) throws Exception {
+        ManagedCluster cluster = clusters.load(context.parameter(CLUSTER));
+        releaseSlot(context, cluster, cluster.main(), BackupSlot.nameFor(context.parameter(SNAPSHOT_ID)));
+    }
+
     private void releaseSlot(StepContext context, ManagedCluster cluster, ManagedNode source, String slot) {
         try (NodeSession session = clusters.connector().open(source.endpoint(), cluster.admin())) {
-            session.dropSlotIfInactive(slot);
+            if (session.slotExists(slot) && session.dropSlotIfInactive(slot)) {
+                context.log("dropped slot " + slot + " on " + source);
+            }
         } catch (SQLException e) {
             context.log("could not drop slot " + slot + " on " + source + " (" + e.getMessage()
-                    + "); drop it by hand, it holds WAL");
+                    + "); the slot sweep drops it later, it holds WAL until then");
         }
     }
 }

@@ -17,7 +17,7 @@ public final class SnapshotTaskDefinitions {
     private SnapshotTaskDefinitions() {
     }
 
-    /** {@code snapshot.physical}. */
+    /** {@code snapshot.physical}: the temporary slot holding the backup's WAL is dropped at every ending. */
     @ApplicationScoped
     public static class PhysicalBackup implements TaskDefinition {
 
@@ -35,6 +35,12 @@ public final class SnapshotTaskDefinitions {
         @Override
         public List<StepDefinition> steps() {
             return List.of(step("stream-base-backup", 100, RESUME, steps::physical).cancellableBefore());
+        }
+
+        /** The backup's WAL slot goes whatever the ending, also after a crash mid-backup. */
+        @Override
+        public void release(StepContext context) throws Exception {
+            steps.releaseSlot(context);
         }
     }
 

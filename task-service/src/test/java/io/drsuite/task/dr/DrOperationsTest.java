@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DrOperationsTest {
 
+    /** drsuite.tasks.max-slot-wal-keep-size's default, as PostgreSQL shows it. */
+    private static final String WAL_CAP = "10GB";
+
     @Inject
     RegistryFixture registry;
 
@@ -61,6 +64,8 @@ class DrOperationsTest {
             assertThat(dr1.inRecovery()).isTrue();
             assertThat(dr2.inRecovery()).isTrue();
             assertThat(prod.streamingStandbys()).containsEntry("drsuite_rel_a", "async");
+            assertThat(setting(prod, "max_slot_wal_keep_size")).as("the relationship slot's WAL cap")
+                    .isEqualTo(WAL_CAP);
             assertThat(dr1.streamingStandbys()).containsKey("drsuite_rel_a_dr_a2");
             assertThatThrownBy(() -> dr1.execute("insert into orders values (0, 'x')"))
                     .hasMessageContaining("read-only");
@@ -112,6 +117,8 @@ class DrOperationsTest {
                     .containsKey(DrTasks.PROMOTED_AT);
             assertThat(dr.inRecovery()).isFalse();
             assertThat(prod.inRecovery()).isTrue();
+            assertThat(setting(dr, "max_slot_wal_keep_size")).as("the new primary caps its slot's WAL")
+                    .isEqualTo(WAL_CAP);
             assertThat(acknowledged).isNotEmpty();
             try (Connection connection = dr.connect("postgres")) {
                 for (int id : acknowledged) {
@@ -160,6 +167,8 @@ class DrOperationsTest {
                     .containsEntry(DrTasks.REBUILD_METHOD, "rewind");
             assertThat(prod.inRecovery()).isTrue();
             assertThat(dr.streamingStandbys()).containsKey("drsuite_rel_d");
+            assertThat(setting(dr, "max_slot_wal_keep_size")).as("the reprotected primary caps its slot's WAL")
+                    .isEqualTo(WAL_CAP);
             await().atMost(Duration.ofSeconds(20)).until(() -> prod.count("t") == 1001);
         }
     }
@@ -222,6 +231,17 @@ class DrOperationsTest {
             assertThat(task.getString("error")).contains("not streaming");
             assertThat(prod.inRecovery()).isFalse();
             assertThat(dr.inRecovery()).isFalse();
+        }
+    }
+
+    private static String setting(PostgresInstance node, String name) throws SQLException {
+        try (Connection connection = node.connect("postgres");
+                PreparedStatement statement = connection.prepareStatement("select current_setting(?)")) {
+            statement.setString(1, name);
+            try (var row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
         }
     }
 

@@ -3,14 +3,17 @@ package io.drsuite.task.snapshot;
 import static io.drsuite.task.dr.DrFixture.awaitDone;
 import static io.drsuite.task.dr.DrFixture.awaitSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.task.dr.DrFixture;
+import io.drsuite.task.model.Task;
 import io.drsuite.testing.LocalInfrastructure;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.SampleData;
 import io.drsuite.testing.RegistryFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,6 +39,9 @@ class SnapshotTasksTest {
 
     @Inject
     RegistryFixture registry;
+
+    @Inject
+    BackupSlotSweep sweep;
 
     DrFixture fixture;
 
@@ -164,6 +171,57 @@ class SnapshotTasksTest {
         }
     }
 
+    @Test
+    void aPhysicalBackupResumedPastItsDeadlineAfterACrashLeavesNoSlotBehind() throws Exception {
+        String cluster = "slot-leak";
+        try (PostgresInstance prod = PostgresInstance.primary(cluster)) {
+            fixture.register(cluster, prod);
+            String snapshotId = UUID.randomUUID().toString();
+            prod.execute("select pg_create_physical_replication_slot('drsuite_backup_" + snapshotId.replace("-", "")
+                    + "', true)");
+            UUID blocker = request(SnapshotTasks.PHYSICAL_BACKUP, cluster, Map.of(SnapshotTasks.CLUSTER,
+                    "never-registered", SnapshotTasks.STORAGE, "local", SnapshotTasks.OBJECT_KEY, "never/base.tar.gz"));
+            UUID resumed = request(SnapshotTasks.PHYSICAL_BACKUP, cluster, Map.of(SnapshotTasks.SNAPSHOT_ID,
+                    snapshotId, SnapshotTasks.STORAGE, "local", SnapshotTasks.OBJECT_KEY, cluster + "/base.tar.gz"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                    Task.update("deadline = ?1 where id = ?2 and attempts = 0", Instant.now().minusSeconds(1),
+                            resumed)) == 1);
+
+            awaitDone(blocker, Duration.ofMinutes(1));
+            JsonPath ended = awaitDone(resumed, Duration.ofMinutes(1));
+
+            assertThat(ended.getString("state")).isEqualTo("failed");
+            assertThat(ended.getString("error")).contains("deadline");
+            assertThat(backupSlots(prod)).as("the slot of the crashed run is dropped when the task ends").isEmpty();
+        }
+    }
+
+    @Test
+    void theSlotSweepDropsBackupSlotsWhoseTaskIsNotRunningAndNoOtherSlot() throws Exception {
+        String cluster = "slot-sweep";
+        try (PostgresInstance prod = PostgresInstance.primary(cluster)) {
+            fixture.register(cluster, prod);
+            String orphan = BackupSlot.nameFor(UUID.randomUUID().toString());
+            prod.execute("select pg_create_physical_replication_slot('" + orphan + "', true)",
+                    "select pg_create_physical_replication_slot('drsuite_backup_of_the_dba', true)");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> sweep.sweep().contains(orphan));
+
+            assertThat(backupSlots(prod)).containsExactly("drsuite_backup_of_the_dba");
+        }
+    }
+
+    private static List<String> backupSlots(PostgresInstance node) throws Exception {
+        List<String> slots = new java.util.ArrayList<>();
+        try (var session = node.connect("postgres"); var statement = session.createStatement();
+                var rows = statement.executeQuery(
+                        "select slot_name from pg_replication_slots where slot_name like 'drsuite\\_backup\\_%'")) {
+            while (rows.next()) {
+                slots.add(rows.getString(1));
+            }
+        }
+        return slots;
+    }
 
     private UUID request(String type, String cluster, Map<String, String> parameters) {
         Map<String, String> all = new HashMap<>(parameters);
