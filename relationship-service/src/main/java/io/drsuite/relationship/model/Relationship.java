@@ -174,10 +174,10 @@ public class Relationship extends PanacheEntityBase {
         return taskId;
     }
 
-    /** A stop after a failover: nothing streams, the relationship simply ends. */
+    /** A stop after a failover: nothing streams, the relationship ends as a stop task would end it. */
     public void release() {
-        phase = RelationshipPhase.STOPPED;
-        setStates(ClusterState.NORMAL, ClusterState.NORMAL);
+        phase = TaskOutcome.STOPPED.phase();
+        setStates(TaskOutcome.STOPPED.primaryState(), TaskOutcome.STOPPED.drState());
     }
 
     public void setStates(String primary, String dr) {
