@@ -41,17 +41,18 @@ public class ReplicationLagReader {
     }
 
     private final ClusterAccess access;
-    private final NodeConnector connector;
+    private final NodeConnector live;
     private final Duration answerWithin;
     private final ThreadPoolExecutor pool;
 
     ReplicationLagReader(ClusterAccess access, RelationshipConfig config) {
         this.access = access;
-        RelationshipConfig.LiveReads live = config.liveReads();
-        this.connector = new NodeConnector(live.connectTimeout(), live.queryTimeout(), "drsuite-relationship-service");
-        this.answerWithin = live.answerWithin();
-        this.pool = new ThreadPoolExecutor(live.concurrency(), live.concurrency(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(live.concurrency()), Thread.ofPlatform().daemon().name("lag-read-", 0)
+        RelationshipConfig.LiveReads settings = config.liveReads();
+        this.live = new NodeConnector(settings.connectTimeout(), settings.queryTimeout(),
+                "drsuite-relationship-service");
+        this.answerWithin = settings.answerWithin();
+        this.pool = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.concurrency()), Thread.ofPlatform().daemon().name("lag-read-", 0)
                         .factory(), new ThreadPoolExecutor.AbortPolicy());
         this.pool.allowCoreThreadTimeOut(true);
     }
@@ -82,7 +83,7 @@ public class ReplicationLagReader {
     public ReplicationLag readForQuery(Source source) {
         Future<ReplicationLag> reading;
         try {
-            reading = pool.submit(() -> read(source));
+            reading = pool.submit(() -> read(source, live));
         } catch (RejectedExecutionException busy) {
             return ReplicationLag.unreadable("unknown: too many live readings in progress");
         }
@@ -99,8 +100,15 @@ public class ReplicationLagReader {
         }
     }
 
-    /** Reads on the caller's thread, bounded by the live-read connect and query timeouts. */
+    /**
+     * Reads on the caller's thread with the probe timeouts, for a decision (may a switchover start?) rather than a
+     * page; the caller holds no control-plane transaction.
+     */
     public ReplicationLag read(Source source) {
+        return read(source, access.connector());
+    }
+
+    private static ReplicationLag read(Source source, NodeConnector connector) {
         String applicationName = DrTasks.slotName(source.relationshipName());
         Lsn written;
         Double seconds;
@@ -124,7 +132,7 @@ public class ReplicationLagReader {
 
     /** Whether the primary's main node answers within the live-read timeouts and is not in recovery. */
     public boolean primaryAnswersAsPrimary(Source source) {
-        try (NodeSession session = connector.open(source.primary(), source.primaryLogin())) {
+        try (NodeSession session = live.open(source.primary(), source.primaryLogin())) {
             return !session.inRecovery();
         } catch (SQLException unreachable) {
             return false;
