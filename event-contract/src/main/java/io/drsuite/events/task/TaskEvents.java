@@ -5,7 +5,8 @@ import io.drsuite.events.EventType;
 /**
  * Events of tasks on {@code drsuite.tasks}, keyed by task id. A requester (relationship-service, snapshot-service)
  * publishes {@link #REQUESTED}; task-service runs the task and publishes {@link #PROGRESSED} at every step and one
- * {@link #FINISHED}. Request and outcome share the topic so one task's events stay ordered.
+ * {@link #FINISHED}. A requester may ask to resume its failed task with {@link #RESUME_REQUESTED}. Request and outcome
+ * share the topic so one task's events stay ordered.
  */
 public final class TaskEvents {
 
@@ -15,6 +16,9 @@ public final class TaskEvents {
             EventType.of("tasks", "task", "progressed", 1, TaskProgressed.class);
     public static final EventType<TaskFinished> FINISHED =
             EventType.of("tasks", "task", "finished", 1, TaskFinished.class);
+
+    public static final EventType<TaskResumeRequested> RESUME_REQUESTED =
+            EventType.of("tasks", "task", "resume-requested", 1, TaskResumeRequested.class);
 
     public static final String TOPIC = REQUESTED.topic();
 

@@ -24,6 +24,35 @@ public interface RelationshipConfig {
     @WithDefault("16777216")
     long switchoverMaxLagBytes();
 
+    /** How queries and the check before an automatic failover read the managed clusters live. */
+    LiveReads liveReads();
+
+    /**
+     * Oldest automatic failover request (monitor-service's {@code FailoverRequested}) still acted on; an older one
+     * (replayed, or held back while Kafka was down) is refused.
+     */
+    @WithDefault("60s")
+    Duration failoverRequestMaxAge();
+
+    interface LiveReads {
+
+        /** Longest wait for a managed node to accept a connection and a login. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Longest wait for a query on a managed node. */
+        @WithDefault("2s")
+        Duration queryTimeout();
+
+        /** Longest a relationship query waits for its lag reading; after it the lag is shown as unknown. */
+        @WithDefault("3s")
+        Duration answerWithin();
+
+        /** Most lag readings at once (and as many more waiting); further queries show the lag as unknown. */
+        @WithDefault("4")
+        int concurrency();
+    }
+
     interface Probe {
 
         /** Longest wait for a node to accept a connection. */

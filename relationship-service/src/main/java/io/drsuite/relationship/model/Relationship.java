@@ -69,6 +69,16 @@ public class Relationship extends PanacheEntityBase {
     @Column(name = "failover_percent")
     public Integer failoverPercent;
 
+    @Column(name = "last_task_id")
+    public UUID lastTaskId;
+
+    @Column(name = "last_task_type")
+    public String lastTaskType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_task_outcome")
+    public TaskOutcome lastTaskOutcome;
+
     @Column(name = "last_error")
     public String lastError;
 
@@ -97,23 +107,77 @@ public class Relationship extends PanacheEntityBase {
         return currentTaskId != null;
     }
 
-    /** A task was requested for this relationship; it is in flight until its finished event arrives. */
-    public void startTask(UUID taskId, String type, RelationshipPhase during) {
+    /**
+     * A task was requested for this relationship: it is in flight until its finished event arrives, and the
+     * relationship takes the operation's phase and starting states.
+     */
+    public void startTask(UUID taskId, RelationshipOperation operation) {
         currentTaskId = taskId;
-        currentTaskType = type;
+        currentTaskType = operation.taskType();
         currentStep = null;
         taskPercent = 0;
         lastError = null;
-        phase = during;
-        touch();
+        lastTaskId = null;
+        lastTaskType = null;
+        lastTaskOutcome = null;
+        phase = operation.during();
+        setStates(operation.startingStates().primaryFrom(primaryState),
+                operation.startingStates().drFrom(drState));
     }
 
-    public void endTask(RelationshipPhase after) {
+    /** The task in flight ended: the relationship goes where the outcome leads and remembers the task. */
+    public void finishTask(TaskOutcome outcome, String error) {
+        if (outcome.swapsRoles()) {
+            swapRoles();
+        }
+        lastTaskId = currentTaskId;
+        lastTaskType = currentTaskType;
+        lastTaskOutcome = outcome;
+        lastError = error;
         currentTaskId = null;
         currentTaskType = null;
         currentStep = null;
-        phase = after;
-        touch();
+        phase = outcome.phase();
+        setStates(outcome.primaryState(), outcome.drState());
+    }
+
+    /** The last task failed and was not undone, so it can be resumed through the relationship. */
+    public Optional<RelationshipOperation> resumableOperation() {
+        if (hasTaskInFlight() || !phase.isResumable() || lastTaskId == null || lastTaskOutcome == null
+                || !lastTaskOutcome.isResumable()) {
+            return Optional.empty();
+        }
+        return RelationshipOperation.ofTaskType(lastTaskType);
+    }
+
+    /**
+     * The failed task runs again and is in flight once more. It resumes with the roles it was started with, so
+     * a swap its failure made is undone here (its success swaps them again).
+     */
+    public UUID resumeTask() {
+        RelationshipOperation operation = resumableOperation().orElseThrow(() -> new IllegalStateException(
+                "relationship " + name + " has no task to resume"));
+        if (lastTaskOutcome.swapsRoles()) {
+            swapRoles();
+        }
+        UUID taskId = lastTaskId;
+        currentTaskId = taskId;
+        currentTaskType = lastTaskType;
+        currentStep = null;
+        lastTaskId = null;
+        lastTaskType = null;
+        lastTaskOutcome = null;
+        lastError = null;
+        phase = operation.during();
+        setStates(operation.startingStates().primaryFrom(primaryState),
+                operation.startingStates().drFrom(drState));
+        return taskId;
+    }
+
+    /** A stop after a failover: nothing streams, the relationship ends as a stop task would end it. */
+    public void release() {
+        phase = TaskOutcome.STOPPED.phase();
+        setStates(TaskOutcome.STOPPED.primaryState(), TaskOutcome.STOPPED.drState());
     }
 
     public void setStates(String primary, String dr) {

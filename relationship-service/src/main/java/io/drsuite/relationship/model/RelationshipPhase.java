@@ -2,11 +2,36 @@ package io.drsuite.relationship.model;
 
 import java.util.Locale;
 
-/** Where a DR relationship is. {@code stopped} is terminal; {@code failed_over} waits for a reprotect or stop. */
+/**
+ * Where a DR relationship is. {@code stopped} is terminal; {@code failed_over} waits for a reprotect or stop. Which
+ * operation may start from which phase is {@link RelationshipOperation}'s table; where a task leaves the
+ * relationship is {@link TaskOutcome}'s.
+ */
 public enum RelationshipPhase {
     STARTING, ACTIVE, SWITCHING_OVER, FAILING_OVER, REPROTECTING, STOPPING, STOPPED, FAILED_OVER, ERROR;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The DR copy exists and is meant to follow the primary, so a live lag reading means something. */
+    public boolean isReplicating() {
+        return switch (this) {
+            case ACTIVE, SWITCHING_OVER, FAILING_OVER, STOPPING, ERROR -> true;
+            case STARTING, REPROTECTING, STOPPED, FAILED_OVER -> false;
+        };
+    }
+
+    /**
+     * Nothing but replication happens: monitor-service's health words describe the relationship, and a live lag
+     * reading that shows the DR side not streaming overrides the stored states.
+     */
+    public boolean isSteady() {
+        return this == ACTIVE;
+    }
+
+    /** A task of the relationship ended in a failure it can be resumed from. */
+    public boolean isResumable() {
+        return this == ERROR;
     }
 }

@@ -1,14 +1,10 @@
 package io.drsuite.relationship.rest;
 
 import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.relationship.api.FailoverRequest;
 import io.drsuite.relationship.api.RelationshipRequest;
 import io.drsuite.relationship.api.StopRequest;
-import io.drsuite.relationship.model.Relationship;
-import io.drsuite.relationship.model.RelationshipPhase;
 import io.drsuite.relationship.service.RelationshipService;
-import io.drsuite.relationship.service.ReplicationLag;
-import io.drsuite.relationship.service.ReplicationLagReader;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,30 +16,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** DR relationships: create (start), query, switchover, failover, reprotect, stop. */
+/** DR relationships: create (start), query, switchover, failover, reprotect, stop, resume a failed task. */
 @Path("/api/v1/relationships")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "DR relationships", description = "A production cluster protected by a DR cluster")
 public class RelationshipResource {
 
-    /** Phases in which the DR copy exists, so a live lag reading means something. */
-    private static final Set<RelationshipPhase> REPLICATING = Set.of(RelationshipPhase.ACTIVE,
-            RelationshipPhase.SWITCHING_OVER, RelationshipPhase.FAILING_OVER, RelationshipPhase.STOPPING,
-            RelationshipPhase.ERROR);
-
     private final RelationshipService service;
-    private final ReplicationLagReader lag;
 
-    RelationshipResource(RelationshipService service, ReplicationLagReader lag) {
+    RelationshipResource(RelationshipService service) {
         this.service = service;
-        this.lag = lag;
     }
 
     @POST
@@ -65,14 +53,13 @@ public class RelationshipResource {
 
     @GET
     @Path("/{id}")
-    @Transactional
     @Operation(summary = "Query a relationship", description = "Phase, roles and gs_ddr states of both clusters, "
-            + "progress, the task in flight and the replication lag read live from the clusters.")
+            + "progress, the task in flight and the replication lag read live from the clusters (with short "
+            + "timeouts: a lag that cannot be read in time is shown with lag.error and no bytes).")
     public RelationshipView query(@PathParam("id") UUID id) {
-        Relationship relationship = service.relationship(id)
+        RelationshipService.Queried queried = service.query(id)
                 .orElseThrow(() -> ProblemException.notFound("relationship", "no relationship " + id));
-        ReplicationLag live = REPLICATING.contains(relationship.phase) ? lag.read(relationship) : null;
-        return RelationshipView.of(relationship, live);
+        return RelationshipView.of(queried.relationship(), queried.lag());
     }
 
     @POST
@@ -86,9 +73,10 @@ public class RelationshipResource {
     @POST
     @Path("/{id}/failover")
     @Operation(summary = "Fail over to the DR cluster", description = "Fences the old primary where reachable, "
-            + "promotes the DR cluster and ends the relationship as failed_over.")
-    public RestResponse<OperationAccepted> failover(@PathParam("id") UUID id) {
-        return accepted(service.failover(id));
+            + "promotes the DR cluster and ends the relationship as failed_over. From error only with "
+            + "{\"force\": true} (409 force-required otherwise): the DR side may be half built there.")
+    public RestResponse<OperationAccepted> failover(@PathParam("id") UUID id, FailoverRequest request) {
+        return accepted(service.failover(id, request != null && request.forced()));
     }
 
     @POST
@@ -110,6 +98,15 @@ public class RelationshipResource {
             return RestResponse.ok(new OperationAccepted(null, RelationshipView.of(accepted.relationship())));
         }
         return accepted(accepted);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume the relationship's failed task", description = "From error: the task that failed "
+            + "without being undone runs again from its failed step, and the relationship follows it as it would "
+            + "a new one. task-service refuses to resume a relationship's task directly.")
+    public RestResponse<OperationAccepted> resume(@PathParam("id") UUID id) {
+        return accepted(service.resume(id));
     }
 
     private static RestResponse<OperationAccepted> accepted(RelationshipService.Accepted accepted) {

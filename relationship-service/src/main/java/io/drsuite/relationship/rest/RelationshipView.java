@@ -5,7 +5,6 @@ import static io.drsuite.relationship.model.ClusterState.ARCHIVE_FAIL;
 import static io.drsuite.relationship.model.ClusterState.RECOVERY_FAIL;
 
 import io.drsuite.relationship.model.Relationship;
-import io.drsuite.relationship.model.RelationshipPhase;
 import io.drsuite.relationship.service.ReplicationLag;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +49,7 @@ public record RelationshipView(
     public static RelationshipView of(Relationship relationship, ReplicationLag lag) {
         String primaryState = relationship.primaryState;
         String drState = relationship.drState;
-        if (lag != null && relationship.phase == RelationshipPhase.ACTIVE && !lag.drStreaming()
+        if (lag != null && relationship.phase.isSteady() && !lag.drStreaming()
                 && ARCHIVE.equals(primaryState)) {
             primaryState = ARCHIVE_FAIL;
             drState = RECOVERY_FAIL;

@@ -11,7 +11,8 @@ import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipCluster;
-import io.drsuite.relationship.model.RelationshipPhase;
+import io.drsuite.relationship.model.RelationshipOperation;
+import io.drsuite.relationship.model.TaskOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -49,8 +50,7 @@ public class RelationshipFolding {
         }
         RelationshipHealthChanged health = event.payload(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, json);
         Relationship.findForUpdate(health.relationshipId())
-                .filter(relationship -> relationship.phase == RelationshipPhase.ACTIVE
-                        && !relationship.hasTaskInFlight())
+                .filter(relationship -> relationship.phase.isSteady() && !relationship.hasTaskInFlight())
                 .filter(relationship -> !health.primaryState().equals(relationship.primaryState)
                         || !health.drState().equals(relationship.drState)
                         || health.reason() != null && !health.reason().equals(relationship.lastError))
@@ -98,32 +98,29 @@ public class RelationshipFolding {
     private static void progress(Relationship relationship, TaskProgressed progress) {
         relationship.currentStep = progress.step();
         relationship.taskPercent = progress.percent();
-        if (DrTasks.SWITCHOVER.equals(progress.type())) {
-            relationship.switchoverPercent = progress.percent();
-        } else if (DrTasks.FAILOVER.equals(progress.type())) {
-            relationship.failoverPercent = progress.percent();
-        }
+        RelationshipOperation.ofTaskType(progress.type()).ifPresent(operation -> {
+            if (operation.reportsSwitchoverPercent()) {
+                relationship.switchoverPercent = progress.percent();
+            } else if (operation.reportsFailoverPercent()) {
+                relationship.failoverPercent = progress.percent();
+            }
+        });
         relationship.touch();
     }
 
     private void finish(Relationship relationship, TaskFinished finished) {
-        ClusterStates.Outcome outcome = ClusterStates.finished(finished.type(), finished.state(),
-                finished.failedStep(), finished.rolledBack());
-        if (finished.succeeded() && DrTasks.SWITCHOVER.equals(finished.type())) {
+        Optional<RelationshipOperation> operation = RelationshipOperation.ofTaskType(finished.type());
+        TaskOutcome outcome = operation.map(known -> known.outcome(finished)).orElse(TaskOutcome.FAILED);
+        if (finished.succeeded() && operation.filter(RelationshipOperation::reportsSwitchoverPercent).isPresent()) {
             relationship.switchoverPercent = 100;
         }
-        if (DrTasks.FAILOVER.equals(finished.type())) {
+        if (operation.filter(RelationshipOperation::reportsFailoverPercent).isPresent()) {
             relationship.failoverPercent = finished.succeeded() ? Integer.valueOf(100) : relationship.failoverPercent;
             String loss = finished.artifacts().get(DrTasks.ESTIMATED_DATA_LOSS_BYTES);
             relationship.estimatedDataLossBytes = loss == null ? null : Long.valueOf(loss);
         }
-        if (outcome.swapRoles()) {
-            relationship.swapRoles();
-        }
-        relationship.lastError = finished.error();
-        relationship.setStates(outcome.primaryState(), outcome.drState());
-        relationship.endTask(outcome.phase());
-        if (outcome.release()) {
+        relationship.finishTask(outcome, finished.error());
+        if (outcome.releasesClusters()) {
             RelationshipCluster.releaseAll(relationship.id);
         }
         tasks.announce(relationship);

@@ -1,8 +1,5 @@
 package io.drsuite.relationship.service;
 
-import static io.drsuite.relationship.model.ClusterState.FULL_BACKUP;
-import static io.drsuite.relationship.model.ClusterState.RESTORE;
-
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.api.RelationshipRequest;
@@ -12,6 +9,7 @@ import io.drsuite.relationship.model.Cluster;
 import io.drsuite.relationship.model.ClusterState;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipCluster;
+import io.drsuite.relationship.model.RelationshipOperation;
 import io.drsuite.relationship.model.RelationshipPhase;
 import io.drsuite.relationship.model.SyncMode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -57,11 +54,6 @@ public class RelationshipService {
     @Transactional
     public List<Relationship> relationships() {
         return Relationship.listByName();
-    }
-
-    @Transactional
-    public Optional<Relationship> relationship(UUID id) {
-        return Relationship.findByIdOptional(id);
     }
 
     /**
@@ -131,8 +123,8 @@ public class RelationshipService {
         relationship.timeoutSeconds = Optional.ofNullable(request.timeoutSeconds())
                 .orElse(config.defaultTimeoutSeconds());
         relationship.createdAt = Instant.now();
-        relationship.setStates(FULL_BACKUP, RESTORE);
-        relationship.phase = RelationshipPhase.STARTING;
+        relationship.phase = RelationshipOperation.START.during();
+        relationship.setStates(ClusterState.NORMAL, ClusterState.NORMAL);
         try {
             relationship.persist();
             RelationshipCluster.claim(relationship.primaryCluster, relationship.id);
@@ -142,40 +134,67 @@ public class RelationshipService {
             throw ProblemException.conflict("cluster-in-relationship", "another relationship for '"
                     + request.primaryCluster() + "' or '" + request.drCluster() + "' was created at the same time");
         }
-        UUID taskId = tasks.request(relationship, DrTasks.START, relationship.primaryCluster, relationship.drCluster,
-                RelationshipPhase.STARTING, Map.of());
+        UUID taskId = tasks.request(relationship, RelationshipOperation.START, Map.of());
         tasks.announce(relationship);
         LOG.infof("Relationship %s (%s): %s protected by %s, %s; start task %s", relationship.name, relationship.id,
                 relationship.primaryCluster, relationship.drCluster, relationship.syncMode.wireName(), taskId);
         return new Accepted(relationship, taskId);
     }
 
+    /** A relationship with the lag read live from its clusters (null when it does not replicate). */
+    public record Queried(Relationship relationship, ReplicationLag lag) {
+    }
+
+    /**
+     * The relationship with its lag. The rows are read in a short transaction that ends before the clusters are
+     * read, so a hanging cluster holds no control-plane connection and cannot delay other requests.
+     */
+    public Optional<Queried> query(UUID id) {
+        record Loaded(Relationship relationship, Optional<ReplicationLagReader.Source> source) {
+        }
+        Optional<Loaded> loaded = QuarkusTransaction.requiringNew().call(() -> Relationship.<Relationship>
+                findByIdOptional(id).map(relationship -> new Loaded(relationship,
+                        relationship.phase.isReplicating() ? lag.source(relationship) : Optional.empty())));
+        return loaded.map(found -> new Queried(found.relationship(), !found.relationship().phase.isReplicating()
+                ? null : found.source().map(lag::readForQuery).orElseGet(() -> ReplicationLag.unreadable(
+                        "a cluster of the relationship is no longer registered"))));
+    }
+
     /** Planned switchover; refused unless the DR side streams and lags no more than allowed. */
     public Accepted switchover(UUID id) {
-        Relationship current = QuarkusTransaction.requiringNew().call(() -> ready(id, "switchover",
-                Set.of(RelationshipPhase.ACTIVE)));
-        ReplicationLag now = QuarkusTransaction.requiringNew().call(() -> lag.read(current));
+        Optional<ReplicationLagReader.Source> source = QuarkusTransaction.requiringNew().call(() ->
+                lag.source(ready(id, RelationshipOperation.SWITCHOVER, false)));
+        ReplicationLag now = source.map(lag::read).orElseGet(() -> ReplicationLag.unreadable(
+                "a cluster of the relationship is no longer registered"));
         if (!now.drStreaming() || now.bytes() == null || now.bytes() > config.switchoverMaxLagBytes()) {
-            throw ProblemException.conflict("dr-not-ready", "relationship '" + current.name + "' cannot switch "
+            throw ProblemException.conflict("dr-not-ready", "relationship " + source.map(
+                    ReplicationLagReader.Source::relationshipName).orElse(id.toString()) + " cannot switch "
                     + "over now: " + (now.error() != null ? now.error() : !now.drStreaming()
                             ? "the DR main standby is not streaming"
                             : "the DR side lags " + now.bytes() + " bytes, more than "
                                     + config.switchoverMaxLagBytes()));
         }
-        return operate(id, "switchover", Set.of(RelationshipPhase.ACTIVE), DrTasks.SWITCHOVER,
-                RelationshipPhase.SWITCHING_OVER, false,
+        return operate(id, RelationshipOperation.SWITCHOVER, false,
                 Map.of(DrTasks.MAX_LAG_BYTES, String.valueOf(config.switchoverMaxLagBytes())));
     }
 
-    public Accepted failover(UUID id) {
-        return operate(id, "failover", Set.of(RelationshipPhase.ACTIVE, RelationshipPhase.ERROR), DrTasks.FAILOVER,
-                RelationshipPhase.FAILING_OVER, false, Map.of());
+    /** Failover; from {@code error} only with {@code force}, since the DR side may be half built there. */
+    public Accepted failover(UUID id, boolean force) {
+        return operate(id, RelationshipOperation.FAILOVER, force, Map.of());
+    }
+
+    /**
+     * Failover in the caller's transaction (an automatic request, recorded in the inbox in the same transaction);
+     * never forced.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public Accepted failoverInTransaction(UUID id) {
+        return start(id, RelationshipOperation.FAILOVER, false, Map.of());
     }
 
     /** After a failover the roles are already swapped: the promoted cluster is primary, the old one becomes DR. */
     public Accepted reprotect(UUID id) {
-        return operate(id, "reprotect", Set.of(RelationshipPhase.FAILED_OVER), DrTasks.REPROTECT,
-                RelationshipPhase.REPROTECTING, false, Map.of());
+        return operate(id, RelationshipOperation.REPROTECT, false, Map.of());
     }
 
     /**
@@ -187,53 +206,82 @@ public class RelationshipService {
         if (released.isPresent()) {
             return released.get();
         }
-        return operate(id, "stop", Set.of(RelationshipPhase.ACTIVE, RelationshipPhase.ERROR), DrTasks.STOP,
-                RelationshipPhase.STOPPING, true, Map.of(DrTasks.PROMOTE_DR, String.valueOf(request.promote())));
+        return operate(id, RelationshipOperation.STOP, false,
+                Map.of(DrTasks.PROMOTE_DR, String.valueOf(request.promote())));
+    }
+
+    /**
+     * Resumes the relationship's task that failed without being undone, at its failed step: the relationship takes
+     * the task's phase again and follows its outcome. (task-service refuses a direct resume of such a task.)
+     */
+    public Accepted resume(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Relationship relationship = Relationship.findForUpdate(id).orElseThrow(() ->
+                    ProblemException.notFound("relationship", "no relationship " + id));
+            refuseIfBusy(relationship);
+            if (relationship.resumableOperation().isEmpty()) {
+                throw ProblemException.conflict("nothing-to-resume", "relationship '" + relationship.name + "' is "
+                        + relationship.phase.wireName() + " and has no failed task that can be resumed"
+                        + (relationship.lastTaskOutcome == null ? ""
+                                : " (its last task ended " + relationship.lastTaskOutcome + ")"));
+            }
+            UUID taskId = tasks.resume(relationship);
+            tasks.announce(relationship);
+            LOG.infof("Relationship %s: task %s (%s) resumed", relationship.name, taskId,
+                    relationship.currentTaskType);
+            return new Accepted(relationship, taskId);
+        });
     }
 
     private Optional<Accepted> releaseAfterFailover(UUID id) {
         Relationship relationship = Relationship.findForUpdate(id).orElseThrow(() ->
                 ProblemException.notFound("relationship", "no relationship " + id));
-        if (relationship.phase != RelationshipPhase.FAILED_OVER || relationship.hasTaskInFlight()) {
+        if (relationship.hasTaskInFlight() || !RelationshipOperation.STOP.releasesAt(relationship.phase)) {
             return Optional.empty();
         }
-        relationship.endTask(RelationshipPhase.STOPPED);
-        relationship.setStates(ClusterState.NORMAL, ClusterState.NORMAL);
+        relationship.release();
         RelationshipCluster.releaseAll(relationship.id);
         tasks.announce(relationship);
         return Optional.of(new Accepted(relationship, null));
     }
 
-    private Accepted operate(UUID id, String operation, Set<RelationshipPhase> allowed, String type,
-            RelationshipPhase during, boolean keepStates, Map<String, String> parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Relationship relationship = ready(id, operation, allowed);
-            UUID taskId = tasks.request(relationship, type, relationship.primaryCluster, relationship.drCluster,
-                    during, parameters);
-            if (!keepStates) {
-                relationship.setStates(ClusterStates.starting(type, relationship.primaryState),
-                        ClusterStates.startingDr(type, relationship.drState));
-            }
-            tasks.announce(relationship);
-            LOG.infof("Relationship %s: %s requested, task %s", relationship.name, operation, taskId);
-            return new Accepted(relationship, taskId);
-        });
+    private Accepted operate(UUID id, RelationshipOperation operation, boolean force,
+            Map<String, String> parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> start(id, operation, force, parameters));
+    }
+
+    private Accepted start(UUID id, RelationshipOperation operation, boolean force, Map<String, String> parameters) {
+        Relationship relationship = ready(id, operation, force);
+        UUID taskId = tasks.request(relationship, operation, parameters);
+        tasks.announce(relationship);
+        LOG.infof("Relationship %s: %s requested, task %s", relationship.name, operation.wireName(), taskId);
+        return new Accepted(relationship, taskId);
     }
 
     /** The relationship, locked, when it may start {@code operation}; otherwise the 404 or 409 that says why. */
-    private static Relationship ready(UUID id, String operation, Set<RelationshipPhase> allowed) {
+    private static Relationship ready(UUID id, RelationshipOperation operation, boolean force) {
         Relationship relationship = Relationship.findForUpdate(id).orElseThrow(() ->
                 ProblemException.notFound("relationship", "no relationship " + id));
+        refuseIfBusy(relationship);
+        switch (operation.admission(relationship.phase, force)) {
+            case ALLOWED -> {
+                return relationship;
+            }
+            case NEEDS_FORCE -> throw ProblemException.conflict("force-required", operation.wireName()
+                    + " of relationship '" + relationship.name + "' from " + relationship.phase.wireName()
+                    + " may find the DR side half built; repeat it with {\"force\": true} to go ahead anyway");
+            default -> throw ProblemException.conflict("invalid-phase", operation.wireName()
+                    + " is not possible while relationship '" + relationship.name + "' is "
+                    + relationship.phase.wireName() + "; it needs " + operation.allowedFrom().stream()
+                            .map(RelationshipPhase::wireName).sorted().toList());
+        }
+    }
+
+    private static void refuseIfBusy(Relationship relationship) {
         if (relationship.hasTaskInFlight()) {
             throw ProblemException.conflict("operation-in-progress", "relationship '" + relationship.name
                     + "' is running task " + relationship.currentTaskId + " (" + relationship.currentTaskType
                     + "); one operation at a time");
         }
-        if (!allowed.contains(relationship.phase)) {
-            throw ProblemException.conflict("invalid-phase", operation + " is not possible while relationship '"
-                    + relationship.name + "' is " + relationship.phase.wireName() + "; it needs "
-                    + allowed.stream().map(RelationshipPhase::wireName).sorted().toList());
-        }
-        return relationship;
     }
 }

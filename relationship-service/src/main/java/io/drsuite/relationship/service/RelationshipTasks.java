@@ -5,9 +5,10 @@ import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
+import io.drsuite.events.task.TaskResumeRequested;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.relationship.model.Relationship;
-import io.drsuite.relationship.model.RelationshipPhase;
+import io.drsuite.relationship.model.RelationshipOperation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -30,23 +31,32 @@ public class RelationshipTasks {
     }
 
     /**
-     * Requests a task for the relationship with {@code primary} in the primary role and {@code dr} in the DR role
+     * Requests the operation's task for the relationship, with its current primary and DR clusters in those roles
      * for the task's length, and marks it in flight.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID request(Relationship relationship, String type, String primary, String dr, RelationshipPhase during,
-            Map<String, String> extra) {
+    public UUID request(Relationship relationship, RelationshipOperation operation, Map<String, String> extra) {
         Map<String, String> parameters = new HashMap<>(extra);
         parameters.put(DrTasks.RELATIONSHIP_ID, relationship.id.toString());
         parameters.put(DrTasks.RELATIONSHIP_NAME, relationship.name);
-        parameters.put(DrTasks.PRIMARY_CLUSTER, primary);
-        parameters.put(DrTasks.DR_CLUSTER, dr);
+        parameters.put(DrTasks.PRIMARY_CLUSTER, relationship.primaryCluster);
+        parameters.put(DrTasks.DR_CLUSTER, relationship.drCluster);
         parameters.put(DrTasks.SYNC_MODE, relationship.syncMode.wireName());
-        TaskRequested request = new TaskRequested(UUID.randomUUID(), type, relationship.id.toString(),
-                List.of(primary, dr), parameters, relationship.timeoutSeconds, Instant.now());
+        TaskRequested request = new TaskRequested(UUID.randomUUID(), operation.taskType(),
+                relationship.id.toString(), List.of(relationship.primaryCluster, relationship.drCluster), parameters,
+                relationship.timeoutSeconds, Instant.now());
         outbox.record(TaskEvents.REQUESTED, request.taskId().toString(), request);
-        relationship.startTask(request.taskId(), type, during);
+        relationship.startTask(request.taskId(), operation);
         return request.taskId();
+    }
+
+    /** Asks task-service to resume the relationship's failed task, which is in flight again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID resume(Relationship relationship) {
+        UUID taskId = relationship.resumeTask();
+        outbox.record(TaskEvents.RESUME_REQUESTED, taskId.toString(), new TaskResumeRequested(taskId,
+                relationship.id.toString(), "relationship-service", Instant.now()));
+        return taskId;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -3,6 +3,7 @@ package io.drsuite.task.dr;
 import static io.drsuite.task.engine.StepDefinition.step;
 import static io.drsuite.task.model.FailurePolicy.RESUME;
 
+import io.drsuite.events.task.DrSteps;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.task.engine.StepDefinition;
 import io.drsuite.task.engine.TaskDefinition;
@@ -28,7 +29,7 @@ public class DrFailoverTask implements TaskDefinition {
     public List<StepDefinition> steps() {
         return List.of(
                 step("fence-old-primary", 30, RESUME, steps::fenceOldPrimary),
-                step("promote-dr", 80, RESUME, steps::promote),
+                step(DrSteps.PROMOTE_DR, 80, RESUME, steps::promote),
                 step("detach-dr", 100, RESUME, steps::detachDr));
     }
 }

@@ -4,6 +4,7 @@ import static io.drsuite.task.engine.StepDefinition.step;
 import static io.drsuite.task.model.FailurePolicy.RESUME;
 import static io.drsuite.task.model.FailurePolicy.ROLLBACK;
 
+import io.drsuite.events.task.DrSteps;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.task.engine.StepContext;
 import io.drsuite.task.engine.StepDefinition;
@@ -36,9 +37,9 @@ public class DrSwitchoverTask implements TaskDefinition {
                 step("prepare-new-primary", 20, RESUME, steps::prepareNewPrimary).cancellableBefore(),
                 step("stop-primary", 40, ROLLBACK, steps::stopPrimary).cancellableBefore(),
                 step("verify-dr-caught-up", 50, ROLLBACK, steps::verifyCaughtUp),
-                step("promote-dr", 70, RESUME, steps::promote),
-                step("demote-old-primary", 85, RESUME, steps::demoteOldPrimary),
-                step("move-replication-settings", 100, RESUME, steps::moveReplicationSettings));
+                step(DrSteps.PROMOTE_DR, 70, RESUME, steps::promote),
+                step(DrSteps.DEMOTE_OLD_PRIMARY, 85, RESUME, steps::demoteOldPrimary),
+                step(DrSteps.MOVE_REPLICATION_SETTINGS, 100, RESUME, steps::moveReplicationSettings));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.drsuite.task.engine;
 
+import io.drsuite.events.task.TaskResumeRequested;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.task.model.StepState;
 import io.drsuite.task.model.Task;
@@ -10,10 +11,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** What a user may ask of a task: cancel it at a safe point, or resume it after a failure that left it resumable. */
 @ApplicationScoped
 public class TaskControl {
+
+    private static final Logger LOG = Logger.getLogger(TaskControl.class);
 
     private final TaskStore store;
     private final TaskDefinitions definitions;
@@ -46,17 +50,51 @@ public class TaskControl {
         return task;
     }
 
+    /**
+     * A user's resume. A task that belongs to a DR relationship is refused here: resumed behind the relationship's
+     * back, its outcome would be ignored and the relationship's state machine bypassed.
+     */
     @Transactional
     public Task resume(UUID taskId) {
         Task task = existing(taskId);
-        if (task.state != TaskState.FAILED || task.rolledBack) {
+        if (task.belongsToRelationship()) {
+            throw ProblemException.conflict("resume-through-relationship", "task " + taskId + " belongs to DR "
+                    + "relationship " + task.relationshipId() + "; resume it with POST /api/v1/relationships/"
+                    + task.relationshipId() + "/resume (relationship-service), so the relationship follows it");
+        }
+        return resumeNow(task);
+    }
+
+    /**
+     * The requester's resume ({@code TaskResumeRequested}). A task that cannot be resumed but has ended announces
+     * its end again, so a requester waiting for it hears where it stands.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resumeRequested(TaskResumeRequested request) {
+        Task task = Task.findById(request.taskId());
+        if (task == null || !task.target.equals(request.target())) {
+            LOG.warnf("Resume of task %s for %s refused: no such task for that target", request.taskId(),
+                    request.target());
+            return;
+        }
+        if (task.isResumable()) {
+            resumeNow(task);
+        } else if (task.state.isDone()) {
+            LOG.infof("Task %s is %s and cannot be resumed; its end is announced again", task.id,
+                    task.state.wireName());
+            store.announceFinished(task);
+        }
+    }
+
+    private Task resumeNow(Task task) {
+        if (!task.isResumable()) {
             throw ProblemException.conflict("task-not-resumable",
-                    "only a failed task that was not rolled back can be resumed; task " + taskId + " is "
+                    "only a failed task that was not rolled back can be resumed; task " + task.id + " is "
                             + task.state.wireName() + (task.rolledBack ? " and rolled back" : ""));
         }
-        TaskStep.update("state = ?1 where taskId = ?2 and state = ?3", StepState.PENDING, taskId, StepState.FAILED);
+        TaskStep.update("state = ?1 where taskId = ?2 and state = ?3", StepState.PENDING, task.id, StepState.FAILED);
         task.setAsResumed();
-        store.log(taskId, null, "resume requested; the task continues at step " + task.currentStep);
+        store.log(task.id, null, "resume requested; the task continues at step " + task.currentStep);
         resumed.fire(new TaskIntake.TaskAccepted(task));
         return task;
     }

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns task requests from {@code drsuite.tasks} into task rows with one row per step, each request once. A type
- * this service does not know becomes a failed task, so its requester hears why.
+ * this service does not know becomes a failed task, so its requester hears why. A requester's resume request
+ * ({@code TaskResumeRequested}) is handed to {@link TaskControl}, also once.
  */
 @ApplicationScoped
 public class TaskIntake {
@@ -34,9 +35,11 @@ public class TaskIntake {
     private final TaskRunner runner;
     private final ObjectMapper json;
     private final Event<TaskAccepted> accepted;
+    private final TaskControl control;
 
     TaskIntake(EventInbox inbox, TaskDefinitions definitions, TaskStore store, TaskRunner runner, ObjectMapper json,
-            Event<TaskAccepted> accepted) {
+            Event<TaskAccepted> accepted, TaskControl control) {
+        this.control = control;
         this.inbox = inbox;
         this.definitions = definitions;
         this.store = store;
@@ -51,7 +54,12 @@ public class TaskIntake {
 
     @Transactional
     public void apply(IncomingEvent event) {
-        if (!event.is(TaskEvents.REQUESTED) || !inbox.firstDelivery(event)) {
+        boolean resume = event.is(TaskEvents.RESUME_REQUESTED);
+        if (!resume && !event.is(TaskEvents.REQUESTED) || !inbox.firstDelivery(event)) {
+            return;
+        }
+        if (resume) {
+            control.resumeRequested(event.payload(TaskEvents.RESUME_REQUESTED, json));
             return;
         }
         TaskRequested request = event.payload(TaskEvents.REQUESTED, json);
@@ -67,6 +75,11 @@ public class TaskIntake {
         task.timeoutSeconds = request.timeoutSeconds();
         task.createdAt = Instant.now();
         task.state = TaskState.PENDING;
+        if (task.belongsToRelationship()) {
+            // A DR task acts on the clusters as they were when it was requested: one read late (held while Kafka
+            // was down, or replayed) must not run its full timeout from now.
+            task.deadline = request.requestedAt().plusSeconds(request.timeoutSeconds());
+        }
         task.persist();
         Optional<TaskDefinition> definition = definitions.find(request.type());
         List<StepDefinition> steps = definition.map(TaskDefinition::steps).orElse(List.of());

@@ -203,6 +203,12 @@ public class TaskStore {
         finished(task);
     }
 
+    /** Publishes a finished task's end again (a requester asked for a task that had already ended). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceFinished(Task task) {
+        finished(task);
+    }
+
     @Transactional
     public void log(UUID taskId, String step, String message) {
         TaskLogEntry entry = new TaskLogEntry();

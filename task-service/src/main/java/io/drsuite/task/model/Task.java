@@ -1,5 +1,6 @@
 package io.drsuite.task.model;
 
+import io.drsuite.events.task.DrTasks;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -80,6 +81,23 @@ public class Task extends PanacheEntityBase {
 
     @Column(name = "lease_expires_at")
     public Instant leaseExpiresAt;
+
+    /**
+     * Requested by relationship-service for a DR relationship: the relationship follows the task, so it is resumed
+     * only through the relationship, and its deadline counts from the request.
+     */
+    public boolean belongsToRelationship() {
+        return relationshipId() != null;
+    }
+
+    public String relationshipId() {
+        return parameters == null ? null : parameters.get(DrTasks.RELATIONSHIP_ID);
+    }
+
+    /** Failed without rolling back: every step is idempotent, so it can run again from its failed step. */
+    public boolean isResumable() {
+        return state == TaskState.FAILED && !rolledBack;
+    }
 
     public List<TaskStep> steps() {
         return TaskStep.list("taskId = ?1 order by position", id);

@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
+import io.drsuite.events.task.TaskRequested;
+import io.drsuite.events.task.TaskResumeRequested;
+import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.RegistryFixture;
@@ -14,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,8 +62,19 @@ class TaskControlTest {
             assertThat(failed.getString("state")).isEqualTo("failed");
             assertThat(failed.getString("failedStep")).isEqualTo("check-ready");
 
-            given().post("/api/v1/tasks/{id}/resume", failing).then().statusCode(202);
-            awaitState(failing, "failed");
+            // A relationship's task is resumed through the relationship only: a direct resume is refused and
+            // changes nothing; relationship-service's resume request runs it again.
+            given().post("/api/v1/tasks/{id}/resume", failing).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", containsString("resume-through-relationship"))
+                    .body("detail", containsString("/api/v1/relationships/rel-ctl/resume"));
+            assertThat(DrFixture.task(failing).getInt("attempts")).isEqualTo(1);
+            assertThat(DrFixture.task(failing).getString("state")).isEqualTo("failed");
+            ClusterEventFixtures.publish(TaskEvents.RESUME_REQUESTED, failing, new TaskResumeRequested(failing,
+                    "rel-ctl", "relationship-service", Instant.now()), registry.json());
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> DrFixture.task(failing).getInt("attempts") == 2
+                            && "failed".equals(DrFixture.task(failing).getString("state")));
             JsonPath resumed = DrFixture.task(failing);
             assertThat(resumed.getInt("attempts")).isEqualTo(2);
             assertThat(resumed.getInt("steps[0].attempts")).isEqualTo(2);
@@ -66,10 +82,39 @@ class TaskControlTest {
                     .anyMatch(line -> line.contains("resume requested"));
             assertThat(prod.inRecovery()).isFalse();
             given().post("/api/v1/tasks/{id}/resume", queued).then().statusCode(409);
+            assertThat(KafkaProbe.readAll(TaskEvents.TOPIC, record -> failing.toString().equals(record.key())
+                    && TaskEvents.FINISHED.type().equals(KafkaProbe.header(record, "ce_type")),
+                    Duration.ofMillis(300), Duration.ofSeconds(20))).as("finished once per run").hasSize(2);
             given().get("/api/v1/tasks?target=rel-ctl&state=cancelled").then().statusCode(200)
                     .body("id", org.hamcrest.Matchers.contains(queued.toString()));
             given().get("/api/v1/tasks?state=sideways").then().statusCode(400)
                     .contentType("application/problem+json");
+        }
+    }
+
+    /**
+     * A DR task's deadline counts from when it was requested, not from when task-service read the request: one
+     * requested longer ago than its timeout (held while Kafka was down, or replayed) fails without touching a
+     * cluster.
+     */
+    @Test
+    void aDrTaskDeadlineCountsFromItsRequest() throws Exception {
+        DrFixture fixture = new DrFixture(registry);
+        try (PostgresInstance prod = PostgresInstance.primary("late-prod");
+                PostgresInstance dr = PostgresInstance.primary("late-dr")) {
+            fixture.register("late-prod", prod);
+            fixture.register("late-dr", dr);
+            UUID late = UUID.randomUUID();
+            fixture.send(new TaskRequested(late, DrTasks.FAILOVER, "rel-late", List.of("late-prod", "late-dr"),
+                    Map.of(DrTasks.RELATIONSHIP_ID, "rel-late", DrTasks.RELATIONSHIP_NAME, "rel-late",
+                            DrTasks.PRIMARY_CLUSTER, "late-prod", DrTasks.DR_CLUSTER, "late-dr",
+                            DrTasks.SYNC_MODE, "async"),
+                    60, Instant.now().minus(Duration.ofMinutes(10))));
+            JsonPath done = DrFixture.awaitDone(late, Duration.ofMinutes(1));
+            assertThat(done.getString("state")).isEqualTo("failed");
+            assertThat(done.getString("error")).contains("deadline");
+            assertThat(prod.answers()).as("the old primary was not fenced").isTrue();
+            assertThat(prod.inRecovery()).isFalse();
         }
     }
 

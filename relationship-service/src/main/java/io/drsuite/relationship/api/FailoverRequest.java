@@ -1,0 +1,14 @@
+package io.drsuite.relationship.api;
+
+/**
+ * How to fail over.
+ *
+ * @param force true: fail over from {@code error} too, where the DR side may be half built (a start or reprotect
+ *        that failed); without it a failover is accepted only from {@code active}
+ */
+public record FailoverRequest(Boolean force) {
+
+    public boolean forced() {
+        return Boolean.TRUE.equals(force);
+    }
+}

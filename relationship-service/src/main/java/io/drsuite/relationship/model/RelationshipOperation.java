@@ -1,0 +1,174 @@
+package io.drsuite.relationship.model;
+
+import static io.drsuite.relationship.model.ClusterState.FULL_BACKUP;
+import static io.drsuite.relationship.model.ClusterState.PROMOTE;
+import static io.drsuite.relationship.model.ClusterState.RESTORE;
+import static io.drsuite.relationship.model.RelationshipPhase.ACTIVE;
+import static io.drsuite.relationship.model.RelationshipPhase.ERROR;
+import static io.drsuite.relationship.model.RelationshipPhase.FAILING_OVER;
+import static io.drsuite.relationship.model.RelationshipPhase.REPROTECTING;
+import static io.drsuite.relationship.model.RelationshipPhase.STARTING;
+import static io.drsuite.relationship.model.RelationshipPhase.STOPPING;
+import static io.drsuite.relationship.model.RelationshipPhase.SWITCHING_OVER;
+
+import io.drsuite.events.task.DrSteps;
+import io.drsuite.events.task.DrTasks;
+import io.drsuite.events.task.TaskFinished;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The relationship's lifecycle in one table: for each operation, the task type that carries it out, the phases it
+ * may start from (and those it may start from only when forced), the phase while it runs and the cluster states it
+ * starts with; {@link #outcome} maps how its task ended to a {@link TaskOutcome}. Everything that asks "may this
+ * happen now?" or "where are we after that task?" reads it here.
+ */
+public enum RelationshipOperation {
+
+    /** Establish DR: build the DR cluster from the primary. Only at creation, from no phase. */
+    START(DrTasks.START, Set.of(), Set.of(), STARTING, StartingStates.of(FULL_BACKUP, RESTORE)),
+    /** Planned role swap, without data loss. */
+    SWITCHOVER(DrTasks.SWITCHOVER, Set.of(ACTIVE), Set.of(), SWITCHING_OVER,
+            StartingStates.of(ClusterState.SWITCHOVER, ClusterState.SWITCHOVER)),
+    /**
+     * Promote the DR cluster when the primary is lost. From {@code error} the DR side may be half built, so only
+     * with {@code force}.
+     */
+    FAILOVER(DrTasks.FAILOVER, Set.of(ACTIVE), Set.of(ERROR), FAILING_OVER, StartingStates.keepPrimary(PROMOTE)),
+    /** After a failover, rebuild the former primary as the DR side (the roles were swapped by the failover). */
+    REPROTECT(DrTasks.REPROTECT, Set.of(RelationshipPhase.FAILED_OVER), Set.of(), REPROTECTING,
+            StartingStates.of(FULL_BACKUP, RESTORE)),
+    /** Dissolve the relationship (after a failover: release the clusters, no task, {@link #releasesAt}). */
+    STOP(DrTasks.STOP, Set.of(ACTIVE, ERROR), Set.of(), STOPPING, StartingStates.UNCHANGED);
+
+    /** Steps of a switchover after which the DR side has been promoted. */
+    private static final Set<String> SWITCHOVER_AFTER_PROMOTION = Set.of(DrSteps.DEMOTE_OLD_PRIMARY,
+            DrSteps.MOVE_REPLICATION_SETTINGS);
+
+    private final String taskType;
+    private final Set<RelationshipPhase> allowedFrom;
+    private final Set<RelationshipPhase> forcedFrom;
+    private final RelationshipPhase during;
+    private final StartingStates startingStates;
+
+    RelationshipOperation(String taskType, Set<RelationshipPhase> allowedFrom, Set<RelationshipPhase> forcedFrom,
+            RelationshipPhase during, StartingStates startingStates) {
+        this.taskType = taskType;
+        this.allowedFrom = allowedFrom;
+        this.forcedFrom = forcedFrom;
+        this.during = during;
+        this.startingStates = startingStates;
+    }
+
+    /** Whether an operation may start, as decided by the relationship's phase. */
+    public enum Admission {
+        ALLOWED, NEEDS_FORCE, REFUSED;
+    }
+
+    /**
+     * The cluster states an operation starts with; a {@code null} side keeps that cluster's state.
+     */
+    public record StartingStates(String primary, String dr) {
+
+        static final StartingStates UNCHANGED = new StartingStates(null, null);
+
+        static StartingStates of(String primary, String dr) {
+            return new StartingStates(primary, dr);
+        }
+
+        static StartingStates keepPrimary(String dr) {
+            return new StartingStates(null, dr);
+        }
+
+        public String primaryFrom(String current) {
+            return primary == null ? current : primary;
+        }
+
+        public String drFrom(String current) {
+            return dr == null ? current : dr;
+        }
+    }
+
+    public static Optional<RelationshipOperation> ofTaskType(String taskType) {
+        return Arrays.stream(values()).filter(operation -> operation.taskType.equals(taskType)).findFirst();
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String taskType() {
+        return taskType;
+    }
+
+    public RelationshipPhase during() {
+        return during;
+    }
+
+    public StartingStates startingStates() {
+        return startingStates;
+    }
+
+    /** Phases this operation may start from without being forced. */
+    public Set<RelationshipPhase> allowedFrom() {
+        return allowedFrom;
+    }
+
+    public Admission admission(RelationshipPhase phase, boolean force) {
+        if (allowedFrom.contains(phase)) {
+            return Admission.ALLOWED;
+        }
+        if (forcedFrom.contains(phase)) {
+            return force ? Admission.ALLOWED : Admission.NEEDS_FORCE;
+        }
+        return Admission.REFUSED;
+    }
+
+    /** A stop after a failover needs no task: nothing streams any more, the clusters are simply released. */
+    public boolean releasesAt(RelationshipPhase phase) {
+        return this == STOP && phase == RelationshipPhase.FAILED_OVER;
+    }
+
+    /** Whether this operation's progress is the relationship's switchover percentage. */
+    public boolean reportsSwitchoverPercent() {
+        return this == SWITCHOVER;
+    }
+
+    public boolean reportsFailoverPercent() {
+        return this == FAILOVER;
+    }
+
+    /** Where this operation's finished task leaves the relationship. */
+    public TaskOutcome outcome(TaskFinished finished) {
+        boolean succeeded = finished.succeeded();
+        if ("cancelled".equals(finished.state())) {
+            return switch (this) {
+                case START -> TaskOutcome.START_CANCELLED;
+                case REPROTECT -> TaskOutcome.REPROTECT_CANCELLED;
+                case SWITCHOVER, FAILOVER, STOP -> TaskOutcome.CANCELLED;
+            };
+        }
+        return switch (this) {
+            case START, REPROTECT -> succeeded ? TaskOutcome.ESTABLISHED : TaskOutcome.BUILD_FAILED;
+            case SWITCHOVER -> switchover(succeeded, finished.failedStep(), finished.rolledBack());
+            case FAILOVER -> succeeded ? TaskOutcome.FAILED_OVER : TaskOutcome.FAILOVER_FAILED;
+            case STOP -> succeeded ? TaskOutcome.STOPPED : TaskOutcome.FAILED;
+        };
+    }
+
+    private static TaskOutcome switchover(boolean succeeded, String failedStep, boolean rolledBack) {
+        if (succeeded) {
+            return TaskOutcome.SWITCHED_OVER;
+        }
+        if (rolledBack) {
+            return TaskOutcome.SWITCHOVER_ROLLED_BACK;
+        }
+        if (SWITCHOVER_AFTER_PROMOTION.contains(failedStep)) {
+            return TaskOutcome.SWITCHOVER_FAILED_AFTER_PROMOTION;
+        }
+        return DrSteps.PROMOTE_DR.equals(failedStep) ? TaskOutcome.SWITCHOVER_PROMOTION_FAILED
+                : TaskOutcome.SWITCHOVER_FAILED;
+    }
+}
