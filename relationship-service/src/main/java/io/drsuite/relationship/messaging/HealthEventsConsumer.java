@@ -3,12 +3,14 @@ package io.drsuite.relationship.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.health.FailoverRequested;
 import io.drsuite.events.health.HealthEvents;
+import io.drsuite.platform.inbox.DeadLetterQueue;
 import io.drsuite.platform.inbox.IncomingEvent;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.service.RelationshipFolding;
 import io.drsuite.relationship.service.RelationshipService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -26,17 +28,24 @@ public class HealthEventsConsumer {
     private final RelationshipFolding folding;
     private final RelationshipService relationships;
     private final ObjectMapper json;
+    private final DeadLetterQueue deadLetters;
 
-    HealthEventsConsumer(RelationshipFolding folding, RelationshipService relationships, ObjectMapper json) {
+    HealthEventsConsumer(RelationshipFolding folding, RelationshipService relationships, ObjectMapper json,
+            DeadLetterQueue deadLetters) {
         this.folding = folding;
         this.relationships = relationships;
         this.json = json;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("health-events")
     @Blocking
     public void onHealthEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
+        deadLetters.deliver(record, List.of(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, HealthEvents.FAILOVER_REQUESTED),
+                this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         if (!event.is(HealthEvents.FAILOVER_REQUESTED)) {
             folding.applyHealth(event);
             return;
