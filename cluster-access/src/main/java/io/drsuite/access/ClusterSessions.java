@@ -7,6 +7,7 @@ import io.drsuite.clusterclient.sql.NodeConnector;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.NodeRole;
+import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -38,7 +39,8 @@ public class ClusterSessions {
     }
 
     public Login adminLogin(KnownCluster cluster) {
-        return new Login(cluster.adminLogin.username(), sealer.open(cluster.adminLogin.sealedPassword()));
+        return new Login(cluster.adminLogin.username(), sealer.open(cluster.adminLogin.sealedPassword(),
+                SecretBinding.adminPassword(cluster.id)));
     }
 
     public static ClusterNode mainNode(KnownCluster cluster) {

@@ -1,8 +1,10 @@
 package io.drsuite.relationships;
 
-import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.events.relationship.RelationshipEvents;
+import io.drsuite.platform.inbox.DeadLetterQueue;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -11,14 +13,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class RelationshipEventsConsumer {
 
     private final RelationshipCatalog catalog;
+    private final DeadLetterQueue deadLetters;
 
-    RelationshipEventsConsumer(RelationshipCatalog catalog) {
+    RelationshipEventsConsumer(RelationshipCatalog catalog, DeadLetterQueue deadLetters) {
         this.catalog = catalog;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("relationship-events")
     @Blocking
     public void onRelationshipEvent(ConsumerRecord<String, String> record) {
-        catalog.apply(IncomingEvent.from(record));
+        deadLetters.deliver(record, List.of(RelationshipEvents.CHANGED), catalog::apply);
     }
 }

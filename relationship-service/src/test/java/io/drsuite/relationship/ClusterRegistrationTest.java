@@ -13,6 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.platform.secrets.SealedSecretRefusedException;
+import io.drsuite.platform.secrets.SecretBinding;
+import io.drsuite.platform.secrets.SecretSealer;
+import io.drsuite.relationship.service.LoginResealing;
+import io.drsuite.testing.LocalInfrastructure;
+import io.drsuite.testing.PackagedServiceInfrastructure;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +28,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +44,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +60,12 @@ class ClusterRegistrationTest {
 
     private static PostgresInstance primary;
     private static PostgresInstance standby;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    LoginResealing resealing;
 
     @BeforeAll
     static void startCluster() {
@@ -87,7 +111,7 @@ class ClusterRegistrationTest {
         ConsumerRecord<String, String> event = events.get(0);
         assertEquals(ClusterEvents.REGISTERED.type(), KafkaProbe.header(event, CloudEventHeaders.TYPE));
         assertEquals("relationship-service", KafkaProbe.header(event, CloudEventHeaders.SOURCE));
-        assertTrue(event.value().contains("\"sealedPassword\":\"v1:"));
+        assertTrue(event.value().contains("\"sealedPassword\":\"v2:1:"));
         assertFalse(event.value().contains(PostgresInstance.SUPERUSER_PASSWORD));
         assertFalse(event.value().contains(Registrations.REPLICATION_PASSWORD));
 
@@ -254,6 +278,97 @@ class ClusterRegistrationTest {
         } finally {
             lone.close();
         }
+    }
+
+    /**
+     * A registry as it looks before bound values: every stored password sealed unbound ({@code v1:}). The first
+     * start after the upgrade re-seals each one bound to its own row and announces the cluster again; an unbound
+     * value written into a row after that is not re-sealed, and opening it is refused.
+     */
+    @Test
+    void theUpgradeReSealsUnboundPasswordsBoundToTheirRowAndRefusesLaterUnboundOnes() throws Exception {
+        String name = "legacy-" + shortId();
+        String clusterId = given().contentType(ContentType.JSON).body(Registrations.cluster(name, primary, standby))
+                .when().post("/api/v1/clusters").then().statusCode(201).extract().path("id");
+        List<String[]> rows = storedPasswords();
+        for (String[] row : rows) {
+            UUID id = UUID.fromString(row[0]);
+            setStoredPasswords(id, legacyV1(openOrPlaceholder(row[1], SecretBinding.adminPassword(id))),
+                    legacyV1(openOrPlaceholder(row[2], SecretBinding.replicationPassword(id))));
+        }
+
+        assertEquals(rows.size(), resealing.resealStale());
+        for (String[] row : storedPasswords()) {
+            assertTrue(row[1].startsWith("v2:1:") && row[2].startsWith("v2:1:"), "not re-sealed: " + row[0]);
+        }
+        String[] ours = storedPasswords(clusterId);
+        UUID id = UUID.fromString(clusterId);
+        assertEquals(PostgresInstance.SUPERUSER_PASSWORD, sealer.open(ours[1], SecretBinding.adminPassword(id)));
+        assertEquals(Registrations.REPLICATION_PASSWORD,
+                sealer.open(ours[2], SecretBinding.replicationPassword(id)));
+        List<ConsumerRecord<String, String>> events = eventsOf(clusterId);
+        assertEquals(2, events.size(), "the re-sealed cluster is announced again");
+        assertTrue(events.get(1).value().contains("\"sealedPassword\":\"" + ours[1] + "\""));
+
+        String lateUnbound = legacyV1(PostgresInstance.SUPERUSER_PASSWORD);
+        setStoredPasswords(id, lateUnbound, ours[2]);
+        assertEquals(0, resealing.resealStale());
+        assertEquals(lateUnbound, storedPasswords(clusterId)[1]);
+        given().delete("/api/v1/clusters/" + name).then().statusCode(204);
+    }
+
+    private String openOrPlaceholder(String sealed, SecretBinding binding) {
+        try {
+            return sealer.open(sealed, binding);
+        } catch (SealedSecretRefusedException alreadyRefused) {
+            return "refused-before-the-upgrade";
+        }
+    }
+
+    /** A value as the sealer of before key ids and binding wrote it, under the tests' key. */
+    private static String legacyV1(String secret) throws Exception {
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(
+                Base64.getDecoder().decode(PackagedServiceInfrastructure.TEST_SECRETS_KEY), "AES"),
+                new GCMParameterSpec(128, nonce));
+        byte[] sealed = cipher.doFinal(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "v1:" + Base64.getEncoder().encodeToString(
+                ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+    }
+
+    /** Every registry row: id, sealed admin password, sealed replication password. */
+    private static List<String[]> storedPasswords() throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection connection = controlPlane(); PreparedStatement statement = connection.prepareStatement(
+                "select id, admin_password_sealed, replication_password_sealed from relationship.cluster");
+                ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                rows.add(new String[] {row.getString(1), row.getString(2), row.getString(3)});
+            }
+        }
+        return rows;
+    }
+
+    private static String[] storedPasswords(String clusterId) throws Exception {
+        return storedPasswords().stream().filter(row -> row[0].equals(clusterId)).findFirst().orElseThrow();
+    }
+
+    private static void setStoredPasswords(UUID clusterId, String admin, String replication) throws Exception {
+        try (Connection connection = controlPlane(); PreparedStatement statement = connection.prepareStatement(
+                "update relationship.cluster set admin_password_sealed = ?, replication_password_sealed = ?"
+                        + " where id = ?")) {
+            statement.setString(1, admin);
+            statement.setString(2, replication);
+            statement.setObject(3, clusterId);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
+    private static Connection controlPlane() throws Exception {
+        return DriverManager.getConnection(LocalInfrastructure.jdbcUrl(), LocalInfrastructure.DB_USER,
+                LocalInfrastructure.DB_PASSWORD);
     }
 
     private static List<ConsumerRecord<String, String>> eventsOf(String clusterId) {

@@ -137,6 +137,35 @@ class RelationshipRequestsTest {
         assertThat(membershipCount("rq-other")).isZero();
     }
 
+    /**
+     * Someone who can write the control-plane database but has not the suite key copies one cluster's sealed admin
+     * password (and its user name) into another cluster's row. Unbound, the suite would open it and send the first
+     * cluster's superuser password to the second cluster's host; bound to its cluster, it is refused.
+     */
+    @Test
+    void aSealedPasswordMovedFromAnotherClusterIsRefused() throws Exception {
+        try (PostgresInstance moved = PostgresInstance.primary("rq-moved")) {
+            moved.execute("create role moved_admin superuser login password 'moved-password'");
+            Map<String, Object> ownLogins = Registrations.cluster("rq-moved", moved);
+            ownLogins.put("adminLogin", Map.of("username", "moved_admin", "password", "moved-password"));
+            register(ownLogins);
+            try (Connection connection = controlPlane(); PreparedStatement statement = connection.prepareStatement(
+                    "update relationship.cluster target set admin_username = source.admin_username,"
+                            + " admin_password_sealed = source.admin_password_sealed"
+                            + " from relationship.cluster source where source.name = ? and target.name = ?")) {
+                statement.setString(1, "rq-other");
+                statement.setString(2, "rq-moved");
+                assertThat(statement.executeUpdate()).isEqualTo(1);
+            }
+
+            expectRefusal(create("rq-moved-pair", "rq-other", "rq-moved", "async"), 422, "sealed-secret-refused",
+                    "rq-moved");
+            assertThat(relationshipCount("rq-moved-pair")).isZero();
+            assertThat(membershipCount("rq-moved")).isZero();
+            given().delete("/api/v1/clusters/rq-moved").then().statusCode(204);
+        }
+    }
+
     private static void expectRefusal(ValidatableResponse response, int status, String type, String detail) {
         response.statusCode(status).contentType("application/problem+json")
                 .body("type", containsString(type))

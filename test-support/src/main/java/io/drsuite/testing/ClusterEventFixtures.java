@@ -10,6 +10,7 @@ import io.drsuite.events.cluster.HostAccess;
 import io.drsuite.events.cluster.HostAccessKind;
 import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.cluster.SealedLogin;
+import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class ClusterEventFixtures {
     /**
      * A registration of real test servers as one cluster, as relationship-service would publish it: the first node
      * is the primary (main node), access is local as {@code postgres}, both logins are the test superuser's,
-     * sealed with the service's key.
+     * sealed with the service's key and bound to the cluster.
      */
     public static ClusterRegistered registered(String name, SecretSealer sealer, PostgresInstance... nodes) {
         List<ClusterNode> clusterNodes = new ArrayList<>();
@@ -44,9 +45,12 @@ public final class ClusterEventFixtures {
                     nodes[i].dataDirectory().toString(), i == 0 ? NodeRole.PRIMARY : NodeRole.STANDBY,
                     new HostAccess(HostAccessKind.LOCAL, "postgres", null, null, null, null)));
         }
-        SealedLogin login = new SealedLogin(PostgresInstance.SUPERUSER,
-                sealer.seal(PostgresInstance.SUPERUSER_PASSWORD));
-        return new ClusterRegistered(UUID.randomUUID(), name, "15", 15, clusterNodes, login, login, Instant.now());
+        UUID clusterId = UUID.randomUUID();
+        SealedLogin admin = new SealedLogin(PostgresInstance.SUPERUSER,
+                sealer.seal(PostgresInstance.SUPERUSER_PASSWORD, SecretBinding.adminPassword(clusterId)));
+        SealedLogin replication = new SealedLogin(PostgresInstance.SUPERUSER,
+                sealer.seal(PostgresInstance.SUPERUSER_PASSWORD, SecretBinding.replicationPassword(clusterId)));
+        return new ClusterRegistered(clusterId, name, "15", 15, clusterNodes, admin, replication, Instant.now());
     }
 
     /** Publishes an event on its topic, keyed by {@code key}, with fresh CloudEvents headers. */

@@ -8,6 +8,7 @@ import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.clusterclient.sql.WalReceiver;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.monitor.config.MonitorConfig;
+import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -58,7 +59,8 @@ public class NodeHealthReader {
 
     private Login admin(KnownCluster cluster) {
         try {
-            return new Login(cluster.adminLogin.username(), sealer.open(cluster.adminLogin.sealedPassword()));
+            return new Login(cluster.adminLogin.username(), sealer.open(cluster.adminLogin.sealedPassword(),
+                    SecretBinding.adminPassword(cluster.id)));
         } catch (RuntimeException e) {
             return null;
         }

@@ -1,11 +1,13 @@
 package io.drsuite.relationship.messaging;
 
 import io.drsuite.events.health.HealthEvents;
+import io.drsuite.platform.inbox.DeadLetterQueue;
 import io.drsuite.platform.inbox.IncomingEvent;
 import io.drsuite.relationship.service.AutomaticFailovers;
 import io.drsuite.relationship.service.RelationshipFolding;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -18,16 +20,22 @@ public class HealthEventsConsumer {
 
     private final RelationshipFolding folding;
     private final AutomaticFailovers failovers;
+    private final DeadLetterQueue deadLetters;
 
-    HealthEventsConsumer(RelationshipFolding folding, AutomaticFailovers failovers) {
+    HealthEventsConsumer(RelationshipFolding folding, AutomaticFailovers failovers, DeadLetterQueue deadLetters) {
         this.folding = folding;
         this.failovers = failovers;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("health-events")
     @Blocking
     public void onHealthEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
+        deadLetters.deliver(record, List.of(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, HealthEvents.FAILOVER_REQUESTED),
+                this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         if (event.is(HealthEvents.FAILOVER_REQUESTED)) {
             failovers.apply(event);
         } else {

@@ -5,6 +5,9 @@ import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.host.HostExecutors;
 import io.drsuite.clusterclient.host.PostgresTools;
 import io.drsuite.clusterclient.sql.NodeConnector;
+import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.platform.secrets.SealedSecretRefusedException;
+import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.relationship.config.RelationshipConfig;
 import io.drsuite.relationship.model.Cluster;
@@ -32,11 +35,24 @@ public class ClusterAccess {
     }
 
     public Login admin(Cluster cluster) {
-        return new Login(cluster.adminUsername, sealer.open(cluster.adminPasswordSealed));
+        return new Login(cluster.adminUsername,
+                open(cluster, cluster.adminPasswordSealed, SecretBinding.adminPassword(cluster.id)));
     }
 
     public Login replication(Cluster cluster) {
-        return new Login(cluster.replicationUsername, sealer.open(cluster.replicationPasswordSealed));
+        return new Login(cluster.replicationUsername,
+                open(cluster, cluster.replicationPasswordSealed, SecretBinding.replicationPassword(cluster.id)));
+    }
+
+    /** A stored password that is not this cluster's (moved from another row, or altered) is never used. */
+    private String open(Cluster cluster, String sealed, SecretBinding binding) {
+        try {
+            return sealer.open(sealed, binding);
+        } catch (SealedSecretRefusedException e) {
+            throw ProblemException.unprocessable("sealed-secret-refused", "Stored password refused",
+                    "the stored " + binding.field().label() + " of cluster '" + cluster.name + "' is refused: "
+                            + e.getMessage());
+        }
     }
 
     /** The node registered as primary: the primary while production, the main standby while DR. */

@@ -8,6 +8,7 @@ import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.relationship.api.ClusterRegistration;
 import io.drsuite.relationship.api.HostAccessRegistration;
@@ -111,9 +112,11 @@ public class ClusterRegistry {
         cluster.majorVersion = topology.primary().majorVersion();
         cluster.systemIdentifier = topology.primary().systemIdentifier();
         cluster.adminUsername = request.adminLogin().username();
-        cluster.adminPasswordSealed = sealer.seal(request.adminLogin().password());
+        cluster.adminPasswordSealed = sealer.seal(request.adminLogin().password(),
+                SecretBinding.adminPassword(cluster.id));
         cluster.replicationUsername = request.replicationLogin().username();
-        cluster.replicationPasswordSealed = sealer.seal(request.replicationLogin().password());
+        cluster.replicationPasswordSealed = sealer.seal(request.replicationLogin().password(),
+                SecretBinding.replicationPassword(cluster.id));
         cluster.registeredAt = Instant.now();
         for (NodeRegistration node : request.nodes()) {
             cluster.addNode(node(node, topology.isPrimary(node.name()) ? NodeRole.PRIMARY : NodeRole.STANDBY));
@@ -146,7 +149,7 @@ public class ClusterRegistry {
         return node;
     }
 
-    private static ClusterRegistered registeredEvent(Cluster cluster) {
+    static ClusterRegistered registeredEvent(Cluster cluster) {
         List<ClusterNode> nodes = cluster.nodes.stream()
                 .map(node -> new ClusterNode(node.name, node.host, node.port, node.dataDirectory, node.role,
                         node.access()))

@@ -35,8 +35,13 @@ public class KafkaEventPublisher {
     }
 
     void publish(OutboxEvent event, Duration timeout) throws PublishFailedException {
+        send(toRecord(event), timeout);
+    }
+
+    /** Sends a record as it is (a dead letter, say) and waits until the broker acknowledges it. */
+    public void send(ProducerRecord<String, String> record, Duration timeout) throws PublishFailedException {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        Message<ProducerRecord<String, String>> message = Message.of(toRecord(event))
+        Message<ProducerRecord<String, String>> message = Message.of(record)
                 .withAck(() -> {
                     acknowledged.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -74,8 +79,8 @@ public class KafkaEventPublisher {
         return value.getBytes(UTF_8);
     }
 
-    /** The broker did not acknowledge an event; it stays in the outbox and is sent again. */
-    static final class PublishFailedException extends Exception {
+    /** The broker did not acknowledge a record; an outbox event stays in the outbox and is sent again. */
+    public static final class PublishFailedException extends Exception {
         PublishFailedException(Throwable cause) {
             super(cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.drsuite.platform.secrets.SealedSecretRefusedException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.inject.Singleton;
@@ -78,6 +79,13 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         return respond(Problem.of("http-" + status, title, status, e.getMessage()));
+    }
+
+    /** A stored password that is not the cluster's own (or under a key this service lacks) is never used. */
+    @ServerExceptionMapper
+    public Response sealedSecretRefused(SealedSecretRefusedException e) {
+        LOG.warn(e.getMessage());
+        return respond(Problem.of("sealed-secret-refused", "Stored password refused", 422, e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -8,6 +8,7 @@ import io.drsuite.clusterclient.host.HostExecutors;
 import io.drsuite.clusterclient.host.PostgresTools;
 import io.drsuite.clusterclient.sql.NodeConnector;
 import io.drsuite.events.cluster.SealedLogin;
+import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.task.config.ClusterAccessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,8 @@ public class ManagedClusters {
         return new ManagedCluster(cluster.name, cluster.majorVersion, cluster.nodes.stream()
                 .map(node -> new ManagedNode(node, new NodeEndpoint(node.name(), node.host(), node.port()),
                         executors.forAccess(node.access()), tools))
-                .toList(), open(cluster.adminLogin), open(cluster.replicationLogin));
+                .toList(), open(cluster.adminLogin, SecretBinding.adminPassword(cluster.id)),
+                open(cluster.replicationLogin, SecretBinding.replicationPassword(cluster.id)));
     }
 
     private KnownCluster awaitRegistration(String name) {
@@ -63,7 +65,7 @@ public class ManagedClusters {
         return connector;
     }
 
-    private Login open(SealedLogin login) {
-        return new Login(login.username(), sealer.open(login.sealedPassword()));
+    private Login open(SealedLogin login, SecretBinding binding) {
+        return new Login(login.username(), sealer.open(login.sealedPassword(), binding));
     }
 }

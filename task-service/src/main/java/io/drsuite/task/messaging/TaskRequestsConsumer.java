@@ -1,9 +1,11 @@
 package io.drsuite.task.messaging;
 
-import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.events.task.TaskEvents;
+import io.drsuite.platform.inbox.DeadLetterQueue;
 import io.drsuite.task.engine.TaskIntake;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -12,14 +14,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TaskRequestsConsumer {
 
     private final TaskIntake intake;
+    private final DeadLetterQueue deadLetters;
 
-    TaskRequestsConsumer(TaskIntake intake) {
+    TaskRequestsConsumer(TaskIntake intake, DeadLetterQueue deadLetters) {
         this.intake = intake;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("task-requests")
     @Blocking
     public void onTaskEvent(ConsumerRecord<String, String> record) {
-        intake.apply(IncomingEvent.from(record));
+        deadLetters.deliver(record, List.of(TaskEvents.REQUESTED, TaskEvents.RESUME_REQUESTED), intake::apply);
     }
 }

@@ -1,0 +1,38 @@
+package io.drsuite.platform.secrets;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The owner a sealed secret belongs to: the cluster (by id, which is never reused, unlike a name) and the field.
+ * It is the associated data of the authenticated encryption, so a sealed value copied into another cluster's row or
+ * event, or into another field, does not open.
+ */
+public record SecretBinding(UUID clusterId, SecretField field) {
+
+    public SecretBinding {
+        Objects.requireNonNull(clusterId, "clusterId");
+        Objects.requireNonNull(field, "field");
+    }
+
+    public static SecretBinding adminPassword(UUID clusterId) {
+        return new SecretBinding(clusterId, SecretField.ADMIN_PASSWORD);
+    }
+
+    public static SecretBinding replicationPassword(UUID clusterId) {
+        return new SecretBinding(clusterId, SecretField.REPLICATION_PASSWORD);
+    }
+
+    /** The GCM associated data; the key id is part of it, so a value cannot be relabelled with another key id. */
+    byte[] associatedData(String keyId) {
+        return ("drsuite-secret:v2|key:" + keyId + "|cluster:" + clusterId + "|field:" + field.label())
+                .getBytes(UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "cluster " + clusterId + ", " + field.label();
+    }
+}

@@ -1,0 +1,20 @@
+package io.drsuite.platform.secrets;
+
+/**
+ * Which of a cluster's secrets a sealed value is: part of what the value is bound to, so an admin password cannot be
+ * passed off as a replication password (or the other way round).
+ */
+public enum SecretField {
+    ADMIN_PASSWORD("admin-password"),
+    REPLICATION_PASSWORD("replication-password");
+
+    private final String label;
+
+    SecretField(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
