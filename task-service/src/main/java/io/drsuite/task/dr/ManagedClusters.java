@@ -10,6 +10,7 @@ import io.drsuite.clusterclient.sql.NodeConnector;
 import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.task.config.ClusterAccessConfig;
+import io.drsuite.task.engine.TaskLease;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 
@@ -42,7 +43,7 @@ public class ManagedClusters {
         PostgresTools tools = PostgresTools.forMajorVersion(config.binTemplate(), cluster.majorVersion);
         return new ManagedCluster(cluster.name, cluster.majorVersion, cluster.nodes.stream()
                 .map(node -> new ManagedNode(node, new NodeEndpoint(node.name(), node.host(), node.port()),
-                        executors.forAccess(node.access()), tools))
+                        new FencedHostExecutor(executors.forAccess(node.access())), tools))
                 .toList(), open(cluster.adminLogin), open(cluster.replicationLogin));
     }
 
@@ -52,8 +53,9 @@ public class ManagedClusters {
                         + config.catalogWait().toSeconds() + " s)"));
     }
 
-    /** JDBC sessions with the service's timeouts. */
+    /** JDBC sessions with the service's timeouts; refused once the running task's lease no longer holds. */
     public NodeConnector connector() {
+        TaskLease.checkRunning();
         return connector;
     }
 
