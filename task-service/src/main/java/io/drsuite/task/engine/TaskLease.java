@@ -4,6 +4,7 @@ import io.drsuite.task.config.TaskConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * This instance's hold on one running task, as far as it can prove it. The database grants the lease until
@@ -16,7 +17,7 @@ import java.util.UUID;
  */
 public final class TaskLease {
 
-    private static final ScopedValue<TaskLease> RUNNING = ScopedValue.newInstance();
+    private static final ThreadLocal<TaskLease> RUNNING = new ThreadLocal<>();
 
     private final UUID taskId;
     private final String owner;
@@ -115,8 +116,18 @@ public final class TaskLease {
     }
 
     /** Runs {@code work} with this lease as the one every access to a cluster checks ({@link #checkRunning()}). */
-    <R> R guard(ScopedValue.CallableOp<R, Exception> work) throws Exception {
-        return ScopedValue.where(RUNNING, this).call(work);
+    <R> R guard(Callable<R> work) throws Exception {
+        TaskLease outer = RUNNING.get();
+        RUNNING.set(this);
+        try {
+            return work.call();
+        } finally {
+            if (outer == null) {
+                RUNNING.remove();
+            } else {
+                RUNNING.set(outer);
+            }
+        }
     }
 
     /**
@@ -124,8 +135,9 @@ public final class TaskLease {
      * being run on this thread no longer holds. Outside a task's steps nothing is checked.
      */
     public static void checkRunning() {
-        if (RUNNING.isBound()) {
-            RUNNING.get().check();
+        TaskLease running = RUNNING.get();
+        if (running != null) {
+            running.check();
         }
     }
 }
