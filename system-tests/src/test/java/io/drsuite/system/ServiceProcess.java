@@ -26,6 +26,7 @@ import java.util.Map;
 final class ServiceProcess implements AutoCloseable {
 
     private final String module;
+    private final String name;
     private final Map<String, String> environment;
     private final Map<String, String> systemProperties;
     private final int port;
@@ -33,9 +34,10 @@ final class ServiceProcess implements AutoCloseable {
     private int starts;
     private Path log;
 
-    private ServiceProcess(String module, Map<String, String> environment, Map<String, String> systemProperties,
-            int port) {
+    private ServiceProcess(String module, String name, Map<String, String> environment,
+            Map<String, String> systemProperties, int port) {
         this.module = module;
+        this.name = name;
         this.environment = environment;
         this.systemProperties = systemProperties;
         this.port = port;
@@ -48,7 +50,17 @@ final class ServiceProcess implements AutoCloseable {
     /** @param systemProperties configuration given as {@code -D} (e.g. storage locations, which are map keys) */
     static ServiceProcess start(String module, Map<String, String> extraEnvironment,
             Map<String, String> systemProperties) {
-        ServiceProcess service = new ServiceProcess(module, extraEnvironment, systemProperties, FreePorts.next());
+        return start(module, module, extraEnvironment, systemProperties);
+    }
+
+    /**
+     * A further instance of a service, its log named {@code name}; {@code extraEnvironment} may override the
+     * infrastructure settings, e.g. {@code DRSUITE_DB_URL}.
+     */
+    static ServiceProcess start(String module, String name, Map<String, String> extraEnvironment,
+            Map<String, String> systemProperties) {
+        ServiceProcess service = new ServiceProcess(module, name, extraEnvironment, systemProperties,
+                FreePorts.next());
         service.start();
         return service;
     }
@@ -58,14 +70,15 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; package " + module + " first (./mvnw package)");
         }
-        log = RepositoryRoot.find().resolve("system-tests/target").resolve(module + "-" + (++starts) + ".log");
-        Map<String, String> env = new HashMap<>(environment);
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        log = RepositoryRoot.find().resolve("system-tests/target").resolve(name + "-" + (++starts) + ".log");
+        Map<String, String> env = new HashMap<>();
         env.put("DRSUITE_DB_URL", LocalInfrastructure.jdbcUrl());
         env.put("DRSUITE_DB_USER", LocalInfrastructure.DB_USER);
         env.put("DRSUITE_DB_PASSWORD", LocalInfrastructure.DB_PASSWORD);
         env.put("DRSUITE_KAFKA_BOOTSTRAP", LocalInfrastructure.kafkaBootstrapServers());
         env.put("DRSUITE_SECRETS_KEY", PackagedServiceInfrastructure.TEST_SECRETS_KEY);
+        env.putAll(environment);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
@@ -104,6 +117,10 @@ final class ServiceProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    boolean isRunning() {
+        return process != null && process.isAlive();
     }
 
     private void awaitReady(Path log) {

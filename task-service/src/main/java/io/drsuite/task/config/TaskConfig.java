@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How tasks are run ({@code drsuite.tasks.*}). */
 @ConfigMapping(prefix = "drsuite.tasks")
@@ -12,6 +13,13 @@ public interface TaskConfig {
     /** How long a claimed task stays with an instance that stopped renewing it; then another instance takes it. */
     @WithDefault("15s")
     Duration leaseTtl();
+
+    /**
+     * How long before its lease could expire an instance that cannot renew it stops acting on the task: it fences
+     * itself at its last successful renewal + {@code lease-ttl} - this margin, covering clock drift and the time an
+     * action takes to reach a cluster. At most half the TTL; by default a fifth of it.
+     */
+    Optional<Duration> leaseSafetyMargin();
 
     /** How often idle instances look for runnable tasks (new requests also wake them at once). */
     @WithDefault("1s")

@@ -11,6 +11,7 @@ import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.task.config.ClusterAccessConfig;
+import io.drsuite.task.engine.TaskLease;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ public class ManagedClusters {
         PostgresTools tools = PostgresTools.forMajorVersion(config.binTemplate(), cluster.majorVersion);
         return new ManagedCluster(cluster.name, cluster.majorVersion, cluster.nodes.stream()
                 .map(node -> new ManagedNode(node, new NodeEndpoint(node.name(), node.host(), node.port()),
-                        executors.forAccess(node.access()), tools))
+                        new FencedHostExecutor(executors.forAccess(node.access())), tools))
                 .toList(), open(cluster.adminLogin, SecretBinding.adminPassword(cluster.id)),
                 open(cluster.replicationLogin, SecretBinding.replicationPassword(cluster.id)));
     }
@@ -60,8 +61,9 @@ public class ManagedClusters {
         return catalog.clusters().stream().map(cluster -> cluster.name).toList();
     }
 
-    /** JDBC sessions with the service's timeouts. */
+    /** JDBC sessions with the service's timeouts; refused once the running task's lease no longer holds. */
     public NodeConnector connector() {
+        TaskLease.checkRunning();
         return connector;
     }
 

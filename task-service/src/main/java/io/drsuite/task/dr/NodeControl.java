@@ -8,6 +8,7 @@ import io.drsuite.clusterclient.host.NodeFiles;
 import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.clusterclient.sql.NodeConnector;
 import io.drsuite.clusterclient.sql.NodeSession;
+import io.drsuite.task.engine.TaskLease;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,10 +37,12 @@ public final class NodeControl {
     }
 
     public NodeSession session(Login login) throws SQLException {
+        TaskLease.checkRunning();
         return connector.open(node.endpoint(), login);
     }
 
     public boolean answers(Login login) {
+        TaskLease.checkRunning();
         return connector.answers(node.endpoint(), login);
     }
 

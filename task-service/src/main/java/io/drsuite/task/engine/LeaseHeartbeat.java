@@ -1,48 +1,86 @@
 package io.drsuite.task.engine;
 
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
- * Renews this instance's lease on a running task every third of its lifetime. If a renewal finds the task taken
- * over, {@link #check()} throws from then on so the step stops touching the clusters.
+ * Keeps a {@link TaskLease} proven while its task runs, and enforces its fence. One thread renews the lease every
+ * third of its TTL (a renewal may hang as long as the control-plane database does not answer); another wakes at the
+ * fence time and, unless a renewal moved it, fences the task: it interrupts the thread running the step, which kills
+ * the host command or closes the cluster session it is waiting on. A renewal that finds the task in other hands
+ * fences it at once.
  */
 final class LeaseHeartbeat implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LeaseHeartbeat.class);
 
-    private final AtomicBoolean lost = new AtomicBoolean();
-    private final Thread thread;
+    private final TaskLease lease;
+    private final Thread worker;
+    private final Thread renewer;
+    private final Thread watchdog;
+    private boolean guarding = true;
+    private boolean fenced;
 
-    LeaseHeartbeat(TaskStore store, UUID taskId, String owner, long leaseSeconds) {
-        long periodMillis = Math.max(500, leaseSeconds * 1000 / 3);
-        this.thread = Thread.ofVirtual().name("lease-" + taskId).start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(periodMillis);
-                    if (!store.renewLease(taskId, owner, leaseSeconds)) {
-                        lost.set(true);
-                        LOG.warnf("Task %s was taken over by another instance; stopping here", taskId);
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.warnf("Could not renew the lease of task %s: %s", taskId, e.getMessage());
-                }
-            }
-        });
+    LeaseHeartbeat(TaskStore store, TaskLease lease) {
+        this.lease = lease;
+        this.worker = Thread.currentThread();
+        lease.onLost(this::fence);
+        long periodMillis = Math.max(200, lease.ttl().toMillis() / 3);
+        this.renewer = Thread.ofVirtual().name("lease-" + lease.taskId()).start(() -> renew(store, periodMillis));
+        this.watchdog = Thread.ofVirtual().name("fence-" + lease.taskId()).start(this::watch);
     }
 
-    void check() {
-        if (lost.get()) {
-            throw new LeaseLostException("the task is no longer held by this instance");
+    private void renew(TaskStore store, long periodMillis) {
+        while (!Thread.currentThread().isInterrupted() && lease.holds()) {
+            try {
+                Thread.sleep(periodMillis);
+                long sent = System.nanoTime();
+                if (store.renewLease(lease)) {
+                    lease.renewed(sent);
+                } else {
+                    lease.lose("another instance holds the task now (a renewal found it no longer this one's)");
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not renew the lease of task %s (%s); this instance fences itself at %s unless a "
+                        + "renewal succeeds before", lease.taskId(), e.getMessage(), lease.fencedAt());
+            }
         }
+    }
+
+    private void watch() {
+        while (!Thread.currentThread().isInterrupted()) {
+            long left = lease.nanosUntilFence();
+            if (!lease.holds()) {
+                fence();
+                return;
+            }
+            LockSupport.parkNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+        }
+    }
+
+    private void fence() {
+        synchronized (this) {
+            if (fenced || !guarding) {
+                return;
+            }
+            fenced = true;
+            LOG.warnf("Task %s fenced on this instance: %s. It stops touching the task's clusters now; the instance "
+                    + "that claims the task next resumes it", lease.taskId(), lease.whyNotHeld());
+            worker.interrupt();
+        }
+        renewer.interrupt();
     }
 
     @Override
     public void close() {
-        thread.interrupt();
+        synchronized (this) {
+            guarding = false;
+        }
+        renewer.interrupt();
+        watchdog.interrupt();
     }
 }

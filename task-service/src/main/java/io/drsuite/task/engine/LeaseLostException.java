@@ -1,6 +1,9 @@
 package io.drsuite.task.engine;
 
-/** Another instance took the task over (this one stalled past its lease); this one must stop touching it. */
+/**
+ * This instance can no longer prove it holds a task's lease (another instance took it over, or renewals failed for
+ * too long); it must stop touching the task's clusters and writing its rows.
+ */
 public class LeaseLostException extends RuntimeException {
 
     public LeaseLostException(String message) {

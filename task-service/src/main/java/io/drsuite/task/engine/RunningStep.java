@@ -1,5 +1,6 @@
 package io.drsuite.task.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,11 +22,11 @@ final class RunningStep implements StepContext {
     private final int percentBefore;
     private final int percentAfter;
     private final Instant deadline;
-    private final LeaseHeartbeat lease;
+    private final TaskLease lease;
     private int lastReported = -1;
 
     RunningStep(TaskStore store, TaskSnapshot task, int position, String stepName, int percentBefore,
-            int percentAfter, Map<String, String> earlierArtifacts, LeaseHeartbeat lease) {
+            int percentAfter, Map<String, String> earlierArtifacts, TaskLease lease) {
         this.store = store;
         this.taskId = task.id();
         this.type = task.type();
@@ -73,14 +74,13 @@ final class RunningStep implements StepContext {
 
     @Override
     public void recordNow(String key, String value) {
-        lease.check();
-        store.recordArtifact(taskId, position, key, value);
+        store.recordArtifact(lease, position, key, value);
         earlierArtifacts.put(key, value);
     }
 
     @Override
     public void log(String message) {
-        store.log(taskId, stepName, message);
+        store.log(lease, stepName, message);
     }
 
     @Override
@@ -89,13 +89,20 @@ final class RunningStep implements StepContext {
         int percent = percentBefore + (percentAfter - percentBefore) * Math.clamp(percentOfStep, 0, 100) / 100;
         if (percent > lastReported) {
             lastReported = percent;
-            store.progress(taskId, percent);
+            store.progress(lease, percent);
         }
     }
 
     @Override
     public Instant deadline() {
         return deadline;
+    }
+
+    /** Also where waiting steps notice a fence between two polls. */
+    @Override
+    public Duration remaining() {
+        lease.check();
+        return StepContext.super.remaining();
     }
 
     Map<String, String> recorded() {

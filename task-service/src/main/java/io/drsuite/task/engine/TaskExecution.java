@@ -38,33 +38,43 @@ public class TaskExecution {
         this.metrics = metrics;
     }
 
-    public void run(UUID taskId, String owner) {
-        TaskSnapshot task = TaskSnapshot.of(store.task(taskId));
-        Optional<TaskDefinition> definition = definitions.find(task.type());
-        if (definition.isEmpty()) {
-            store.failedOutright(taskId, "task-service cannot run tasks of type " + task.type());
-            count(task.type(), "failed");
-            return;
-        }
-        long leaseSeconds = config.leaseTtl().toSeconds();
-        try (LeaseHeartbeat lease = new LeaseHeartbeat(store, taskId, owner, leaseSeconds)) {
-            String outcome = runSteps(task, definition.get(), lease);
+    /**
+     * Runs a task this instance just claimed.
+     *
+     * @param claimSentAtNanos {@link System#nanoTime()} just before the claim was sent: the lease is proven from then
+     */
+    public void run(UUID taskId, String owner, long claimSentAtNanos) {
+        TaskLease lease = new TaskLease(taskId, owner, config.leaseTtl(), TaskLease.safetyMargin(config),
+                claimSentAtNanos);
+        String type = null;
+        try (LeaseHeartbeat heartbeat = new LeaseHeartbeat(store, lease)) {
+            TaskSnapshot task = TaskSnapshot.of(store.task(taskId));
+            type = task.type();
+            Optional<TaskDefinition> definition = definitions.find(task.type());
+            if (definition.isEmpty()) {
+                store.failedOutright(lease, "task-service cannot run tasks of type " + task.type());
+                count(task.type(), "failed");
+                return;
+            }
+            String outcome = lease.guard(() -> runSteps(task, definition.get(), lease));
             if (outcome != null) {
                 count(task.type(), outcome);
             } else {
                 // Shutting down mid-step: hand the task back so an instance that starts takes it over at once.
-                releaseQuietly(taskId, owner);
+                releaseQuietly(lease);
             }
-        } catch (LeaseLostException e) {
-            LOG.warnf("Task %s: %s", taskId, e.getMessage());
-        } catch (RuntimeException e) {
-            // The control-plane database failed under us; another pass (here or elsewhere) resumes the task.
-            LOG.errorf(e, "Task %s stopped on an internal error; it resumes when its lease expires", taskId);
+        } catch (Exception e) {
+            if (!lease.holds()) {
+                fenced(lease, type, e);
+            } else {
+                // The control-plane database failed under us; another pass (here or elsewhere) resumes the task.
+                LOG.errorf(e, "Task %s stopped on an internal error; it resumes when its lease expires", taskId);
+            }
         }
     }
 
     /** Returns the task's end state, or null when it stopped without ending (shutdown). */
-    private String runSteps(TaskSnapshot task, TaskDefinition definition, LeaseHeartbeat lease) {
+    private String runSteps(TaskSnapshot task, TaskDefinition definition, TaskLease lease) throws Exception {
         List<StepDefinition> stepDefinitions = definition.steps();
         List<TaskStep> rows = store.steps(task.id());
         Map<String, String> artifacts = new HashMap<>(store.artifacts(task.id()));
@@ -76,63 +86,70 @@ public class TaskExecution {
                 percentBefore = step.percentDone();
                 continue;
             }
-            lease.check();
             if (step.safeToCancelBefore() && store.cancelRequested(task.id())) {
                 release(definition, new RunningStep(store, task, position, RELEASE, percentBefore, percentBefore,
                         artifacts, lease));
-                store.cancelled(task.id());
+                store.cancelled(lease);
                 return "cancelled";
             }
-            store.stepStarted(task.id(), position);
+            prove(lease);
+            store.stepStarted(lease, position);
             RunningStep context = new RunningStep(store, task, position, step.name(), percentBefore,
                     step.percentDone(), artifacts, lease);
             Instant started = Instant.now();
             try {
                 context.remaining();
                 step.action().execute(context);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            } catch (LeaseLostException e) {
-                throw e;
             } catch (Exception e) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (!lease.holds()) {
+                    throw e;
+                }
+                if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                    Thread.currentThread().interrupt();
                     return null;
                 }
-                fail(task, definition, step, position, context, e);
+                fail(task, definition, step, position, context, e, lease);
                 return "failed";
             }
+            // A step that swallowed the fence (or ended just after it) is not recorded as done.
+            lease.check();
             metrics.timer("drsuite.task.step.duration", "type", task.type(), "step", step.name())
                     .record(Duration.between(started, Instant.now()));
-            store.stepSucceeded(task.id(), position, context.recorded(), step.percentDone());
+            store.stepSucceeded(lease, position, context.recorded(), step.percentDone());
             artifacts.putAll(context.recorded());
             percentBefore = step.percentDone();
         }
         release(definition, new RunningStep(store, task, stepDefinitions.size() - 1, RELEASE, 100, 100, artifacts,
                 lease));
-        store.succeeded(task.id());
+        store.succeeded(lease);
         return "succeeded";
     }
 
     private void fail(TaskSnapshot task, TaskDefinition definition, StepDefinition step, int position,
-            RunningStep context, Exception cause) {
+            RunningStep context, Exception cause, TaskLease lease) {
         String reason = reasonOf(cause);
         LOG.warnf("Task %s (%s) step %s failed: %s", task.id(), task.type(), step.name(), reason);
         boolean rolledBack = false;
         if (step.onFailure() == FailurePolicy.ROLLBACK) {
+            // A rollback acts on the clusters like a step: only with the lease proven in the database just now.
+            prove(lease);
             context.log("rolling back: " + reason);
             try {
                 definition.rollback(context, step.name());
                 rolledBack = true;
             } catch (Exception rollbackFailure) {
+                lease.check();
                 reason = reason + "; rolling back failed too: " + reasonOf(rollbackFailure);
             }
         }
         release(definition, context);
-        store.failed(task.id(), position, reason, rolledBack);
+        store.failed(lease, position, reason, rolledBack);
     }
 
-    /** What the task holds outside its rows is released at every ending; a failure here changes no outcome. */
+    /**
+     * What the task holds outside its rows is released at every ending; a failure here changes no outcome. A fenced
+     * instance releases nothing: its host executor and sessions refuse, and the instance that took over releases.
+     */
     private static void release(TaskDefinition definition, StepContext context) {
         try {
             definition.release(context);
@@ -143,9 +160,30 @@ public class TaskExecution {
         }
     }
 
-    private void releaseQuietly(UUID taskId, String owner) {
+    /**
+     * Renews the lease with a conditional update (this instance's, not expired) before anything that acts on the
+     * clusters begins; throws, fencing the task, when the database no longer shows it as this instance's.
+     */
+    private void prove(TaskLease lease) {
+        lease.check();
+        long sent = System.nanoTime();
+        if (!store.renewLease(lease)) {
+            lease.lose("the database no longer shows the task as this instance's (taken over, or its lease expired)");
+        }
+        lease.renewed(sent);
+        lease.check();
+    }
+
+    private void fenced(TaskLease lease, String type, Exception stoppedBy) {
+        LOG.warnf("Task %s fenced on this instance; stopped without recording anything more (%s; stopped %s)",
+                lease.taskId(), lease.whyNotHeld(), reasonOf(stoppedBy));
+        metrics.counter("drsuite.tasks.lease.lost", "type", type == null ? "unknown" : type).increment();
+    }
+
+    private void releaseQuietly(TaskLease lease) {
+        UUID taskId = lease.taskId();
         try {
-            store.releaseLease(taskId, owner);
+            store.releaseLease(lease);
         } catch (RuntimeException e) {
             LOG.debugf("Lease of task %s not released (%s); it expires on its own", taskId, e.getMessage());
         }

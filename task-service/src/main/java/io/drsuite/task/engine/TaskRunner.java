@@ -2,6 +2,7 @@ package io.drsuite.task.engine;
 
 import io.drsuite.task.config.TaskConfig;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,9 +16,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Finds runnable tasks and runs them, each on its own virtual thread, at most {@code max-concurrent} at a time.
- * It looks on a schedule and whenever a new task is accepted ({@link #wake()}).
+ * It looks on a schedule and whenever a new task is accepted ({@link #wake()}). Started with the service, so a lease
+ * configuration that cannot work stops the start.
  */
 @ApplicationScoped
+@Startup
 public class TaskRunner {
 
     private static final Logger LOG = Logger.getLogger(TaskRunner.class);
@@ -36,6 +39,7 @@ public class TaskRunner {
         this.execution = execution;
         this.config = config;
         this.slots = new Semaphore(config.maxConcurrent());
+        TaskLease.safetyMargin(config);
     }
 
     public String owner() {
@@ -59,6 +63,7 @@ public class TaskRunner {
         }
         try {
             while (!stopping && slots.tryAcquire()) {
+                long claimSent = System.nanoTime();
                 Optional<UUID> claimed = claim();
                 if (claimed.isEmpty()) {
                     slots.release();
@@ -67,7 +72,7 @@ public class TaskRunner {
                 UUID taskId = claimed.get();
                 workers.submit(() -> {
                     try {
-                        execution.run(taskId, owner);
+                        execution.run(taskId, owner, claimSent);
                     } finally {
                         slots.release();
                         wake();

@@ -67,25 +67,29 @@ public class TaskStore {
         return ids.stream().findFirst();
     }
 
-    /** Extends this instance's lease; false when the task is no longer this instance's. */
+    /**
+     * Extends this instance's lease, only while it still holds it: the owner is this instance and the lease has not
+     * expired (once expired, another instance may already have claimed the task). False when it does not hold it.
+     */
     @Transactional
-    public boolean renewLease(UUID taskId, String owner, long leaseSeconds) {
+    public boolean renewLease(TaskLease lease) {
         return entityManager.createNativeQuery("""
                 update task set lease_expires_at = now() + make_interval(secs => :ttl)
-                 where id = :id and lease_owner = :owner and state = 'RUNNING'""")
-                .setParameter("ttl", (double) leaseSeconds)
-                .setParameter("id", taskId)
-                .setParameter("owner", owner)
+                 where id = :id and lease_owner = :owner and state = 'RUNNING' and lease_expires_at > now()""")
+                .setParameter("ttl", lease.ttl().toMillis() / 1000.0)
+                .setParameter("id", lease.taskId())
+                .setParameter("owner", lease.owner())
                 .executeUpdate() == 1;
     }
 
+    /** Hands an unfinished task back (shutting down mid-step) so another instance takes it over at once. */
     @Transactional
-    public void releaseLease(UUID taskId, String owner) {
+    public void releaseLease(TaskLease lease) {
         entityManager.createNativeQuery("""
                 update task set lease_owner = null, lease_expires_at = null
                  where id = :id and lease_owner = :owner""")
-                .setParameter("id", taskId)
-                .setParameter("owner", owner)
+                .setParameter("id", lease.taskId())
+                .setParameter("owner", lease.owner())
                 .executeUpdate();
     }
 
@@ -118,7 +122,8 @@ public class TaskStore {
     }
 
     @Transactional
-    public void stepStarted(UUID taskId, int position) {
+    public void stepStarted(TaskLease lease, int position) {
+        UUID taskId = held(lease);
         Task task = Task.findById(taskId);
         TaskStep step = TaskStep.findById(new TaskStep.Key(taskId, position));
         step.state = StepState.RUNNING;
@@ -134,7 +139,8 @@ public class TaskStore {
     }
 
     @Transactional
-    public void stepSucceeded(UUID taskId, int position, Map<String, String> artifacts, int percent) {
+    public void stepSucceeded(TaskLease lease, int position, Map<String, String> artifacts, int percent) {
+        UUID taskId = held(lease);
         Task task = Task.findById(taskId);
         TaskStep step = TaskStep.findById(new TaskStep.Key(taskId, position));
         step.state = StepState.SUCCEEDED;
@@ -150,7 +156,8 @@ public class TaskStore {
 
     /** Stores an artifact of a step that has not finished yet. */
     @Transactional
-    public void recordArtifact(UUID taskId, int position, String key, String value) {
+    public void recordArtifact(TaskLease lease, int position, String key, String value) {
+        UUID taskId = held(lease);
         TaskStep step = TaskStep.findById(new TaskStep.Key(taskId, position));
         Map<String, String> merged = new HashMap<>(step.artifacts);
         merged.put(key, value);
@@ -158,7 +165,8 @@ public class TaskStore {
     }
 
     @Transactional
-    public void progress(UUID taskId, int percent) {
+    public void progress(TaskLease lease, int percent) {
+        UUID taskId = held(lease);
         entityManager.createNativeQuery("update task set percent = greatest(percent, :p) where id = :id")
                 .setParameter("p", percent)
                 .setParameter("id", taskId)
@@ -166,7 +174,8 @@ public class TaskStore {
     }
 
     @Transactional
-    public void succeeded(UUID taskId) {
+    public void succeeded(TaskLease lease) {
+        UUID taskId = held(lease);
         Task task = Task.findById(taskId);
         task.setAsSucceeded();
         log(taskId, null, "task succeeded");
@@ -174,7 +183,8 @@ public class TaskStore {
     }
 
     @Transactional
-    public void failed(UUID taskId, int position, String reason, boolean rolledBack) {
+    public void failed(TaskLease lease, int position, String reason, boolean rolledBack) {
+        UUID taskId = held(lease);
         Task task = Task.findById(taskId);
         TaskStep step = TaskStep.findById(new TaskStep.Key(taskId, position));
         step.state = rolledBack ? StepState.ROLLED_BACK : StepState.FAILED;
@@ -186,7 +196,13 @@ public class TaskStore {
         finished(task);
     }
 
-    /** Fails a task that cannot run at all (unknown type, timed out before a step). */
+    /** Fails a claimed task that cannot run at all (unknown type). */
+    @Transactional
+    public void failedOutright(TaskLease lease, String reason) {
+        failedOutright(held(lease), reason);
+    }
+
+    /** Fails a task nobody has claimed yet, as it is accepted (unknown type). */
     @Transactional
     public void failedOutright(UUID taskId, String reason) {
         Task task = Task.findById(taskId);
@@ -195,6 +211,13 @@ public class TaskStore {
         finished(task);
     }
 
+    /** Ends a running task at a safe point, as its cancel request asked. */
+    @Transactional
+    public void cancelled(TaskLease lease) {
+        cancelled(held(lease));
+    }
+
+    /** Ends a task nobody has claimed yet. */
     @Transactional
     public void cancelled(UUID taskId) {
         Task task = Task.findById(taskId);
@@ -217,6 +240,34 @@ public class TaskStore {
         entry.at = Instant.now();
         entry.message = message;
         entry.persist();
+    }
+
+    /** A line of a running step's log, written only while this instance holds the task. */
+    @Transactional
+    public void log(TaskLease lease, String step, String message) {
+        log(held(lease), step, message);
+    }
+
+    /**
+     * Makes this transaction's writes conditional on this instance holding the task: the owner is this instance and
+     * the lease has not expired. The update locks the task's row until the transaction ends, so no claim slips in
+     * between; when it updates nothing the task is not this instance's any more, the lease is fenced and nothing is
+     * written.
+     */
+    private UUID held(TaskLease lease) {
+        lease.check();
+        int held = entityManager.createNativeQuery("""
+                update task set lease_owner = lease_owner
+                 where id = :id and lease_owner = :owner and state = 'RUNNING' and lease_expires_at > now()""")
+                .setParameter("id", lease.taskId())
+                .setParameter("owner", lease.owner())
+                .executeUpdate();
+        if (held == 0) {
+            lease.lose("a write found the task no longer held by this instance (another claimed it, or the lease "
+                    + "expired)");
+            lease.check();
+        }
+        return lease.taskId();
     }
 
     private void finished(Task task) {

@@ -5,6 +5,7 @@ import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.host.CommandResult;
 import io.drsuite.clusterclient.host.LocalProgram;
 import io.drsuite.clusterclient.host.PassFile;
+import io.drsuite.task.engine.TaskLease;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +38,7 @@ public final class ClientPrograms {
      */
     public static CommandResult run(List<String> command, NodeEndpoint endpoint, Login login, InputStream input,
             OutputStream output, Duration timeout, Consumer<String> errorLines) {
+        TaskLease.checkRunning();
         Path passFile = writePassFile(endpoint, login);
         try {
             return new LocalProgram(command, Map.of("PGPASSFILE", passFile.toString()), WORKING_DIRECTORY)
@@ -53,6 +55,7 @@ public final class ClientPrograms {
     /** A program that connects to no server (tar, pg_verifybackup, pg_restore writing a script or a list). */
     public static CommandResult run(List<String> command, InputStream input, OutputStream output, Duration timeout,
             Consumer<String> errorLines) {
+        TaskLease.checkRunning();
         return new LocalProgram(command, Map.of(), WORKING_DIRECTORY).run(input, output, timeout, errorLines);
     }
 
