@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,33 @@ class BinExpiryAndReplicationTest {
                     Duration.ofSeconds(2), Duration.ofSeconds(20)))
                     .extracting(record -> KafkaProbe.header(record, CloudEventHeaders.TYPE))
                     .containsExactly(RecycleBinEvents.RECYCLED.type(), RecycleBinEvents.PURGED.type());
+        }
+    }
+
+    @Test
+    void aTamperedRecordExpiresWithoutDroppingAnythingOutsideTheBin() throws Exception {
+        try (PostgresInstance server = PostgresInstance.primary("bin-tamper")) {
+            SampleData.shop(server, 100);
+            fixture.register("bin-tamper", server);
+            JsonPath kept = drop(Map.of("cluster", "bin-tamper", "database", "shop", "table", "orders"))
+                    .statusCode(201).extract().jsonPath();
+            String customers = value(server, "shop", "select count(*) from public.customers");
+            String forged = UUID.randomUUID().toString();
+            server.executeIn("shop", "insert into drsuite_recyclebin.entries (id, kind, database_name, "
+                    + "original_schema, original_name, bin_name, dropped_at, expires_at, dropped_by, size_bytes) "
+                    + "values ('" + forged + "', 'table', 'shop', 'public', 'customers', 'public', "
+                    + "now() - interval '2 days', now() - interval '1 day', 'mallory', 0)");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/recyclebin/{id}", forged)
+                    .then().statusCode(200).body("state", equalTo("purged")));
+            assertThat(value(server, "shop", "select count(*) from pg_namespace where nspname = 'public'"))
+                    .isEqualTo("1");
+            assertThat(value(server, "shop", "select count(*) from public.customers")).isEqualTo(customers);
+            assertThat(value(server, "shop", "select count(*) from drsuite_recyclebin.entries where id = '"
+                    + forged + "'")).isEqualTo("0");
+            given().get("/api/v1/recyclebin/{id}", kept.getString("id")).then().body("state", equalTo("recycled"));
+            assertThat(value(server, "shop", "select count(*) from " + kept.getString("binName") + ".orders"))
+                    .isEqualTo("100");
         }
     }
 

@@ -24,6 +24,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +170,83 @@ class RecycleBinTest {
         given().get("/api/v1/recyclebin?kind=index").then().statusCode(400).contentType("application/problem+json");
         assertThat(value(server, "shop", "select count(*) from customers")).isEqualTo("200");
         assertThat(value(server, "shop", "select to_regclass('public.orders')")).isEqualTo("orders");
+    }
+
+    @Test
+    void aPurgeRefusesToDropWhatWasPutInOrOnTheBinAfterTheRecycle() throws Exception {
+        server.executeIn("shop", "create table memos (id int primary key, body text)",
+                "insert into memos values (1, 'kept')");
+        JsonPath table = drop(Map.of("cluster", "bin-prod", "database", "shop", "table", "memos")).statusCode(201)
+                .extract().jsonPath();
+        String tableBin = table.getString("binName");
+        server.executeIn("shop", "create view public.memo_view as select * from " + tableBin + ".memos",
+                "create table " + tableBin + ".late_note (id int)");
+
+        given().delete("/api/v1/recyclebin/{id}", table.getString("id")).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("memo_view"))
+                .body("detail", containsString("late_note"));
+        assertThat(value(server, "shop", "select count(*) from " + tableBin + ".memos")).isEqualTo("1");
+        assertThat(value(server, "shop", "select to_regclass('public.memo_view')")).isEqualTo("memo_view");
+        assertThat(value(server, "shop", "select to_regclass('" + tableBin + ".late_note')")).isNotNull();
+        given().get("/api/v1/recyclebin/{id}", table.getString("id")).then().body("state", equalTo("recycled"));
+
+        server.executeIn("shop", "create schema ledger", "create table ledger.lines (id int primary key)",
+                "create view ledger.recent as select * from ledger.lines");
+        JsonPath schema = drop(Map.of("cluster", "bin-prod", "database", "shop", "schema", "ledger"))
+                .statusCode(201).extract().jsonPath();
+        String schemaBin = schema.getString("binName");
+        server.executeIn("shop", "create view public.ledger_peek as select * from " + schemaBin + ".lines",
+                "create table " + schemaBin + ".added_later (id int)");
+        given().delete("/api/v1/recyclebin/{id}", schema.getString("id")).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("ledger_peek"))
+                .body("detail", containsString("added_later"));
+        assertThat(value(server, "shop", "select to_regclass('public.ledger_peek')")).isEqualTo("ledger_peek");
+        assertThat(value(server, "shop", "select to_regclass('" + schemaBin + ".recent')")).isNotNull();
+
+        server.executeIn("shop", "drop view public.memo_view", "drop table " + tableBin + ".late_note",
+                "drop view public.ledger_peek", "drop table " + schemaBin + ".added_later");
+        given().delete("/api/v1/recyclebin/{id}", table.getString("id")).then().statusCode(200)
+                .body("state", equalTo("purged"));
+        given().delete("/api/v1/recyclebin/{id}", schema.getString("id")).then().statusCode(200)
+                .body("state", equalTo("purged"));
+        assertThat(value(server, "shop", "select count(*) from pg_namespace where nspname in ('" + tableBin
+                + "', '" + schemaBin + "')")).isEqualTo("0");
+    }
+
+    @Test
+    void aRoleRecyclesOnlyItsOwnTablesAndCannotWriteTheBinsRecord() throws Exception {
+        server.executeIn("shop", "create role mallory login password 'mallory-pw'",
+                "create schema mallory_things authorization mallory", "create table not_mallorys (id int)");
+        given().contentType(ContentType.JSON).body(Map.of("cluster", "bin-prod", "database", "shop",
+                "guardSchemas", List.of("guarded_elsewhere"))).post("/api/v1/recyclebin/sql-functions").then()
+                .statusCode(200);
+        try (Connection mallory = DriverManager.getConnection(server.jdbcUrl("shop"), "mallory", "mallory-pw");
+                Statement sql = mallory.createStatement()) {
+            sql.execute("create table mallory_things.scratch (id int)");
+            sql.execute("create table mallory_things.junk (id int)");
+            String entryId;
+            try (ResultSet row = sql.executeQuery(
+                    "select drsuite_recyclebin.recycle_table('mallory_things.scratch')")) {
+                row.next();
+                entryId = row.getString(1);
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/recyclebin/{id}",
+                    entryId).then().statusCode(200).body("droppedBy", equalTo("mallory")));
+            assertThatThrownBy(() -> sql.executeQuery("select drsuite_recyclebin.recycle_table('public.not_mallorys')"))
+                    .hasMessageContaining("owner");
+            assertThatThrownBy(() -> sql.executeUpdate("update drsuite_recyclebin.entries set bin_name = 'public', "
+                    + "expires_at = now()")).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> sql.executeUpdate("insert into drsuite_recyclebin.entries (id, kind, "
+                    + "database_name, original_name, bin_name, dropped_at, expires_at, dropped_by, size_bytes) values "
+                    + "(gen_random_uuid(), 'schema', 'shop', 'public', 'public', now(), now(), 'mallory', 0)"))
+                    .hasMessageContaining("permission denied");
+            sql.execute("drop table mallory_things.junk");
+        } finally {
+            given().delete("/api/v1/recyclebin/sql-functions?cluster=bin-prod&database=shop").then().statusCode(204);
+        }
+        assertThat(value(server, "shop", "select to_regclass('public.not_mallorys')")).isEqualTo("not_mallorys");
+        assertThat(value(server, "shop", "select count(*) from drsuite_recyclebin.entries where bin_name = 'public'"))
+                .isEqualTo("0");
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.snapshot.SnapshotEvents;
+import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.LocalInfrastructure;
@@ -109,6 +110,65 @@ class PolicyApiTest {
                 .containsExactly(SnapshotEvents.DELETED.type());
     }
 
+    @Test
+    void retentionSkipsSnapshotsBeingVerifiedOrRestoredUntilTheirTasksEnd() throws Exception {
+        UUID keepTwo = policyId(policy("keep-two-busy", "0 5 * * *", Map.of("keepLast", 2)));
+        Instant now = Instant.now();
+        UUID verifying = stored(keepTwo, now.minusSeconds(400));
+        UUID restoring = stored(keepTwo, now.minusSeconds(300));
+        UUID verifyTask = verify(verifying);
+        UUID restoreTask = UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("replace", true))
+                .post("/api/v1/snapshots/{id}/restore", restoring).then().statusCode(202).extract().jsonPath()
+                .getString("taskId"));
+        stored(keepTwo, now.minusSeconds(200));
+        stored(keepTwo, now.minusSeconds(100));
+        UUID oldest = stored(keepTwo, now.minusSeconds(500));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !exists(oldest));
+        assertThat(exists(verifying)).as("a snapshot being verified survives retention").isTrue();
+        assertThat(exists(restoring)).as("a snapshot being restored survives retention").isTrue();
+        assertThat(Files.exists(objectFile(restoring))).isTrue();
+
+        SnapshotFixture tasks = new SnapshotFixture(registry);
+        tasks.finished(UUID.randomUUID(), verifyTask, SnapshotTasks.VERIFY, verifying.toString(), "failed",
+                "storage unreachable", Map.of());
+        tasks.finished(UUID.randomUUID(), restoreTask, SnapshotTasks.PHYSICAL_RESTORE, restoring.toString(),
+                "succeeded", null, Map.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !exists(verifying) && !exists(restoring));
+    }
+
+    @Test
+    void withKeepLastOneTheNewestVerifiedSnapshotSurvivesNewerUnverifiedOnes() throws Exception {
+        UUID keepOne = policyId(policy("keep-verified", "0 6 * * *", Map.of("keepLast", 1)));
+        Instant now = Instant.now();
+        UUID verified = stored(keepOne, now.minusSeconds(400));
+        UUID verifyTask = verify(verified);
+        new SnapshotFixture(registry).finished(UUID.randomUUID(), verifyTask, SnapshotTasks.VERIFY,
+                verified.toString(), "succeeded", null, Map.of(SnapshotTasks.VERDICT, SnapshotTasks.VERDICT_OK));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/snapshots/{id}", verified)
+                .then().body("verification.state", equalTo("ok")));
+        UUID olderUnverified = stored(keepOne, now.minusSeconds(500));
+        UUID newerUnverified = stored(keepOne, now.minusSeconds(200));
+        UUID newest = stored(keepOne, now.minusSeconds(100));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !exists(olderUnverified) && !exists(newerUnverified));
+        assertThat(exists(newest)).as("the newest completed stays").isTrue();
+        assertThat(exists(verified)).as("the newest verified stays").isTrue();
+        assertThat(Files.exists(objectFile(verified))).isTrue();
+    }
+
+    /** Requests a verification; with no task-service here it stays running until a test sends its outcome. */
+    private static UUID verify(UUID snapshotId) {
+        return UUID.fromString(given().contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/snapshots/{id}/verify", snapshotId).then().statusCode(202).extract().jsonPath()
+                .getString("taskId"));
+    }
+
+    private static UUID policyId(Map<String, Object> body) {
+        return UUID.fromString(given().contentType(ContentType.JSON).body(body).post("/api/v1/policies").then()
+                .statusCode(201).extract().jsonPath().getString("id"));
+    }
+
     private static Map<String, Object> policy(String name, String schedule, Map<String, Object> retention) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
@@ -139,6 +199,7 @@ class PolicyApiTest {
         snapshot.requestedAt = requestedAt;
         snapshot.completedAt = requestedAt.plusSeconds(5);
         snapshot.sizeBytes = 3L;
+        snapshot.sha256 = "ab".repeat(32);
         Path file = objectFile(snapshot.id);
         Files.createDirectories(file.getParent());
         Files.writeString(file, "tar");

@@ -8,8 +8,17 @@ import java.util.UUID;
  * until when.
  *
  * @param databaseName the database holding the object; for a recycled database, its original name
- * @param binName the bin schema of a table, the reserved name of a schema or a database
+ * @param binName the bin schema of a table, the reserved name of a schema or a database, as the record says
  */
 public record BinRecord(UUID id, String kind, String databaseName, String originalSchema, String originalName,
         String binName, Instant droppedAt, Instant expiresAt, String droppedBy, long sizeBytes) {
+
+    /**
+     * The bin object the suite names after this entry ({@code drsuite_rb_<id>}): what restores and purges act on.
+     * {@link #binName()} is only what the record says, and a record is input (whoever may write it could name any
+     * schema), so nothing is ever dropped or renamed by it.
+     */
+    public String bin() {
+        return InDatabaseBin.binName(id);
+    }
 }

@@ -44,6 +44,51 @@ public final class InDatabaseBin {
                    and r.ev_class <> d.refobjid
             ) dependents""";
 
+    /** An object of a catalog, as {@code '<catalog oid>:<object oid>'}: how a bin's expected contents are written. */
+    private static final String MEMBER_KEY = "d.classid::text || ':' || d.objid::text";
+    /** The objects a schema holds directly (tables, views, sequences, functions, types...). */
+    private static final String SCHEMA_MEMBERS = "select " + MEMBER_KEY + " from pg_depend d join pg_namespace n "
+            + "on n.oid = d.refobjid where d.refclassid = 'pg_namespace'::regclass and n.nspname = ?";
+    /** A table in a bin schema and the sequences it owns: what ALTER TABLE ... SET SCHEMA moved there. */
+    private static final String TABLE_MEMBERS = """
+            select array['pg_class'::regclass::oid::text || ':' || c.oid::text] || array(
+                       select 'pg_class'::regclass::oid::text || ':' || d.objid::text
+                         from pg_depend d join pg_class s on s.oid = d.objid and s.relkind = 'S'
+                        where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
+                          and d.refobjid = c.oid and d.deptype = 'a')
+              from pg_class c join pg_namespace n on n.oid = c.relnamespace
+             where n.nspname = ? and c.relname = ? and c.relkind = 'r'""";
+    /** Objects a schema holds directly that are not among the expected ones. */
+    private static final String ADDED_MEMBERS = """
+            select string_agg(pg_describe_object(d.classid, d.objid, 0), ', ' order by d.objid)
+              from pg_depend d join pg_namespace n on n.oid = d.refobjid
+             where d.refclassid = 'pg_namespace'::regclass and n.nspname = ?
+               and not (d.classid::text || ':' || d.objid::text = any (?::text[]))""";
+    /**
+     * Objects outside a schema that depend on something in it: what DROP SCHEMA ... CASCADE would reach beyond it.
+     * The schema's objects are what it holds directly and, transitively, what is part of those (indexes,
+     * constraints, rules, triggers, defaults, row types, TOAST tables: automatic and internal dependencies).
+     */
+    private static final String OUTSIDE_DEPENDENTS = """
+            with recursive member(classid, objid) as (
+                select d.classid, d.objid from pg_depend d join pg_namespace n on n.oid = d.refobjid
+                 where d.refclassid = 'pg_namespace'::regclass and n.nspname = ?
+              union
+                select d.classid, d.objid from pg_depend d
+                  join member m on d.refclassid = m.classid and d.refobjid = m.objid
+                 where d.deptype in ('a', 'i')
+            )
+            select string_agg(distinct pg_describe_object(d.classid, d.objid, 0), ', ')
+              from pg_depend d join member m on d.refclassid = m.classid and d.refobjid = m.objid
+             where d.deptype = 'n'
+               and not exists (select 1 from member x where x.classid = d.classid and x.objid = d.objid)""";
+    /** Relations in a schema, locked so that nothing new comes to depend on them until the purge ends. */
+    private static final String LOCK_RELATIONS = """
+            select coalesce(format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', string_agg(c.oid::regclass::text, ', ')),
+                            'select 1')
+              from pg_class c join pg_namespace n on n.oid = c.relnamespace
+             where n.nspname = ? and c.relkind in ('r', 'p', 'v')""";
+
     private InDatabaseBin() {
     }
 
@@ -103,6 +148,12 @@ public final class InDatabaseBin {
             BinRecord record = new BinRecord(entryId, "schema", connection.getCatalog(), null, schema, bin,
                     Instant.now(), Instant.now().plus(retention), droppedBy, size);
             insert(connection, record);
+            try (PreparedStatement contents = connection.prepareStatement("update drsuite_recyclebin.entries set "
+                    + "contents = array(" + SCHEMA_MEMBERS + ") where id = ?")) {
+                contents.setString(1, bin);
+                contents.setObject(2, entryId);
+                contents.executeUpdate();
+            }
             return record;
         });
     }
@@ -150,12 +201,12 @@ public final class InDatabaseBin {
             }
             if (!name.equals(record.originalName())) {
                 session.executeFormatted("select format('ALTER TABLE %I.%I RENAME TO %I', ?::text, ?::text, "
-                        + "?::text)", record.binName(), record.originalName(), name);
+                        + "?::text)", record.bin(), record.originalName(), name);
             }
             renameClashingCompanions(session, record, name);
             session.executeFormatted("select format('ALTER TABLE %I.%I SET SCHEMA %I', ?::text, ?::text, ?::text)",
-                    record.binName(), name, record.originalSchema());
-            session.executeFormatted("select format('DROP SCHEMA %I', ?::text)", record.binName());
+                    record.bin(), name, record.originalSchema());
+            session.executeFormatted("select format('DROP SCHEMA %I', ?::text)", record.bin());
             delete(connection, record.id());
             return null;
         });
@@ -174,7 +225,7 @@ public final class InDatabaseBin {
                 + "join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname <> ? "
                 + "and c.relkind in ('i', 'S') and exists (select 1 from pg_class t join pg_namespace tn "
                 + "on tn.oid = t.relnamespace where tn.nspname = ? and t.relname = c.relname)")) {
-            query.setString(1, record.binName());
+            query.setString(1, record.bin());
             query.setString(2, table);
             query.setString(3, record.originalSchema());
             try (ResultSet rows = query.executeQuery()) {
@@ -188,7 +239,7 @@ public final class InDatabaseBin {
             session.executeFormatted("i".equals(companion[1])
                     ? "select format('ALTER INDEX %I.%I RENAME TO %I', ?::text, ?::text, ?::text)"
                     : "select format('ALTER SEQUENCE %I.%I RENAME TO %I', ?::text, ?::text, ?::text)",
-                    record.binName(), companion[0], free);
+                    record.bin(), companion[0], free);
         }
     }
 
@@ -210,7 +261,7 @@ public final class InDatabaseBin {
                         + "another name");
             }
             session.executeFormatted("select format('ALTER SCHEMA %I RENAME TO %I', ?::text, ?::text)",
-                    record.binName(), name);
+                    record.bin(), name);
             delete(connection, record.id());
             return null;
         });
@@ -224,7 +275,7 @@ public final class InDatabaseBin {
             throw new BinRefusal(BinRefusal.Reason.CONFLICT, "a database " + name + " exists; restore under "
                     + "another name");
         }
-        renameDatabase(session, record.binName(), name);
+        renameDatabase(session, record.bin(), name);
         session.executeFormatted("select format('ALTER DATABASE %I WITH ALLOW_CONNECTIONS true', ?::text)", name);
         inTransaction(session, tx -> {
             delete(tx, record.id());
@@ -232,22 +283,143 @@ public final class InDatabaseBin {
         });
     }
 
-    /** Destroys what the record holds, for good, and removes the record. */
+    /**
+     * Destroys what the record holds, for good, and removes the record. Only the bin object the suite itself names
+     * after the entry ({@link BinRecord#bin()}) is touched, never a name read back from the database, and only while
+     * it is what the recycle left there: a table's bin schema holds that table and the sequences it owns, a recycled
+     * schema holds nothing put into it since, nothing outside depends on either, and a recycled database is still
+     * closed to connections. Anything else is refused ({@link BinRefusal}) with nothing dropped, rather than
+     * cascading into objects that were never recycled. A bin object that is gone already just ends the record.
+     */
     public static void purge(NodeSession session, BinRecord record) throws SQLException {
         if ("database".equals(record.kind())) {
-            session.executeFormatted("select format('DROP DATABASE IF EXISTS %I WITH (FORCE)', ?::text)",
-                    record.binName());
-            inTransaction(session, tx -> {
-                delete(tx, record.id());
-                return null;
-            });
+            purgeDatabase(session, record);
             return;
         }
+        String bin = record.bin();
         inTransaction(session, connection -> {
-            session.executeFormatted("select format('DROP SCHEMA IF EXISTS %I CASCADE', ?::text)", record.binName());
+            ensureBin(connection);
+            requireOnlyRecordOf(connection, record);
+            if (schemaExists(connection, bin)) {
+                session.executeFormatted(LOCK_RELATIONS, bin);
+                String[] expected = "table".equals(record.kind()) ? tableMembers(connection, record)
+                        : recordedMembers(connection, record);
+                String added = added(connection, bin, expected);
+                String dependents = text(connection, OUTSIDE_DEPENDENTS, bin);
+                if (added != null || dependents != null) {
+                    throw new BinRefusal(BinRefusal.Reason.CONFLICT, "bin " + bin + " of entry " + record.id()
+                            + " is not purged: a purge drops only what the recycle put there, and "
+                            + (added == null ? "" : "it now also holds " + added + (dependents == null ? "" : "; "))
+                            + (dependents == null ? "" : "objects outside it depend on it: " + dependents)
+                            + "; remove or move those, then purge again");
+                }
+                if ("table".equals(record.kind())) {
+                    session.executeFormatted("select format('DROP TABLE %I.%I', ?::text, ?::text)", bin,
+                            record.originalName());
+                    session.executeFormatted("select format('DROP SCHEMA %I', ?::text)", bin);
+                } else {
+                    session.executeFormatted("select format('DROP SCHEMA %I CASCADE', ?::text)", bin);
+                }
+            }
             delete(connection, record.id());
             return null;
         });
+    }
+
+    /** DROP DATABASE cannot run in a transaction: checks, the drop, then the record. */
+    private static void purgeDatabase(NodeSession session, BinRecord record) throws SQLException {
+        String bin = record.bin();
+        inTransaction(session, connection -> {
+            ensureBin(connection);
+            requireOnlyRecordOf(connection, record);
+            return null;
+        });
+        Connection connection = session.connection();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select datallowconn from pg_database where datname = ?")) {
+            query.setString(1, bin);
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next() && row.getBoolean(1)) {
+                    throw new BinRefusal(BinRefusal.Reason.CONFLICT, "database " + bin + " of entry " + record.id()
+                            + " accepts connections again, so it was reopened after the recycle and is not purged; "
+                            + "close it (ALTER DATABASE " + bin + " WITH ALLOW_CONNECTIONS false) or restore it");
+                }
+            }
+        }
+        session.executeFormatted("select format('DROP DATABASE IF EXISTS %I WITH (FORCE)', ?::text)", bin);
+        inTransaction(session, tx -> {
+            delete(tx, record.id());
+            return null;
+        });
+    }
+
+    /** Bin names are short: another record whose id starts the same way would name the same object. */
+    private static void requireOnlyRecordOf(Connection connection, BinRecord record) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select count(*) from drsuite_recyclebin.entries "
+                + "where id <> ? and 'drsuite_rb_' || substr(replace(id::text, '-', ''), 1, 12) = ?")) {
+            query.setObject(1, record.id());
+            query.setString(2, record.bin());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                if (row.getLong(1) > 0) {
+                    throw new BinRefusal(BinRefusal.Reason.CONFLICT, "another record of the bin of database "
+                            + connection.getCatalog() + " names the same bin " + record.bin() + " as entry "
+                            + record.id() + "; not purged");
+                }
+            }
+        }
+    }
+
+    private static String[] tableMembers(Connection connection, BinRecord record) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(TABLE_MEMBERS)) {
+            query.setString(1, record.bin());
+            query.setString(2, record.originalName());
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new BinRefusal(BinRefusal.Reason.CONFLICT, "bin " + record.bin() + " of entry "
+                            + record.id() + " no longer holds table " + record.originalName() + " (renamed or moved "
+                            + "after the recycle); not purged");
+                }
+                return (String[]) row.getArray(1).getArray();
+            }
+        }
+    }
+
+    private static String[] recordedMembers(Connection connection, BinRecord record) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select contents from drsuite_recyclebin.entries where id = ?")) {
+            query.setObject(1, record.id());
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next() || row.getArray(1) == null) {
+                    throw new BinRefusal(BinRefusal.Reason.CONFLICT, "the record of entry " + record.id() + " does "
+                            + "not list what schema " + record.originalName() + " held when it was recycled, so "
+                            + "what is in bin " + record.bin() + " now cannot be told apart from what was put there "
+                            + "since; not purged: check it and drop it by hand");
+                }
+                return (String[]) row.getArray(1).getArray();
+            }
+        }
+    }
+
+    private static String added(Connection connection, String bin, String[] expected) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(ADDED_MEMBERS)) {
+            query.setString(1, bin);
+            query.setArray(2, connection.createArrayOf("text", expected));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static String text(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 
     /** The bin's records in the session's database; none when it has no bin. Works on a standby too. */
@@ -308,6 +480,7 @@ public final class InDatabaseBin {
                 statement.execute("drop event trigger if exists drsuite_recyclebin_guard");
                 statement.execute("drop function if exists drsuite_recyclebin.guard_drop()");
                 statement.execute("drop function if exists drsuite_recyclebin.recycle_table(regclass)");
+                statement.execute("revoke usage on schema drsuite_recyclebin from public");
             }
             return null;
         });
@@ -378,14 +551,15 @@ public final class InDatabaseBin {
     }
 
     private static void insert(Connection connection, BinRecord record) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into drsuite_recyclebin.entries values "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("insert into drsuite_recyclebin.entries (id, kind, "
+                + "database_name, original_schema, original_name, bin_name, dropped_at, expires_at, dropped_by, "
+                + "size_bytes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, record.id());
             insert.setString(2, record.kind());
             insert.setString(3, record.databaseName());
             insert.setString(4, record.originalSchema());
             insert.setString(5, record.originalName());
-            insert.setString(6, record.binName());
+            insert.setString(6, record.bin());
             insert.setTimestamp(7, Timestamp.from(record.droppedAt()));
             insert.setTimestamp(8, Timestamp.from(record.expiresAt()));
             insert.setString(9, record.droppedBy());

@@ -84,7 +84,7 @@ public class BinEntry extends PanacheEntityBase {
         entry.kind = record.kind();
         entry.originalSchema = record.originalSchema();
         entry.originalName = record.originalName();
-        entry.binName = record.binName();
+        entry.binName = record.bin();
         entry.droppedAt = record.droppedAt();
         entry.expiresAt = record.expiresAt();
         entry.droppedBy = record.droppedBy();

@@ -89,6 +89,11 @@ public class BinSync {
                 if (BinEntry.find(cluster, record.id()).isPresent()) {
                     return;
                 }
+                if (!record.bin().equals(record.binName())) {
+                    LOG.warnf("The bin record %s of %s/%s names bin '%s', not %s, the name the suite gives it: it "
+                            + "was written by hand; the suite acts only on %s", record.id(), cluster, database,
+                            record.binName(), record.bin(), record.bin());
+                }
                 BinEntry entry = BinEntry.of(cluster, database, record, BinEntry.findById(record.id()) == null);
                 entry.persist();
                 announcer.announce(RecycleBinEvents.RECYCLED, entry);

@@ -124,6 +124,8 @@ public class RecycleBinService {
         return ending(id, entry -> {
             try (NodeSession session = clusters.open(cluster, entry.recordDatabase())) {
                 InDatabaseBin.purge(session, entry.record());
+            } catch (BinRefusal refusal) {
+                throw BinClusters.problem(refusal);
             } catch (SQLException e) {
                 throw BinClusters.problem(cluster, entry.recordDatabase(), e);
             }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,12 @@ public class Snapshot extends PanacheEntityBase {
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
     public static final String CORRUPT = "corrupt";
+
+    /** {@code verify_result}: a verification requested and not ended, its verdicts, or a check that could not run. */
+    public static final String VERIFY_RUNNING = "running";
+    public static final String VERIFY_OK = "ok";
+    public static final String VERIFY_CORRUPT = "corrupt";
+    public static final String VERIFY_FAILED = "failed";
 
     @Id
     public UUID id;
@@ -110,7 +117,24 @@ public class Snapshot extends PanacheEntityBase {
 
     /** A task (backup, verification) works on it now, so it must not be deleted. */
     public boolean busy() {
-        return RUNNING.equals(phase) || "running".equals(verifyResult);
+        return RUNNING.equals(phase) || isBeingVerified();
+    }
+
+    /** A verification was requested and has not ended. */
+    public boolean isBeingVerified() {
+        return VERIFY_RUNNING.equals(verifyResult);
+    }
+
+    /** Its last verification re-read the stored data and found it intact: it is known to restore. */
+    public boolean passedVerification() {
+        return VERIFY_OK.equals(verifyResult);
+    }
+
+    /** Starts a verification by the given task; it runs until the task's outcome is folded. */
+    public void startVerification(UUID taskId) {
+        verifyTaskId = taskId;
+        verifyResult = VERIFY_RUNNING;
+        verifyDetail = null;
     }
 
     public static Optional<Snapshot> byTask(UUID taskId) {
@@ -124,5 +148,14 @@ public class Snapshot extends PanacheEntityBase {
     /** Completed snapshots a policy made, newest first: what retention looks at. */
     public static List<Snapshot> completedOfPolicy(UUID policyId) {
         return list("policyId = ?1 and phase = ?2 order by requestedAt desc", policyId, COMPLETED);
+    }
+
+    /**
+     * The same, locked until the transaction ends: a verification, a restore request or a task outcome touching
+     * one of them waits, so a retention decision made on them still holds when it is carried out.
+     */
+    public static List<Snapshot> completedOfPolicyLocked(UUID policyId) {
+        return find("policyId = ?1 and phase = ?2 order by requestedAt desc, id", policyId, COMPLETED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

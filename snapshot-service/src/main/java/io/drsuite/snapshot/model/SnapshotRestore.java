@@ -8,7 +8,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -69,6 +71,17 @@ public class SnapshotRestore extends PanacheEntityBase {
 
     public static List<SnapshotRestore> ofSnapshot(UUID snapshotId) {
         return list("snapshotId = ?1 order by requestedAt desc", snapshotId);
+    }
+
+    /** Snapshots read by a restore that has not ended (requested, or running): retention keeps them. */
+    public static Set<UUID> snapshotsBeingRestored() {
+        return SnapshotRestore.<SnapshotRestore>list("phase", RUNNING).stream().map(restore -> restore.snapshotId)
+                .collect(Collectors.toSet());
+    }
+
+    /** A restore of this snapshot that has not ended. */
+    public static Optional<SnapshotRestore> runningOf(UUID snapshotId) {
+        return find("snapshotId = ?1 and phase = ?2", snapshotId, RUNNING).firstResultOptional();
     }
 
     /** A restore into this cluster that has not ended. */

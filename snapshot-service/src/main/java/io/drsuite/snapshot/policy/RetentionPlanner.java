@@ -5,11 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Which of a policy's completed snapshots retention deletes. A snapshot stays while it is among the newest
- * {@code keepLast} and younger than {@code maxAge} (each only when set). The newest completed snapshot always stays:
- * retention alone never leaves a policy without a backup.
+ * {@code keepLast} and younger than {@code maxAge} (each only when set). Whatever those rules say, three kinds
+ * always stay:
+ * <ul>
+ * <li>the newest completed snapshot: retention alone never leaves a policy without its latest backup;</li>
+ * <li>the newest snapshot that passed verification: the latest one known to restore, kept even when newer
+ * unverified ones exist (when none has passed, the newest completed is the only one kept this way);</li>
+ * <li>snapshots in use: being verified, or read by a restore that has not ended; a later pass deletes them once
+ * their task has ended, if the rules still say so.</li>
+ * </ul>
  */
 public final class RetentionPlanner {
 
@@ -20,14 +30,19 @@ public final class RetentionPlanner {
      * @param newestFirst the policy's completed snapshots, newest first
      * @param keepLast how many to keep, or null
      * @param maxAge how old one may get, or null
+     * @param beingRestored ids of snapshots a restore that has not ended reads
      */
-    public static List<Snapshot> expired(List<Snapshot> newestFirst, Integer keepLast, Duration maxAge, Instant now) {
+    public static List<Snapshot> expired(List<Snapshot> newestFirst, Integer keepLast, Duration maxAge, Instant now,
+            Set<UUID> beingRestored) {
+        Optional<Snapshot> newestVerified = newestFirst.stream().filter(Snapshot::passedVerification).findFirst();
         List<Snapshot> expired = new ArrayList<>();
         for (int position = 1; position < newestFirst.size(); position++) {
             Snapshot snapshot = newestFirst.get(position);
+            boolean kept = snapshot.isBeingVerified() || beingRestored.contains(snapshot.id)
+                    || newestVerified.filter(verified -> verified == snapshot).isPresent();
             boolean beyondCount = keepLast != null && position >= keepLast;
             boolean tooOld = maxAge != null && snapshot.requestedAt.plus(maxAge).isBefore(now);
-            if (beyondCount || tooOld) {
+            if (!kept && (beyondCount || tooOld)) {
                 expired.add(snapshot);
             }
         }

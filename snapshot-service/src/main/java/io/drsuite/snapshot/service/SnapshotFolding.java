@@ -97,21 +97,21 @@ public class SnapshotFolding {
     private void finishVerification(Snapshot snapshot, TaskFinished finished) {
         snapshot.verifiedAt = finished.at();
         if (!finished.succeeded()) {
-            snapshot.verifyResult = "failed";
+            snapshot.verifyResult = Snapshot.VERIFY_FAILED;
             snapshot.verifyDetail = finished.error();
             return;
         }
         String verdict = finished.artifacts().get(SnapshotTasks.VERDICT);
         snapshot.verifyDetail = finished.artifacts().get(SnapshotTasks.VERDICT_DETAIL);
         if (SnapshotTasks.VERDICT_CORRUPT.equals(verdict)) {
-            snapshot.verifyResult = "corrupt";
+            snapshot.verifyResult = Snapshot.VERIFY_CORRUPT;
             snapshot.phase = Snapshot.CORRUPT;
             snapshot.error = snapshot.verifyDetail;
             announcer.snapshot(SnapshotEvents.CORRUPT, snapshot, snapshot.phase);
             metrics.failed(snapshot, "corrupt");
             LOG.warnf("Snapshot %s of %s is corrupt: %s", snapshot.id, snapshot.cluster, snapshot.verifyDetail);
         } else {
-            snapshot.verifyResult = "ok";
+            snapshot.verifyResult = Snapshot.VERIFY_OK;
         }
     }
 

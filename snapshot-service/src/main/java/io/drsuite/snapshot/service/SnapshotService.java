@@ -22,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,13 +111,11 @@ public class SnapshotService {
             throw ProblemException.conflict("snapshot-not-stored", "snapshot " + id + " is " + snapshot.phase
                     + "; only a stored snapshot can be verified");
         }
-        if ("running".equals(snapshot.verifyResult)) {
+        if (snapshot.isBeingVerified()) {
             throw ProblemException.conflict("verification-running", "snapshot " + id + " is being verified by task "
                     + snapshot.verifyTaskId);
         }
-        snapshot.verifyTaskId = UUID.randomUUID();
-        snapshot.verifyResult = "running";
-        snapshot.verifyDetail = null;
+        snapshot.startVerification(UUID.randomUUID());
         tasks.verify(snapshot);
         return snapshot;
     }
@@ -130,28 +129,34 @@ public class SnapshotService {
                     + (Snapshot.RUNNING.equals(snapshot.phase) ? "backup " + snapshot.taskId
                             : "verification " + snapshot.verifyTaskId) + "); delete it when the task has ended");
         }
-        SnapshotRestore.<SnapshotRestore>find("snapshotId = ?1 and phase = ?2", id, SnapshotRestore.RUNNING)
-                .firstResultOptional().ifPresent(restore -> {
-                    throw ProblemException.conflict("snapshot-busy", "restore " + restore.id + " reads snapshot "
-                            + id + "; delete it when the restore has ended");
-                });
+        SnapshotRestore.runningOf(id).ifPresent(restore -> {
+            throw ProblemException.conflict("snapshot-busy", "restore " + restore.id + " reads snapshot " + id
+                    + "; delete it when the restore has ended");
+        });
         remove(snapshot);
     }
 
-    /** Retention: deletes the snapshot unless another instance did already or it became busy. */
+    /**
+     * Retention: locks the policy's completed snapshots, asks the plan again and deletes the snapshot if it still
+     * goes. Another instance may have deleted it already, or since the plan was made it may have come into use (a
+     * verification or a restore requested) or become the newest verified one.
+     *
+     * @param plan the policy's retention: which of its completed snapshots (newest first) it no longer keeps
+     */
     @Transactional
-    public void expire(UUID id) {
-        Snapshot snapshot = Snapshot.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (snapshot != null && snapshot.isCompleted()) {
-            remove(snapshot);
-            LOG.infof("Retention deleted snapshot %s of %s (policy %s)", snapshot.id, snapshot.cluster,
-                    snapshot.policyId);
-        }
+    public void expire(UUID id, UUID policyId, UnaryOperator<List<Snapshot>> plan) {
+        plan.apply(Snapshot.completedOfPolicyLocked(policyId)).stream()
+                .filter(snapshot -> snapshot.id.equals(id)).findFirst().ifPresent(snapshot -> {
+                    remove(snapshot);
+                    LOG.infof("Retention deleted snapshot %s of %s (policy %s)", snapshot.id, snapshot.cluster,
+                            snapshot.policyId);
+                });
     }
 
+    /** Locks the snapshot, so retention or a delete deciding on it at the same moment sees the restore. */
     @Transactional
     public SnapshotRestore restore(UUID id, RestoreRequest request) {
-        Snapshot snapshot = snapshot(id);
+        Snapshot snapshot = locked(id);
         if (!snapshot.isCompleted()) {
             throw ProblemException.conflict("snapshot-not-restorable", "snapshot " + id + " is " + snapshot.phase
                     + (snapshot.verifyDetail == null ? "" : " (" + snapshot.verifyDetail + ")")

@@ -6,6 +6,7 @@ import io.drsuite.snapshot.model.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -13,34 +14,55 @@ import org.junit.jupiter.api.Test;
 class RetentionPlannerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Set<UUID> NONE_IN_USE = Set.of();
 
     @Test
     void keepLastKeepsTheNewestN() {
         List<Snapshot> newestFirst = ages(1, 2, 3, 4);
-        assertThat(RetentionPlanner.expired(newestFirst, 2, null, NOW)).containsExactly(newestFirst.get(2),
+        assertThat(RetentionPlanner.expired(newestFirst, 2, null, NOW, NONE_IN_USE)).containsExactly(newestFirst.get(2),
                 newestFirst.get(3));
     }
 
     @Test
     void maxAgeDeletesOlderOnesButNeverTheNewest() {
         List<Snapshot> newestFirst = ages(30, 40, 50);
-        assertThat(RetentionPlanner.expired(newestFirst, null, Duration.ofHours(10), NOW))
+        assertThat(RetentionPlanner.expired(newestFirst, null, Duration.ofHours(10), NOW, NONE_IN_USE))
                 .containsExactly(newestFirst.get(1), newestFirst.get(2));
     }
 
     @Test
     void bothRulesMustHoldToStay() {
         List<Snapshot> newestFirst = ages(1, 2, 30);
-        assertThat(RetentionPlanner.expired(newestFirst, 5, Duration.ofHours(10), NOW))
+        assertThat(RetentionPlanner.expired(newestFirst, 5, Duration.ofHours(10), NOW, NONE_IN_USE))
                 .containsExactly(newestFirst.get(2));
-        assertThat(RetentionPlanner.expired(newestFirst, 1, Duration.ofHours(100), NOW))
+        assertThat(RetentionPlanner.expired(newestFirst, 1, Duration.ofHours(100), NOW, NONE_IN_USE))
                 .containsExactly(newestFirst.get(1), newestFirst.get(2));
     }
 
     @Test
     void nothingToDeleteFromOneOrNone() {
-        assertThat(RetentionPlanner.expired(ages(500), 1, Duration.ofHours(1), NOW)).isEmpty();
-        assertThat(RetentionPlanner.expired(List.of(), 1, null, NOW)).isEmpty();
+        assertThat(RetentionPlanner.expired(ages(500), 1, Duration.ofHours(1), NOW, NONE_IN_USE)).isEmpty();
+        assertThat(RetentionPlanner.expired(List.of(), 1, null, NOW, NONE_IN_USE)).isEmpty();
+    }
+
+    @Test
+    void theNewestVerifiedSnapshotStaysBesideTheNewestCompleted() {
+        List<Snapshot> newestFirst = ages(1, 2, 3, 4);
+        newestFirst.get(2).verifyResult = "ok";
+        newestFirst.get(3).verifyResult = "ok";
+        newestFirst.get(1).verifyResult = "failed";
+        assertThat(RetentionPlanner.expired(newestFirst, 1, null, NOW, NONE_IN_USE))
+                .containsExactly(newestFirst.get(1), newestFirst.get(3));
+        assertThat(RetentionPlanner.expired(newestFirst, null, Duration.ofMinutes(30), NOW, NONE_IN_USE))
+                .containsExactly(newestFirst.get(1), newestFirst.get(3));
+    }
+
+    @Test
+    void snapshotsBeingVerifiedOrRestoredStay() {
+        List<Snapshot> newestFirst = ages(1, 2, 3, 4);
+        newestFirst.get(1).verifyResult = "running";
+        assertThat(RetentionPlanner.expired(newestFirst, 1, null, NOW, Set.of(newestFirst.get(3).id)))
+                .containsExactly(newestFirst.get(2));
     }
 
     /** Snapshots requested the given numbers of hours ago, in that order. */
