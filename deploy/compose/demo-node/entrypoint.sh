@@ -64,7 +64,7 @@ start_sshd() {
 # left as it is (no initdb over a data directory that was moved aside, no start of a half-built copy).
 build_in_progress() {
   [[ -e "$DATA_DIR.drsuite-build" || -e "$DATA_DIR.drsuite-settings" ]] ||
-    [[ -e "$DATA_DIR.drsuite-previous" && ! -e "$DATA_DIR" ]]
+    { [[ ! -e "$DATA_DIR" ]] && compgen -G "$DATA_DIR.drsuite-replaced-*" >/dev/null; }
 }
 
 init_data_directory() {

@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -220,7 +219,7 @@ class RecycleBinTest {
         given().contentType(ContentType.JSON).body(Map.of("cluster", "bin-prod", "database", "shop",
                 "guardSchemas", List.of("guarded_elsewhere"))).post("/api/v1/recyclebin/sql-functions").then()
                 .statusCode(200);
-        try (Connection mallory = DriverManager.getConnection(server.jdbcUrl("shop"), "mallory", "mallory-pw");
+        try (Connection mallory = server.connect("shop", "mallory", "mallory-pw");
                 Statement sql = mallory.createStatement()) {
             sql.execute("create table mallory_things.scratch (id int)");
             sql.execute("create table mallory_things.junk (id int)");

@@ -104,6 +104,25 @@ class RelationshipRequestsTest {
     }
 
     @Test
+    void creatingWithoutConfirmingTheOverwriteOfTheDrClusterIsRefusedAndChangesNothing() throws Exception {
+        other.execute("create table if not exists precious (id int)", "insert into precious values (1)");
+        long before = other.count("precious");
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("name", "rq-unconfirmed",
+                "primaryCluster", "rq-prod", "drCluster", "rq-other", "syncMode", "async"));
+
+        create(request).statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("confirmOverwrite")).body("detail", containsString("rq-other"));
+        request.put("confirmOverwrite", "rq-prod");
+        create(request).statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("confirmOverwrite")).body("detail", containsString("rq-other"));
+
+        assertThat(relationshipCount("rq-unconfirmed")).isZero();
+        assertThat(membershipCount("rq-other")).isZero();
+        assertThat(other.count("precious")).isEqualTo(before);
+        assertThat(other.inRecovery()).isFalse();
+    }
+
+    @Test
     void refusalsNameTheReasonAndChangeNothing() throws Exception {
         expectRefusal(create("rq-x", "rq-nowhere", "rq-other", "async"), 422, "unknown-cluster", "rq-nowhere");
         expectRefusal(create("rq-x", "rq-other", "rq-other", "async"), 422, "same-cluster", "rq-other");
@@ -173,9 +192,12 @@ class RelationshipRequestsTest {
     }
 
     private static ValidatableResponse create(String name, String primary, String drCluster, String syncMode) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "primaryCluster", primary, "drCluster", drCluster, "syncMode", syncMode))
-                .post("/api/v1/relationships").then();
+        return create(Map.of("name", name, "primaryCluster", primary, "drCluster", drCluster, "syncMode", syncMode,
+                "confirmOverwrite", drCluster));
+    }
+
+    private static ValidatableResponse create(Map<String, Object> request) {
+        return given().contentType(ContentType.JSON).body(request).post("/api/v1/relationships").then();
     }
 
     private static void register(Map<String, Object> cluster) {

@@ -53,10 +53,11 @@ final class DrApi {
                 .post("/api/v1/clusters").then().statusCode(201);
     }
 
-    /** Creates a relationship; returns {relationship id, start task id}. */
+    /** Creates a relationship, confirming that the DR cluster is overwritten; returns {relationship id, start task id}. */
     String[] create(String name, String primary, String dr, String syncMode) {
         JsonPath accepted = given().baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "primaryCluster", primary, "drCluster", dr, "syncMode", syncMode))
+                .body(Map.of("name", name, "primaryCluster", primary, "drCluster", dr, "syncMode", syncMode,
+                        "confirmOverwrite", dr))
                 .post("/api/v1/relationships").then().statusCode(202).extract().jsonPath();
         return new String[] {accepted.getString("relationship.id"), accepted.getString("taskId")};
     }

@@ -91,12 +91,17 @@ public final class PostgresInstance implements AutoCloseable {
 
     /** A superuser connection to the given database, whatever its name holds (it goes as a property, not in a URL). */
     public Connection connect(String database) throws SQLException {
+        return connect(database, SUPERUSER, SUPERUSER_PASSWORD);
+    }
+
+    /** A connection to the given database as another login, e.g. an unprivileged role a test created. */
+    public Connection connect(String database, String user, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("PGHOST", "127.0.0.1");
         properties.setProperty("PGPORT", String.valueOf(port));
         properties.setProperty("PGDBNAME", database);
-        properties.setProperty("user", SUPERUSER);
-        properties.setProperty("password", SUPERUSER_PASSWORD);
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
         return DriverManager.getConnection("jdbc:postgresql://", properties);
     }
 

@@ -36,11 +36,20 @@ public class RegistryFixture {
 
     /** The servers as one cluster, the first its main node; none: a placeholder at 127.0.0.1:5432. */
     public void register(String name, PostgresInstance... nodes) {
-        ClusterRegistered event = nodes.length == 0 ? ClusterEventFixtures.registered(name)
-                : ClusterEventFixtures.registered(name, sealer, nodes);
+        register(nodes.length == 0 ? ClusterEventFixtures.registered(name)
+                : ClusterEventFixtures.registered(name, sealer, nodes));
+    }
+
+    /** Publishes a registration (e.g. one built from real servers and then altered) and waits for the catalog. */
+    public void register(ClusterRegistered event) {
         ClusterEventFixtures.publish(ClusterEvents.REGISTERED, event.clusterId(), event, json);
-        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.get().cluster(name)
+        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.get().cluster(event.name())
                 .filter(cluster -> cluster.id.equals(event.clusterId())).isPresent());
+    }
+
+    /** The key the service seals logins with, for building registrations by hand. */
+    public SecretSealer sealer() {
+        return sealer;
     }
 
     /** Publishes a relationship in the given phase; the caller waits until its service has folded it. */

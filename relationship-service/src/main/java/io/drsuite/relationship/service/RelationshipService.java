@@ -61,6 +61,7 @@ public class RelationshipService {
      * a connect timeout), then stores the relationship and requests its start in one transaction.
      */
     public Accepted create(RelationshipRequest request) {
+        request.requireOverwriteConfirmed();
         QuarkusTransaction.requiringNew().run(() -> refuseConflicts(request));
         Cluster[] clusters = QuarkusTransaction.requiringNew().call(() -> new Cluster[] {
             registered(request.primaryCluster()), registered(request.drCluster())});

@@ -3,6 +3,8 @@ package io.drsuite.task.dr;
 import static io.drsuite.task.engine.StepDefinition.step;
 import static io.drsuite.task.model.FailurePolicy.RESUME;
 
+import io.drsuite.clusterclient.Login;
+import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.host.CommandFailedException;
 import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.clusterclient.sql.NodeSession;
@@ -29,10 +31,12 @@ public class DrBuildSteps {
 
     private final ManagedClusters clusters;
     private final long slotWalCapMb;
+    private final ReplacedDataSweep replacedData;
 
-    DrBuildSteps(ManagedClusters clusters, TaskConfig config) {
+    DrBuildSteps(ManagedClusters clusters, TaskConfig config, ReplacedDataSweep replacedData) {
         this.clusters = clusters;
         this.slotWalCapMb = config.maxSlotWalKeepSize().asLongValue() / (1024 * 1024);
+        this.replacedData = replacedData;
     }
 
     /**
@@ -60,23 +64,62 @@ public class DrBuildSteps {
         return new NodeControl(node, clusters.connector());
     }
 
-    /** The primary answers as a primary; every DR node's data directory can be reached through its host executor. */
+    /**
+     * The primary answers as a primary, and every DR node's registered data directory is its own (see
+     * {@link #verifyDrDataDirectories}); records the primary's system identifier as the relationship's, which a
+     * failover later holds the DR side to.
+     */
     public void checkClusters(StepContext context) throws Exception {
         DrRoles roles = roles(context);
         if (roles.primary().majorVersion() != roles.dr().majorVersion()) {
             throw new IllegalStateException("PostgreSQL major versions differ: " + roles.primary() + " runs "
                     + roles.primary().majorVersion() + ", " + roles.dr() + " runs " + roles.dr().majorVersion());
         }
+        String primaryIdentifier;
         try (NodeSession primary = control(roles.primary().main()).session(roles.primary().admin())) {
             if (primary.inRecovery()) {
                 throw new IllegalStateException(roles.primary().main() + " is in recovery, not a primary");
             }
-            context.record("primarySystemIdentifier", primary.systemIdentifier());
+            primaryIdentifier = primary.systemIdentifier();
         }
-        for (ManagedNode node : roles.dr().nodes()) {
-            control(node).controlData();
-        }
+        verifyDrDataDirectories(roles, primaryIdentifier);
+        context.record("primarySystemIdentifier", primaryIdentifier);
+        RelationshipIdentity.remember(context.parameter(DrTasks.RELATIONSHIP_ID), primaryIdentifier);
         context.log("checked " + roles.primary() + " (primary) and " + roles.dr() + " (DR)");
+    }
+
+    /**
+     * Each DR node's registered data directory belongs to the server at the node's address: the system identifier
+     * in its control file ({@code pg_controldata} through the host executor) is the one the server reports over SQL.
+     * A wrong {@code dataDirectory} or a swapped host is refused here, before anything is stopped or moved. A node
+     * that does not answer SQL (a fenced former primary being reprotected) passes only if its files are of the
+     * primary's system and no server runs on them.
+     */
+    private void verifyDrDataDirectories(DrRoles roles, String primaryIdentifier) {
+        for (ManagedNode node : roles.dr().nodes()) {
+            NodeControl control = control(node);
+            String onDisk = control.controlFileSystemIdentifier();
+            Optional<String> reported = reportedSystemIdentifier(control, roles.dr().admin());
+            if (reported.isPresent() && !reported.get().equals(onDisk)) {
+                throw new IllegalStateException("the data directory registered for " + node + " of " + roles.dr()
+                        + " (" + node.dataDirectory() + ") holds system identifier " + onDisk + ", but the server at "
+                        + "that address reports " + reported.get() + ": the registered data directory or host belongs "
+                        + "to another server; refusing to touch either");
+            }
+            if (reported.isEmpty() && (!onDisk.equals(primaryIdentifier) || !control.postmasterStatus().stopped())) {
+                throw new IllegalStateException(node + " of " + roles.dr() + " does not answer SQL, so it cannot be "
+                        + "confirmed that " + node.dataDirectory() + " (system identifier " + onDisk + ") is its data "
+                        + "directory; start it, or fix its registration");
+            }
+        }
+    }
+
+    private static Optional<String> reportedSystemIdentifier(NodeControl node, Login admin) {
+        try (NodeSession session = node.session(admin)) {
+            return Optional.of(session.systemIdentifier());
+        } catch (SQLException noAnswer) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -157,9 +200,14 @@ public class DrBuildSteps {
         DrRoles roles = roles(context);
         NodeControl standby = control(roles.dr().main());
         standby.stop("fast");
-        StandbyBuilder.fullBuild(context, standby, roles.primary().main().endpoint(),
-                roles.primary().replication(), roles.slotName());
+        fullBuild(context, roles, standby, roles.primary().main().endpoint(), roles.slotName());
         configureMainStandby(roles, standby);
+    }
+
+    /** A full build of a DR node; the data it replaces is recorded and kept for the configured retention. */
+    private void fullBuild(StepContext context, DrRoles roles, NodeControl standby, NodeEndpoint source, String slot) {
+        StandbyBuilder.fullBuild(context, standby, source, roles.primary().replication(), slot,
+                path -> replacedData.keep(context, roles.dr(), standby.node(), path));
     }
 
     /**
@@ -176,8 +224,7 @@ public class DrBuildSteps {
         } catch (CommandFailedException e) {
             context.log("pg_rewind failed (" + e.getMessage() + "); falling back to a full build");
             standby.files().remove(standby.node().dataDirectory() + ".drsuite-settings");
-            StandbyBuilder.fullBuild(context, standby, roles.primary().main().endpoint(),
-                    roles.primary().replication(), roles.slotName());
+            fullBuild(context, roles, standby, roles.primary().main().endpoint(), roles.slotName());
             context.record(DrTasks.REBUILD_METHOD, "full");
         }
         configureMainStandby(roles, standby);
@@ -204,8 +251,7 @@ public class DrBuildSteps {
             context.log(standby.node() + " did not start after pg_rewind (" + e.getMessage()
                     + "); falling back to a full build");
             standby.stop("immediate");
-            StandbyBuilder.fullBuild(context, standby, roles.primary().main().endpoint(),
-                    roles.primary().replication(), roles.slotName());
+            fullBuild(context, roles, standby, roles.primary().main().endpoint(), roles.slotName());
             configureMainStandby(roles, standby);
             context.recordNow(DrTasks.REBUILD_METHOD, "full");
             standby.start();
@@ -229,7 +275,7 @@ public class DrBuildSteps {
             }
             NodeControl standby = control(node);
             standby.stop("fast");
-            StandbyBuilder.fullBuild(context, standby, upstream.endpoint(), roles.primary().replication(), null);
+            fullBuild(context, roles, standby, upstream.endpoint(), null);
             standby.writeAutoConf(StandbyConfig.apply(standby.autoConf(), upstream.endpoint(),
                     roles.primary().replication(), roles.cascadedApplicationName(node), null));
             standby.markAsStandby();
@@ -292,13 +338,20 @@ public class DrBuildSteps {
         context.log("commits on " + roles.primary() + " now wait for " + standby.node());
     }
 
-    /** Removes the data directories the builds kept aside. */
+    /**
+     * Names the data directories this task's builds replaced ({@code replaced.<node>}). They are not deleted here:
+     * {@link ReplacedDataSweep} deletes each once the configured retention has passed.
+     */
     public void cleanUp(StepContext context) {
         DrRoles roles = roles(context);
         for (ManagedNode node : roles.dr().nodes()) {
-            control(node).files().remove(StandbyBuilder.previousDirectory(node));
+            String kept = StandbyBuilder.replacedDirectory(node, context.taskId());
+            if (control(node).files().exists(kept)) {
+                context.record("replaced." + node.name(), kept);
+                context.log("the previous data of " + node + " is kept in " + kept + replacedData.deleteAfter(kept)
+                        .map(due -> " until " + due).orElse(""));
+            }
         }
-        context.log("removed the previous data directories of " + roles.dr());
     }
 
     void reloadIfRunning(DrRoles roles, ManagedNode node) {

@@ -1,6 +1,5 @@
 package io.drsuite.task.dr;
 
-import io.drsuite.clusterclient.host.HostUnreachableException;
 import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.clusterclient.sql.WalReceiver;
@@ -12,13 +11,23 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * An unplanned failover: fence the old primary where it can be reached, so two writable primaries never exist,
- * promote the DR main standby, and record the estimated data loss. Every step goes forward (resumable).
+ * An unplanned failover: make sure the DR main standby can take over, then fence every production node that is a
+ * primary now and confirm it, so two writable primaries never exist, then promote the DR main standby and record the
+ * estimated data loss. Nothing touches production before the DR side has been checked. Every step goes forward
+ * (resumable).
  */
 @ApplicationScoped
 public class DrFailoverSteps {
 
     private static final String LAST_PRIMARY_LSN = "lastKnownPrimaryLsn";
+    /** Artifact, check-dr: the WAL position the DR main standby had received when the failover began. */
+    static final String DR_RECEIVED_LSN = "drReceivedLsn";
+    /** Artifact, check-dr: the WAL position the DR main standby had replayed when the failover began. */
+    static final String DR_REPLAYED_LSN = "drReplayedLsn";
+    /** Artifact, check-dr: how the DR node's system identifier was checked. */
+    static final String IDENTITY_CHECKED_AGAINST = "systemIdentifierCheckedAgainst";
+    /** Artifact, fence-production: {@code confirmed}, or {@code host-unreachable} when a node was taken as lost. */
+    static final String FENCE = "fence";
 
     private final DrBuildSteps build;
 
@@ -27,48 +36,92 @@ public class DrFailoverSteps {
     }
 
     /**
-     * Stops the old primary if it still accepts connections, and waits for it: only then is the promotion safe.
-     * A primary that refuses connections takes no new writes; it gets an immediate stop without waiting (a crashed
-     * postmaster may linger as a zombie), so the promotion is not delayed. An unreachable host is recorded as such.
+     * The DR main standby answers, is in recovery and carries production's system identifier (as recorded when the
+     * relationship was built; else as production itself reports it): otherwise promoting it would not take over
+     * production's data, and the failover is refused before production is touched. Records how far it has received
+     * and replayed.
      */
-    public void fenceOldPrimary(StepContext context) throws Exception {
+    public void checkDr(StepContext context) throws Exception {
         DrRoles roles = build.roles(context);
-        NodeControl old = build.control(roles.primary().main());
-        boolean answers = false;
-        try (NodeSession session = old.session(roles.primary().admin())) {
-            answers = true;
+        NodeControl main = build.control(roles.dr().main());
+        try (NodeSession session = main.session(roles.dr().admin())) {
             if (!session.inRecovery()) {
-                context.recordNow(LAST_PRIMARY_LSN, session.currentLsn().toString());
+                throw new IllegalStateException(main.node() + " of " + roles.dr() + " is not in recovery, so it is "
+                        + "not a standby of " + roles.primary() + "; refusing the failover (production not touched)");
             }
-        } catch (SQLException unreachable) {
-            context.log(old.node() + " does not answer SQL: " + unreachable.getMessage());
-        }
-        try {
-            if (answers) {
-                stopHard(old);
-                context.record("fence", "stopped");
-                context.log("fenced " + old.node() + ": stopped");
-            } else {
-                old.requestStop("immediate");
-                context.record("fence", "stop-requested");
-                context.log("asked " + old.node() + " to stop immediately, in case any of it still runs");
+            String identifier = session.systemIdentifier();
+            ExpectedIdentifier expected = expectedIdentifier(context, roles);
+            if (expected.value().isPresent() && !expected.value().get().equals(identifier)) {
+                throw new IllegalStateException(main.node() + " of " + roles.dr() + " has system identifier "
+                        + identifier + ", not " + expected.value().get() + " (" + expected.source() + "): it is not "
+                        + "a copy of " + roles.primary() + "; refusing the failover (production not touched)");
             }
-        } catch (HostUnreachableException e) {
-            if (answers) {
-                throw new IllegalStateException(old.node() + " still accepts connections and its host cannot be "
-                        + "reached to stop it; refusing to create a second primary", e);
-            }
-            context.record("fence", "unreachable");
-            context.log("could not reach the host of " + old.node() + " (" + e.getMessage()
-                    + "); it does not answer SQL, so the failover goes on");
+            context.record(IDENTITY_CHECKED_AGAINST, expected.source());
+            Optional<Lsn> replayed = session.replayLsn();
+            Optional<Lsn> received = session.receiveLsn();
+            received.ifPresent(lsn -> context.record(DR_RECEIVED_LSN, lsn.toString()));
+            replayed.ifPresent(lsn -> context.record(DR_REPLAYED_LSN, lsn.toString()));
+            context.log(main.node() + " can take over: in recovery, system identifier " + identifier + " ("
+                    + expected.source() + "), received " + received.map(Lsn::toString).orElse("nothing yet")
+                    + ", replayed " + replayed.map(Lsn::toString).orElse("nothing yet"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(main.node() + " of " + roles.dr() + " does not answer ("
+                    + e.getSQLState() + "); it cannot take over, so production is left as it is", e);
         }
     }
 
-    private static void stopHard(NodeControl node) {
+    /** The identifier to hold the DR node to, and where it came from. */
+    private record ExpectedIdentifier(Optional<String> value, String source) {
+    }
+
+    private ExpectedIdentifier expectedIdentifier(StepContext context, DrRoles roles) {
+        Optional<String> recorded = RelationshipIdentity.recorded(context.parameter(DrTasks.RELATIONSHIP_ID));
+        if (recorded.isPresent()) {
+            return new ExpectedIdentifier(recorded, "recorded for the relationship");
+        }
+        for (ManagedNode node : roles.primary().nodes()) {
+            try (NodeSession session = build.control(node).session(roles.primary().admin())) {
+                return new ExpectedIdentifier(Optional.of(session.systemIdentifier()), "read from " + node);
+            } catch (SQLException noAnswer) {
+                // try the next node, then the control file
+            }
+        }
         try {
-            node.stop("fast");
-        } catch (RuntimeException slow) {
-            node.stop("immediate");
+            return new ExpectedIdentifier(Optional.of(build.control(roles.primary().main())
+                    .controlFileSystemIdentifier()), "pg_controldata of " + roles.primary().main());
+        } catch (RuntimeException unreadable) {
+            context.log("no system identifier is recorded for this relationship and " + roles.primary()
+                    + " cannot be read (" + unreadable.getMessage() + "); the DR node's identity is not verified");
+            return new ExpectedIdentifier(Optional.empty(), "unverified");
+        }
+    }
+
+    /**
+     * Fences every node of the production cluster that is a primary now and confirms each stop; records, per node,
+     * what happened ({@code fence.<node>}) and whether every node was seen to take no writes ({@link #FENCE}).
+     */
+    public void fenceProduction(StepContext context) {
+        DrRoles roles = build.roles(context);
+        boolean allConfirmed = true;
+        for (ManagedNode node : roles.primary().nodes()) {
+            ProductionFence.Result result = new ProductionFence(context, build.control(node),
+                    roles.primary().admin()).fence();
+            result.lastPrimaryLsn().ifPresent(lsn -> rememberLastPrimaryLsn(context, lsn));
+            String key = "fence." + node.name();
+            if (context.artifact(key).isEmpty() || result.outcome() != ProductionFence.Outcome.NOT_RUNNING) {
+                // a rerun finds a node it stopped before not running: keep what the first run saw
+                context.recordNow(key, result.outcome().wireName());
+            }
+            allConfirmed &= result.outcome().confirmed();
+        }
+        context.record(FENCE, allConfirmed ? "confirmed" : ProductionFence.Outcome.HOST_UNREACHABLE.wireName());
+    }
+
+    /** Keeps the furthest position any production primary had, across reruns of the step. */
+    private static void rememberLastPrimaryLsn(StepContext context, Lsn lsn) {
+        Optional<Lsn> known = context.artifact(LAST_PRIMARY_LSN).map(Lsn::parse);
+        if (known.isEmpty() || !known.get().isAtLeast(lsn)) {
+            context.recordNow(LAST_PRIMARY_LSN, lsn.toString());
         }
     }
 

@@ -10,7 +10,10 @@ import io.drsuite.task.engine.TaskDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** {@code dr.failover}: fence the old primary, promote the DR cluster; always forward, never rolled back. */
+/**
+ * {@code dr.failover}: check that the DR side can take over, fence production, promote the DR cluster; always
+ * forward, never rolled back.
+ */
 @ApplicationScoped
 public class DrFailoverTask implements TaskDefinition {
 
@@ -28,7 +31,8 @@ public class DrFailoverTask implements TaskDefinition {
     @Override
     public List<StepDefinition> steps() {
         return List.of(
-                step("fence-old-primary", 30, RESUME, steps::fenceOldPrimary),
+                step("check-dr", 10, RESUME, steps::checkDr),
+                step("fence-production", 30, RESUME, steps::fenceProduction),
                 step(DrSteps.PROMOTE_DR, 80, RESUME, steps::promote),
                 step("detach-dr", 100, RESUME, steps::detachDr));
     }

@@ -15,6 +15,7 @@ import io.drsuite.task.engine.TaskLease;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Loads registered clusters from this service's catalog and opens their sealed logins. */
 @ApplicationScoped
@@ -41,7 +42,15 @@ public class ManagedClusters {
      * may arrive before the registration of its cluster: wait a little for it before giving up.
      */
     public ManagedCluster load(String name) {
-        KnownCluster cluster = awaitRegistration(name);
+        return managed(awaitRegistration(name));
+    }
+
+    /** The cluster if the catalog knows it now, without waiting (for background work such as the sweep). */
+    public Optional<ManagedCluster> find(String name) {
+        return catalog.cluster(name).map(this::managed);
+    }
+
+    private ManagedCluster managed(KnownCluster cluster) {
         PostgresTools tools = PostgresTools.forMajorVersion(config.binTemplate(), cluster.majorVersion);
         return new ManagedCluster(cluster.name, cluster.majorVersion, cluster.nodes.stream()
                 .map(node -> new ManagedNode(node, new NodeEndpoint(node.name(), node.host(), node.port()),

@@ -46,10 +46,14 @@ public final class NodeControl {
         return connector.answers(node.endpoint(), login);
     }
 
-    /** Whether a postmaster runs on the data directory ({@code pg_ctl status}). */
+    /** Whether a postmaster runs on the data directory ({@code pg_ctl status}); an unclear answer counts as no. */
     public boolean isRunning() {
-        CommandResult status = node.executor().run(node.tools().status(node.dataDirectory()), QUICK);
-        return status.exitCode() == 0;
+        return postmasterStatus() == PostmasterStatus.RUNNING;
+    }
+
+    /** What {@code pg_ctl status} says, keeping "cannot tell" apart from "not running". */
+    public PostmasterStatus postmasterStatus() {
+        return PostmasterStatus.of(node.executor().run(node.tools().status(node.dataDirectory()), QUICK));
     }
 
     public void start() {
@@ -88,9 +92,28 @@ public final class NodeControl {
         result.orThrow();
     }
 
+    /**
+     * Runs {@code pg_ctl stop} and waits for the server to exit, whatever {@code pg_ctl status} said before; the
+     * result is the caller's to judge (a fence confirms it, see {@link ProductionFence}).
+     */
+    public CommandResult tryStop(String mode) {
+        return node.executor().run(node.tools().stop(node.dataDirectory(), mode, STOP_WAIT_SECONDS),
+                Duration.ofSeconds(STOP_WAIT_SECONDS + 10));
+    }
+
     /** Sends the stop signal without waiting for the server to exit. */
-    public void requestStop(String mode) {
-        node.executor().run(node.tools().requestStop(node.dataDirectory(), mode), QUICK);
+    public CommandResult requestStop(String mode) {
+        return node.executor().run(node.tools().requestStop(node.dataDirectory(), mode), QUICK);
+    }
+
+    /** The system identifier in the data directory's control file, which names the cluster the files belong to. */
+    public String controlFileSystemIdentifier() {
+        String identifier = controlData().get("Database system identifier");
+        if (identifier == null || identifier.isBlank()) {
+            throw new IllegalStateException("pg_controldata shows no system identifier for " + node.dataDirectory()
+                    + " of " + node);
+        }
+        return identifier;
     }
 
     /** {@code pg_controldata}, as name → value. */

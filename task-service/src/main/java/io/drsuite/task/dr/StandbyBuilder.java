@@ -6,15 +6,16 @@ import io.drsuite.clusterclient.host.NodeFiles;
 import io.drsuite.clusterclient.host.PassFile;
 import io.drsuite.task.engine.ProgressMeter;
 import io.drsuite.task.engine.StepContext;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Builds a standby's data directory from its upstream: a full build with {@code pg_basebackup} into a folder next
- * to the data directory, swapped in when complete (the old data is kept aside until the task's clean-up step), or
- * an incremental build with {@code pg_rewind}. Either way the node keeps its own configuration files (every
- * {@code *.conf} at the top of its data directory: {@code postgresql.conf}, {@code pg_hba.conf},
- * {@code pg_ident.conf} and files they include): the copy brings the upstream's, which name the upstream's port and
- * addresses. {@code postgresql.auto.conf} follows the upstream in a full build (it holds what {@code ALTER SYSTEM}
+ * to the data directory, swapped in when complete (the old data is kept aside, in a folder naming the task, for the
+ * configured retention), or an incremental build with {@code pg_rewind}. Either way the node keeps its own
+ * configuration files (every {@code *.conf} at the top of its data directory: {@code postgresql.conf},
+ * {@code pg_hba.conf}, {@code pg_ident.conf} and files they include): the copy brings the upstream's, which name the
+ * upstream's port and addresses. {@code postgresql.auto.conf} follows the upstream in a full build (it holds what {@code ALTER SYSTEM}
  * set cluster-wide) and is kept in a rewind.
  */
 public final class StandbyBuilder {
@@ -24,21 +25,33 @@ public final class StandbyBuilder {
     private StandbyBuilder() {
     }
 
-    /** Where the previous data directory is kept until the relationship's clean-up step removes it. */
-    public static String previousDirectory(ManagedNode node) {
-        return node.dataDirectory() + ".drsuite-previous";
+    private static final String REPLACED = ".drsuite-replaced-";
+
+    /**
+     * Where a build of {@code taskId} keeps the node's previous data directory: a path naming the task, so no build
+     * ever mistakes another build's kept data for its own. It stays for the configured retention
+     * ({@link ReplacedDataSweep}).
+     */
+    public static String replacedDirectory(ManagedNode node, UUID taskId) {
+        return node.dataDirectory() + REPLACED + taskId;
+    }
+
+    /** Whether {@code path} is a folder a build of {@code taskId} sets aside (what the sweep may delete). */
+    static boolean isReplacedDirectory(String path, UUID taskId) {
+        return path.endsWith(REPLACED + taskId) && path.length() > (REPLACED + taskId).length();
     }
 
     /**
      * Replaces the node's data directory with a fresh copy of {@code source}. The node must be stopped.
+     * {@code keepReplaced} is told where the previous data will be kept before it is moved there.
      */
     public static void fullBuild(StepContext context, NodeControl target, NodeEndpoint source, Login replication,
-            String slot) {
+            String slot, Consumer<String> keepReplaced) {
         ManagedNode node = target.node();
         NodeFiles files = target.files();
         String data = node.dataDirectory();
         String build = data + ".drsuite-build";
-        String previous = previousDirectory(node);
+        String previous = replacedDirectory(node, context.taskId());
         String configurationSource = files.exists(data) ? data : previous;
         files.remove(build);
         files.makeDirectory(build);
@@ -52,13 +65,17 @@ public final class StandbyBuilder {
             }
         }
         if (files.exists(data)) {
-            files.remove(previous);
-            files.move(data, previous);
+            if (files.exists(previous)) {
+                // an earlier run of this task already set the original data aside; what is here is that run's copy
+                files.remove(data);
+            } else {
+                keepReplaced.accept(previous);
+                files.move(data, previous);
+            }
         }
         files.move(build, data);
         files.remove(data + "/standby.signal");
-        context.log("full build of " + node + " complete; its previous data is kept in " + previous
-                + " until the task's clean-up");
+        context.log("full build of " + node + " complete; its previous data is kept in " + previous);
     }
 
     /**

@@ -5,22 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.task.DrTasks;
+import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.RegistryFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +46,9 @@ class DrOperationsTest {
 
     @Inject
     RegistryFixture registry;
+
+    @Inject
+    ReplacedDataSweep sweep;
 
     DrFixture fixture;
 
@@ -69,8 +82,18 @@ class DrOperationsTest {
             assertThat(dr1.streamingStandbys()).containsKey("drsuite_rel_a_dr_a2");
             assertThatThrownBy(() -> dr1.execute("insert into orders values (0, 'x')"))
                     .hasMessageContaining("read-only");
-            assertThat(Files.exists(dr1.dataDirectory().resolveSibling(dr1.dataDirectory().getFileName()
-                    + ".drsuite-previous"))).isFalse();
+            assertThat(replacedFolders(dr1)).as("the DR node's previous data, kept for the retention time")
+                    .singleElement().satisfies(kept -> assertThat(kept.resolve("PG_VERSION")).exists());
+            Path kept = replacedFolders(dr1).getFirst();
+            assertThat(task.getMap("steps.find { it.name == 'clean-up' }.artifacts"))
+                    .containsEntry("replaced.dr-a1", kept.toString());
+            sweep.sweep(Instant.now());
+            assertThat(kept).as("kept until the retention has passed").exists();
+            sweep.sweep(Instant.now().plus(Duration.ofHours(24)).plusSeconds(60));
+            assertThat(kept).doesNotExist();
+            assertThat(replacedFolders(dr2)).isEmpty();
+            assertThat(QuarkusTransaction.requiringNew().call(() -> ReplacedData.findByPath(kept.toString())
+                    .map(ReplacedData::isDeleted))).contains(true);
 
             prod.execute("insert into orders select g, 'late' from generate_series(5001, 5100) g");
             await().atMost(Duration.ofSeconds(20)).until(() -> dr2.count("orders") == 5100);
@@ -242,6 +265,129 @@ class DrOperationsTest {
                 row.next();
                 return row.getString(1);
             }
+        }
+    }
+
+    @Test
+    void failoverIsRefusedBeforeProductionIsTouchedWhenTheDrNodeCannotTakeOver() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-h");
+                PostgresInstance notInRecovery = PostgresInstance.primary("dr-h1");
+                PostgresInstance other = PostgresInstance.primary("other-h");
+                PostgresInstance stranger = other.standby("dr-h2")) {
+            prod.execute("create table t (id int)");
+            fixture.register("prod-h", prod);
+            fixture.register("dr-h1", notInRecovery);
+            fixture.register("dr-h2", stranger);
+
+            JsonPath primaryAsDr = DrFixture.awaitDone(fixture.request(DrTasks.FAILOVER, "rel-h1", "prod-h",
+                    "dr-h1", Map.of()), Duration.ofMinutes(2));
+
+            assertThat(primaryAsDr.getString("state")).isEqualTo("failed");
+            assertThat(primaryAsDr.getString("failedStep")).isEqualTo("check-dr");
+            assertThat(primaryAsDr.getString("error")).contains("not in recovery");
+            assertThat(prod.inRecovery()).isFalse();
+            prod.execute("insert into t values (1)");
+
+            JsonPath otherSystem = DrFixture.awaitDone(fixture.request(DrTasks.FAILOVER, "rel-h2", "prod-h",
+                    "dr-h2", Map.of()), Duration.ofMinutes(2));
+
+            assertThat(otherSystem.getString("state")).isEqualTo("failed");
+            assertThat(otherSystem.getString("failedStep")).isEqualTo("check-dr");
+            assertThat(otherSystem.getString("error")).contains("system identifier");
+            prod.execute("insert into t values (2)");
+            assertThat(prod.count("t")).isEqualTo(2);
+            assertThat(stranger.inRecovery()).isTrue();
+        }
+    }
+
+    @Test
+    void failoverFencesAProductionStandbyThatWasPromotedLocally() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-i");
+                PostgresInstance local = prod.standby("prod-i2");
+                PostgresInstance dr = PostgresInstance.primary("dr-i")) {
+            prod.execute("create table t (id int)", "insert into t select generate_series(1, 100)");
+            fixture.register("prod-i", prod, local);
+            fixture.register("dr-i", dr);
+            awaitSucceeded(fixture.request(DrTasks.START, "rel-i", "prod-i", "dr-i", Map.of()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> dr.count("t") == 100);
+
+            prod.killPostmaster();
+            local.execute("select pg_promote()");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !local.inRecovery());
+            JsonPath failover = awaitSucceeded(fixture.request(DrTasks.FAILOVER, "rel-i", "prod-i", "dr-i",
+                    Map.of()));
+
+            assertThat(local.answers()).as("the locally promoted production node is fenced").isFalse();
+            assertThat(dr.inRecovery()).isFalse();
+            assertThat(failover.getMap("steps.find { it.name == 'fence-production' }.artifacts"))
+                    .containsEntry("fence.prod-i2", "stopped");
+        }
+    }
+
+    @Test
+    void aFenceThatCannotStopTheProductionPrimaryFailsTheFailoverBeforeThePromotion() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-k");
+                PostgresInstance dr = PostgresInstance.primary("dr-k")) {
+            prod.execute("create table t (id int)");
+            fixture.register("prod-k", prod);
+            fixture.register("dr-k", dr);
+            awaitSucceeded(fixture.request(DrTasks.START, "rel-k", "prod-k", "dr-k", Map.of()));
+            // pg_ctl cannot read an unreadable pid file, so it can neither stop the server nor say it runs; the
+            // postmaster itself keeps running (it treats an unreadable lock file as a passing problem).
+            Path pidFile = prod.dataDirectory().resolve("postmaster.pid");
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(pidFile);
+            Files.setPosixFilePermissions(pidFile, Set.of());
+            try {
+                JsonPath task = DrFixture.awaitDone(fixture.request(DrTasks.FAILOVER, "rel-k", "prod-k", "dr-k",
+                        Map.of()), Duration.ofMinutes(2));
+
+                assertThat(task.getString("state")).isEqualTo("failed");
+                assertThat(task.getString("failedStep")).isEqualTo("fence-production");
+                assertThat(task.getString("error")).contains("prod-k").contains("still accepts connections");
+                assertThat(dr.inRecovery()).as("no second primary").isTrue();
+            } finally {
+                Files.setPosixFilePermissions(pidFile, permissions);
+            }
+        }
+    }
+
+    @Test
+    void startIsRefusedWhenTheDrDataDirectoryBelongsToAnotherCluster() throws Exception {
+        try (PostgresInstance prod = PostgresInstance.primary("prod-l");
+                PostgresInstance dr = PostgresInstance.primary("dr-l");
+                PostgresInstance bystander = PostgresInstance.primary("bystander-l")) {
+            dr.execute("create table dr_own (id int)", "insert into dr_own values (1)");
+            bystander.execute("create table mine (id int)", "insert into mine values (1)");
+            fixture.register("prod-l", prod);
+            ClusterRegistered registered = ClusterEventFixtures.registered("dr-l", registry.sealer(), dr);
+            ClusterNode node = registered.nodes().getFirst();
+            registry.register(new ClusterRegistered(registered.clusterId(), registered.name(),
+                    registered.serverVersion(), registered.majorVersion(), List.of(new ClusterNode(node.name(),
+                            node.host(), node.port(), bystander.dataDirectory().toString(), node.role(),
+                            node.access())), registered.adminLogin(), registered.replicationLogin(),
+                    registered.registeredAt()));
+
+            JsonPath task = DrFixture.awaitDone(fixture.request(DrTasks.START, "rel-l", "prod-l", "dr-l", Map.of(),
+                    60), Duration.ofMinutes(3));
+
+            assertThat(task.getString("state")).isEqualTo("failed");
+            assertThat(task.getString("failedStep")).isEqualTo("check-clusters");
+            assertThat(task.getString("error")).contains("system identifier").contains("dr-l");
+            assertThat(dr.count("dr_own")).isEqualTo(1);
+            assertThat(bystander.count("mine")).isEqualTo(1);
+            assertThat(dr.inRecovery()).isFalse();
+            assertThat(bystander.inRecovery()).isFalse();
+            assertThat(replacedFolders(dr)).isEmpty();
+            assertThat(replacedFolders(bystander)).isEmpty();
+        }
+    }
+
+    /** Folders the suite set next to the instance's data directory (replaced data, builds in progress). */
+    private static List<Path> replacedFolders(PostgresInstance instance) throws IOException {
+        String prefix = instance.dataDirectory().getFileName() + ".drsuite-";
+        try (Stream<Path> siblings = Files.list(instance.dataDirectory().getParent())) {
+            return siblings.filter(path -> path.getFileName().toString().startsWith(prefix))
+                    .filter(Files::isDirectory).toList();
         }
     }
 
