@@ -200,18 +200,24 @@ public class LogicalRestoreSteps {
         String database = context.parameter(TARGET_DATABASE);
         try (NodeSession session = open(cluster)) {
             Optional<String> replaced = context.artifact(REPLACED_DATABASE);
-            if (replaced.isPresent() && session.databaseExists(replaced.get())) {
-                if (session.databaseExists(database)) {
-                    if (session.databaseExists(restoring.get())) {
-                        throw new IllegalStateException("database " + database + " was created on " + cluster
-                                + " while the original was renamed to " + replaced.get() + "; rename them by hand");
+            if (replaced.isPresent()) {
+                if (session.databaseExists(replaced.get())) {
+                    if (session.databaseExists(database)) {
+                        if (session.databaseExists(restoring.get())) {
+                            throw new IllegalStateException("database " + database + " was created on " + cluster
+                                    + " while the original was renamed to " + replaced.get()
+                                    + "; rename them by hand");
+                        }
+                        session.renameDatabase(database, restoring.get());
                     }
-                    session.renameDatabase(database, restoring.get());
+                    session.renameDatabase(replaced.get(), database);
+                    context.log("put the original database " + database + " back");
                 }
-                session.renameDatabase(replaced.get(), database);
-                session.allowConnections(database, Boolean.parseBoolean(
-                        context.artifact(REPLACED_ALLOWED_CONNECTIONS).orElse("true")));
-                context.log("put the original database " + database + " back");
+                // The original was closed to new sessions before it was renamed (or was about to be).
+                if (session.databaseExists(database)) {
+                    session.allowConnections(database, Boolean.parseBoolean(
+                            context.artifact(REPLACED_ALLOWED_CONNECTIONS).orElse("true")));
+                }
             }
             session.dropDatabase(restoring.get());
         }

@@ -70,8 +70,8 @@ public class PhysicalRestoreSteps {
         Optional<String> recorded = context.artifact(SET_ASIDE);
         if (recorded.isPresent() && files.exists(recorded.get())) {
             if (files.exists(data)) {
-                throw new IllegalStateException("both " + data + " and the copy this task set aside in "
-                        + recorded.get() + " exist on " + node.node() + "; find out which is the node's data");
+                throw new IllegalStateException(data + " was created on " + node.node() + " after this task set "
+                        + "the node's data aside in " + recorded.get() + "; the restore stops and puts it back");
             }
             return;
         }
