@@ -118,10 +118,16 @@ public record PostgresTools(String binDirectory) {
         return List.of(bin("pg_restore"), "--list");
     }
 
-    /** Runs the SQL on standard input in one transaction, stopping at the first error. */
+    /**
+     * Runs the SQL on standard input, stopping at the first error. The script brings its own {@code BEGIN} and ends
+     * with its own {@code COMMIT}, and psql adds nothing: at the end of its input it just disconnects, so a script
+     * cut short before its COMMIT (its writer failed, or the writing process died and the pipe closed) leaves the
+     * transaction open when the session ends, and the server rolls it back. {@code --single-transaction} is not used
+     * on purpose: with it psql sends COMMIT at the end of its input, however early that end comes.
+     */
     public List<String> runScript(NodeEndpoint target, String user, String database) {
         return List.of(bin("psql"), "--dbname=" + Conninfo.of(target, user, database), "-w", "-X", "-q",
-                "--set=ON_ERROR_STOP=1", "--single-transaction", "--file=-");
+                "--set=ON_ERROR_STOP=1", "--file=-");
     }
 
     /** Checks an extracted physical backup against its manifest, WAL included. */

@@ -269,6 +269,52 @@ public final class NodeSession implements AutoCloseable {
         executeFormatted("select format('DROP DATABASE IF EXISTS %I WITH (FORCE)', ?::text)", database);
     }
 
+    /** Whether new sessions may connect to the database ({@code datallowconn}); empty when it does not exist. */
+    public Optional<Boolean> allowsConnections(String database) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select datallowconn from pg_database where datname = ?")) {
+            statement.setString(1, database);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(row.getBoolean(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Opens or closes the database to new sessions (superusers included); existing sessions stay. */
+    public void allowConnections(String database, boolean allow) throws SQLException {
+        executeFormatted(allow ? "select format('ALTER DATABASE %I WITH ALLOW_CONNECTIONS true', ?::text)"
+                : "select format('ALTER DATABASE %I WITH ALLOW_CONNECTIONS false', ?::text)", database);
+    }
+
+    /**
+     * Renames a database, ending the sessions connected to it first: a database with sessions cannot be renamed, and
+     * ended sessions take a moment to go, so it tries again for a few seconds. Close it to new sessions before, or a
+     * client that reconnects at once can keep it busy.
+     */
+    public void renameDatabase(String from, String to) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (PreparedStatement terminate = connection.prepareStatement("select pg_terminate_backend(pid) from "
+                    + "pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+                terminate.setString(1, from);
+                terminate.executeQuery().close();
+            }
+            try {
+                executeFormatted("select format('ALTER DATABASE %I RENAME TO %I', ?::text, ?::text)", from, to);
+                return;
+            } catch (SQLException busy) {
+                if (!"55006".equals(busy.getSQLState()) || attempt == 10) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
+    }
+
     /** Whether {@code schema.table} exists in the database this session is connected to. */
     public boolean tableExists(String schema, String table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,17 +38,28 @@ import java.util.stream.Collectors;
 /**
  * Restores a logical snapshot with pg_restore, in one of two ways:
  * <ul>
- * <li>into a database of its own (the default: a new name, so nothing existing is touched; an existing database is
- * dropped and recreated only with {@code replace});</li>
+ * <li>into a database of its own: restored under a name of this task's ({@code drsuite_restore_<task id>}) and
+ * given the target name only once complete. An existing database of the target name is replaced only with
+ * {@code replace}, and only then: it is closed to new sessions, its sessions are ended and it is renamed to
+ * {@code drsuite_replaced_<task id>}, the restored database takes its name, and the replaced one is dropped last. A
+ * failure before the swap drops the restored database and never touches the original; a failure during it renames
+ * the original back;</li>
  * <li>over named tables of an existing database ({@code replace} required): in one transaction their rows are
  * truncated and the snapshot's rows copied in, keeping the tables' definitions, indexes, constraints and grants.
  * Sequences keep their current position (they only move forward, so new rows cannot collide).</li>
  * </ul>
+ * The names used on the cluster carry the task id, so one found there was made by this task; a rerun of a step
+ * after a crash goes by them and by the artifacts recorded before each change.
  */
 @ApplicationScoped
 public class LogicalRestoreSteps {
 
-    private static final String CREATED_DATABASE = "createdDatabase";
+    /** Artifact: the database the snapshot is restored into before it takes the target's name. */
+    private static final String RESTORE_DATABASE = "restoreDatabase";
+    /** Artifact: the name the replaced database was given, recorded before it is renamed. */
+    private static final String REPLACED_DATABASE = "replacedDatabase";
+    /** Artifact: whether the replaced database allowed connections, to open it again if it is put back. */
+    private static final String REPLACED_ALLOWED_CONNECTIONS = "replacedAllowedConnections";
 
     private final ManagedClusters clusters;
     private final StoredSnapshots stored;
@@ -88,7 +100,11 @@ public class LogicalRestoreSteps {
         context.log("stored object matches its SHA-256 and holds the data of " + tables.size() + " tables");
     }
 
-    /** A database of its own: created (dropped first only with replace). Tables: they must exist. */
+    /**
+     * Tables: they must exist. A database of its own: an existing one of the target name is refused without
+     * replace; the database to restore into is created under this task's name (a leftover of an interrupted run of
+     * this task is dropped first: nothing else has that name).
+     */
     public void prepareTarget(StepContext context) throws SQLException {
         ManagedCluster cluster = target(context);
         String database = context.parameter(TARGET_DATABASE);
@@ -105,19 +121,17 @@ public class LogicalRestoreSteps {
             }
             return;
         }
-        try (NodeSession session = clusters.connector().open(cluster.main().endpoint(), cluster.admin())) {
-            if (session.databaseExists(database)) {
-                boolean leftByEarlierRun = context.artifact(CREATED_DATABASE).isPresent();
-                if (!leftByEarlierRun && !Boolean.parseBoolean(context.parameters().get(REPLACE))) {
-                    throw new IllegalStateException("database " + database + " exists on " + cluster
-                            + "; restore with replace to drop and replace it");
-                }
-                session.dropDatabase(database);
-                context.log("dropped database " + database + " on " + cluster);
+        try (NodeSession session = open(cluster)) {
+            if (session.databaseExists(database) && !replace(context)) {
+                throw new IllegalStateException("database " + database + " exists on " + cluster
+                        + "; restore with replace to drop and replace it");
             }
-            session.createDatabase(database);
-            context.recordNow(CREATED_DATABASE, database);
-            context.log("created database " + database + " on " + cluster);
+            String restoring = taskDatabase("drsuite_restore_", context);
+            context.recordNow(RESTORE_DATABASE, restoring);
+            session.dropDatabase(restoring);
+            session.createDatabase(restoring);
+            context.log("created database " + restoring + " on " + cluster + " to restore into; it takes the name "
+                    + database + " only once the restore is complete");
         }
     }
 
@@ -129,16 +143,107 @@ public class LogicalRestoreSteps {
         }
     }
 
-    /** Drops the database this task created, so a failed restore leaves nothing half restored behind. */
-    public void rollback(StepContext context) throws SQLException {
-        if (context.artifact(CREATED_DATABASE).isEmpty()) {
+    /**
+     * Gives the restored database the target name. An existing database of that name (allowed with replace only)
+     * is first closed to new sessions, its sessions are ended and it is renamed to this task's replaced name; both
+     * the new name and its earlier state are recorded before. A rerun finds the restored database renamed already
+     * and stops there.
+     */
+    public void swapInRestoredDatabase(StepContext context) throws SQLException {
+        if (!tables(context).isEmpty()) {
             return;
         }
         ManagedCluster cluster = target(context);
-        try (NodeSession session = clusters.connector().open(cluster.main().endpoint(), cluster.admin())) {
-            session.dropDatabase(context.parameter(TARGET_DATABASE));
+        String database = context.parameter(TARGET_DATABASE);
+        String restored = restoredDatabase(context);
+        try (NodeSession session = open(cluster)) {
+            if (!session.databaseExists(restored)) {
+                if (!session.databaseExists(database)) {
+                    throw new IllegalStateException("neither the restored database " + restored + " nor " + database
+                            + " exists on " + cluster);
+                }
+                context.log("database " + restored + " took the name " + database + " in an earlier run");
+                return;
+            }
+            if (session.databaseExists(database)) {
+                moveReplacedAside(context, session, cluster, database);
+            }
+            session.renameDatabase(restored, database);
+            context.log("the restored database is now " + database + " on " + cluster);
         }
-        context.log("dropped the partly restored database " + context.parameter(TARGET_DATABASE));
+    }
+
+    /** Drops the database the restored one replaced, once the restored one has its name. */
+    public void dropReplacedDatabase(StepContext context) throws SQLException {
+        Optional<String> replaced = context.artifact(REPLACED_DATABASE);
+        if (replaced.isEmpty()) {
+            return;
+        }
+        ManagedCluster cluster = target(context);
+        try (NodeSession session = open(cluster)) {
+            session.dropDatabase(replaced.get());
+        }
+        context.log("dropped " + replaced.get() + ", the database " + context.parameter(TARGET_DATABASE)
+                + " was before the restore");
+    }
+
+    /**
+     * Puts the replaced database back under its name if this task had renamed it, and drops the database this task
+     * restored into: a failed restore leaves the target as it was and nothing half restored behind.
+     */
+    public void rollback(StepContext context) throws SQLException {
+        Optional<String> restoring = context.artifact(RESTORE_DATABASE);
+        if (restoring.isEmpty()) {
+            return;
+        }
+        ManagedCluster cluster = target(context);
+        String database = context.parameter(TARGET_DATABASE);
+        try (NodeSession session = open(cluster)) {
+            Optional<String> replaced = context.artifact(REPLACED_DATABASE);
+            if (replaced.isPresent()) {
+                if (session.databaseExists(replaced.get())) {
+                    if (session.databaseExists(database)) {
+                        if (session.databaseExists(restoring.get())) {
+                            throw new IllegalStateException("database " + database + " was created on " + cluster
+                                    + " while the original was renamed to " + replaced.get()
+                                    + "; rename them by hand");
+                        }
+                        session.renameDatabase(database, restoring.get());
+                    }
+                    session.renameDatabase(replaced.get(), database);
+                    context.log("put the original database " + database + " back");
+                }
+                // The original was closed to new sessions before it was renamed (or was about to be).
+                if (session.databaseExists(database)) {
+                    session.allowConnections(database, Boolean.parseBoolean(
+                            context.artifact(REPLACED_ALLOWED_CONNECTIONS).orElse("true")));
+                }
+            }
+            session.dropDatabase(restoring.get());
+        }
+        context.log("dropped the partly restored database " + restoring.get());
+    }
+
+    private void moveReplacedAside(StepContext context, NodeSession session, ManagedCluster cluster,
+            String database) throws SQLException {
+        if (!replace(context)) {
+            throw new IllegalStateException("database " + database + " was created on " + cluster
+                    + " during the restore; restore with replace to replace it");
+        }
+        String replaced = taskDatabase("drsuite_replaced_", context);
+        if (session.databaseExists(replaced)) {
+            throw new IllegalStateException("database " + database + " was created on " + cluster + " after this "
+                    + "restore renamed the original to " + replaced + "; rename them by hand");
+        }
+        if (context.artifact(REPLACED_ALLOWED_CONNECTIONS).isEmpty()) {
+            context.recordNow(REPLACED_ALLOWED_CONNECTIONS,
+                    String.valueOf(session.allowsConnections(database).orElse(true)));
+        }
+        context.recordNow(REPLACED_DATABASE, replaced);
+        session.allowConnections(database, false);
+        session.renameDatabase(database, replaced);
+        context.log("closed " + database + " on " + cluster + " to new sessions, ended its sessions and renamed it "
+                + replaced);
     }
 
     private void restoreDatabase(StepContext context) throws IOException {
@@ -147,7 +252,7 @@ public class LogicalRestoreSteps {
         boolean keepOwnership = Boolean.parseBoolean(context.parameters().get(KEEP_OWNERSHIP));
         try (Sha256 object = stored.read(context)) {
             CommandResult result = ClientPrograms.run(node.tools().restore(node.endpoint(),
-                    cluster.admin().username(), context.parameter(TARGET_DATABASE), keepOwnership), node.endpoint(),
+                    cluster.admin().username(), restoredDatabase(context), keepOwnership), node.endpoint(),
                     cluster.admin(), object, null, context.remaining(), null);
             String mismatch = StoredSnapshots.mismatch(context, object.drain());
             if (mismatch != null) {
@@ -155,14 +260,16 @@ public class LogicalRestoreSteps {
             }
             result.orThrow();
         }
-        context.log("restored into database " + context.parameter(TARGET_DATABASE) + " of " + cluster
+        context.log("restored into database " + restoredDatabase(context) + " of " + cluster
                 + (keepOwnership ? " with owners and privileges" : " owned by " + cluster.admin().username()));
     }
 
     /**
      * One psql session runs BEGIN, TRUNCATE of every named table, the tables' rows as pg_restore writes them (one
-     * pass over the snapshot per schema), and COMMIT only when every pass succeeded: a failure anywhere ends the
-     * session without COMMIT and the tables keep their rows.
+     * pass over the snapshot per schema), and COMMIT only when every pass succeeded and the snapshot's checksum
+     * matched: a failure anywhere ends the script without COMMIT, psql disconnects at the end of its input (it runs
+     * without {@code --single-transaction}, which would COMMIT there), the server rolls the transaction back and
+     * the tables keep their rows. The same holds when this service dies mid-way: the pipe closes without COMMIT.
      */
     private void replaceTables(StepContext context) throws IOException {
         ManagedCluster cluster = target(context);
@@ -214,6 +321,24 @@ public class LogicalRestoreSteps {
 
     private ManagedCluster target(StepContext context) {
         return clusters.load(context.parameter(TARGET_CLUSTER));
+    }
+
+    private NodeSession open(ManagedCluster cluster) throws SQLException {
+        return clusters.connector().open(cluster.main().endpoint(), cluster.admin());
+    }
+
+    private static String restoredDatabase(StepContext context) {
+        return context.artifact(RESTORE_DATABASE).orElseThrow(
+                () -> new IllegalStateException("no database was created to restore into"));
+    }
+
+    /** A database name of this task's own: a prefix and the task id (48 or 49 characters, within the 63 allowed). */
+    private static String taskDatabase(String prefix, StepContext context) {
+        return prefix + context.taskId().toString().replace("-", "");
+    }
+
+    private static boolean replace(StepContext context) {
+        return Boolean.parseBoolean(context.parameters().get(REPLACE));
     }
 
     private static List<QualifiedName> tables(StepContext context) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Restores a physical snapshot onto a registered node: the node is stopped, its data directory is set aside, the
@@ -24,12 +25,18 @@ import java.util.List;
  * user), the node's own configuration files are put back (the backup carries the source's, which name its port and
  * addresses) and the server is started; it replays the WAL in the backup and comes up as a primary. The old data
  * directory is removed only once the restored server runs; until then a failure puts it back.
+ * <p>
+ * The folder the data directory is set aside in names the task ({@code <data>.drsuite-pre-restore-<task id>}) and
+ * is recorded as an artifact before the move: only that artifact says this task moved the data, so a folder another
+ * restore left behind is never taken for this one's, never unpacked over, never put back and never removed.
  */
 @ApplicationScoped
 public class PhysicalRestoreSteps {
 
     private static final String WAS_RUNNING = "targetWasRunning";
-    private static final String ASIDE_SUFFIX = ".drsuite-pre-restore";
+    /** Artifact: the folder this task moves the node's data directory to, recorded before the move. */
+    private static final String SET_ASIDE = "previousDataSetAside";
+    private static final String ASIDE_SUFFIX = ".drsuite-pre-restore-";
 
     private final ManagedClusters clusters;
     private final StoredSnapshots stored;
@@ -52,24 +59,47 @@ public class PhysicalRestoreSteps {
         context.log("stopped " + node.node());
     }
 
-    /** Moves the data directory aside, once: a rerun finds it moved already. */
+    /**
+     * Moves the data directory into this task's folder, once: the folder is recorded first, so a rerun after a
+     * crash knows whether the move happened (the recorded folder exists) or is still to do.
+     */
     public void setAsideData(StepContext context) {
         NodeControl node = target(context);
         NodeFiles files = node.files();
         String data = node.node().dataDirectory();
-        String aside = aside(node.node());
-        if (!files.exists(aside) && files.exists(data)) {
-            files.move(data, aside);
-            context.log("kept the data directory of " + node.node() + " aside in " + aside);
+        Optional<String> recorded = context.artifact(SET_ASIDE);
+        if (recorded.isPresent() && files.exists(recorded.get())) {
+            if (files.exists(data)) {
+                throw new IllegalStateException(data + " was created on " + node.node() + " after this task set "
+                        + "the node's data aside in " + recorded.get() + "; the restore stops and puts it back");
+            }
+            return;
         }
+        if (!files.exists(data)) {
+            context.log(node.node() + " has no data directory " + data + " to set aside");
+            return;
+        }
+        String aside = recorded.orElse(data + ASIDE_SUFFIX + context.taskId());
+        context.recordNow(SET_ASIDE, aside);
+        files.move(data, aside);
+        context.log("kept the data directory of " + node.node() + " aside in " + aside);
     }
 
+    /**
+     * Unpacks the snapshot into an empty data directory. A data directory found in place is removed only when this
+     * task set the node's data aside (it is then what an earlier run of this step left); otherwise it is the node's
+     * data and the restore stops.
+     */
     public void unpack(StepContext context) throws IOException {
         NodeControl node = target(context);
         ManagedNode managed = node.node();
         NodeFiles files = node.files();
         String data = managed.dataDirectory();
-        String aside = aside(managed);
+        Optional<String> aside = setAside(context, files);
+        if (files.exists(data) && aside.isEmpty()) {
+            throw new IllegalStateException(data + " on " + managed + " was not set aside by this restore; it is "
+                    + "left as it is");
+        }
         files.remove(data);
         files.makeDirectory(data);
         long size = stored.size(context);
@@ -82,9 +112,9 @@ public class PhysicalRestoreSteps {
             }
             tar.orThrow();
         }
-        if (files.exists(aside)) {
-            for (String file : ConfigurationFiles.list(managed, aside)) {
-                files.copy(aside + "/" + file, data + "/" + file);
+        if (aside.isPresent()) {
+            for (String file : ConfigurationFiles.list(managed, aside.get())) {
+                files.copy(aside.get() + "/" + file, data + "/" + file);
             }
         }
         for (String leftover : List.of("standby.signal", "recovery.signal", "backup_manifest")) {
@@ -104,24 +134,34 @@ public class PhysicalRestoreSteps {
 
     public void removePreviousData(StepContext context) {
         NodeControl node = target(context);
-        node.files().remove(aside(node.node()));
-        context.log("removed the previous data directory of " + node.node());
+        Optional<String> aside = context.artifact(SET_ASIDE);
+        if (aside.isPresent()) {
+            node.files().remove(aside.get());
+            context.log("removed the previous data directory of " + node.node() + " (" + aside.get() + ")");
+        }
     }
 
-    /** Puts the previous data directory back and starts the node again if it ran before. */
+    /**
+     * Puts the data directory this task set aside back (never a folder it did not move) and starts the node again if
+     * it ran before.
+     */
     public void rollback(StepContext context) {
         NodeControl node = target(context);
-        String aside = aside(node.node());
-        if (!node.files().exists(aside)) {
-            return;
+        Optional<String> aside = setAside(context, node.files());
+        if (aside.isPresent()) {
+            node.stop("immediate");
+            node.files().remove(node.node().dataDirectory());
+            node.files().move(aside.get(), node.node().dataDirectory());
+            context.log("put the previous data directory of " + node.node() + " back");
         }
-        node.stop("immediate");
-        node.files().remove(node.node().dataDirectory());
-        node.files().move(aside, node.node().dataDirectory());
         if (Boolean.parseBoolean(context.artifact(WAS_RUNNING).orElse("false"))) {
             node.start();
         }
-        context.log("put the previous data directory of " + node.node() + " back");
+    }
+
+    /** The folder this task moved the node's data directory to, if it did (recorded, and the move happened). */
+    private static Optional<String> setAside(StepContext context, NodeFiles files) {
+        return context.artifact(SET_ASIDE).filter(files::exists);
     }
 
     private NodeControl target(StepContext context) {
@@ -130,9 +170,5 @@ public class PhysicalRestoreSteps {
         ManagedNode node = cluster.nodes().stream().filter(candidate -> candidate.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("cluster " + cluster + " has no node " + name));
         return new NodeControl(node, clusters.connector());
-    }
-
-    private static String aside(ManagedNode node) {
-        return node.dataDirectory() + ASIDE_SUFFIX;
     }
 }

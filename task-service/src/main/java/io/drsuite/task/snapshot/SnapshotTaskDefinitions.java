@@ -86,7 +86,10 @@ public final class SnapshotTaskDefinitions {
         }
     }
 
-    /** {@code snapshot.restore-logical}: a failed restore drops the database it created. */
+    /**
+     * {@code snapshot.restore-logical}: until the restored database has the target name, a failure drops it and puts
+     * a replaced database back; the replaced database is dropped only after the swap.
+     */
     @ApplicationScoped
     public static class LogicalRestore implements TaskDefinition {
 
@@ -106,7 +109,9 @@ public final class SnapshotTaskDefinitions {
             return List.of(
                     step("check-snapshot", 20, RESUME, steps::checkSnapshot).cancellableBefore(),
                     step("prepare-target", 30, RESUME, steps::prepareTarget).cancellableBefore(),
-                    step("restore", 100, ROLLBACK, steps::restore));
+                    step("restore", 90, ROLLBACK, steps::restore),
+                    step("swap-in-restored-database", 95, ROLLBACK, steps::swapInRestoredDatabase),
+                    step("drop-replaced-database", 100, RESUME, steps::dropReplacedDatabase));
         }
 
         @Override
