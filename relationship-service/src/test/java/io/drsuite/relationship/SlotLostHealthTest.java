@@ -38,8 +38,8 @@ class SlotLostHealthTest {
             register(Registrations.cluster("sl-prod", prod));
             register(Registrations.cluster("sl-dr", dr));
             var accepted = given().contentType(ContentType.JSON).body(Map.of("name", "sl-rel", "primaryCluster",
-                    "sl-prod", "drCluster", "sl-dr", "syncMode", "async")).post("/api/v1/relationships").then()
-                    .statusCode(202).extract().jsonPath();
+                    "sl-prod", "drCluster", "sl-dr", "syncMode", "async", "confirmOverwrite", "sl-dr"))
+                    .post("/api/v1/relationships").then().statusCode(202).extract().jsonPath();
             UUID id = UUID.fromString(accepted.getString("relationship.id"));
             UUID taskId = UUID.fromString(accepted.getString("taskId"));
             ClusterEventFixtures.publish(TaskEvents.FINISHED, taskId, new TaskFinished(taskId, DrTasks.START,
