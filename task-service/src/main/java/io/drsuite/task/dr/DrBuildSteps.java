@@ -28,6 +28,8 @@ import java.util.Optional;
 public class DrBuildSteps {
 
     static final long MIN_WAL_KEEP_MB = 512;
+    /** How long a fenced former primary's postmaster may take to be reaped before a rebuild refuses to touch it. */
+    private static final Duration FENCED_EXIT_WAIT = Duration.ofSeconds(15);
 
     private final ManagedClusters clusters;
     private final long slotWalCapMb;
@@ -106,7 +108,8 @@ public class DrBuildSteps {
                         + "that address reports " + reported.get() + ": the registered data directory or host belongs "
                         + "to another server; refusing to touch either");
             }
-            if (reported.isEmpty() && (!onDisk.equals(primaryIdentifier) || !control.postmasterStatus().stopped())) {
+            if (reported.isEmpty() && (!onDisk.equals(primaryIdentifier)
+                    || !control.awaitPostmasterExit(FENCED_EXIT_WAIT).stopped())) {
                 throw new IllegalStateException(node + " of " + roles.dr() + " does not answer SQL, so it cannot be "
                         + "confirmed that " + node.dataDirectory() + " (system identifier " + onDisk + ") is its data "
                         + "directory; start it, or fix its registration");

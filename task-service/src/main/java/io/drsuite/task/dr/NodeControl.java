@@ -56,6 +56,25 @@ public final class NodeControl {
         return PostmasterStatus.of(node.executor().run(node.tools().status(node.dataDirectory()), QUICK));
     }
 
+    /**
+     * Waits up to {@code within} for {@code pg_ctl status} to say no server runs: a postmaster that was killed or
+     * just stopped may linger as a zombie until its parent reaps it, and pg_ctl still sees it running meanwhile.
+     */
+    public PostmasterStatus awaitPostmasterExit(Duration within) {
+        long giveUp = System.nanoTime() + within.toNanos();
+        PostmasterStatus status = postmasterStatus();
+        while (!status.stopped() && System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = postmasterStatus();
+        }
+        return status;
+    }
+
     public void start() {
         if (!isRunning()) {
             node.executor().run(node.tools().start(node.dataDirectory(), node.logFile(), START_WAIT_SECONDS),

@@ -136,18 +136,7 @@ final class ProductionFence {
     }
 
     private PostmasterStatus awaitExit() {
-        long giveUp = System.nanoTime() + EXIT_WAIT.toNanos();
-        PostmasterStatus status = node.postmasterStatus();
-        while (!status.stopped() && System.nanoTime() < giveUp) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            status = node.postmasterStatus();
-        }
-        return status;
+        return node.awaitPostmasterExit(EXIT_WAIT);
     }
 
     private static String describe(CommandResult result) {
