@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drsuite.testing.PostgresInstance;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * With the automatic failover policy on, killing the primary's postmaster leads, without any user call, to a
  * failover: the relationship ends failed_over and the DR cluster accepts writes.
  */
+@Order(3)
 class AutoFailoverSystemTest {
 
     private final Suite suite = Suite.get();

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * reach the relationship), switchover under load and back, failover after the primary's postmaster is killed,
  * reprotect with pg_rewind, stop.
  */
+@Order(4)
 class DrLifecycleSystemTest {
 
     private final Suite suite = Suite.get();

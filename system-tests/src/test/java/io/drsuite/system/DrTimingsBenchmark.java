@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Measures, on this machine, what a user of a protected cluster sees:
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * Not part of the test command; run with {@code ./drsuite benchmark}. Results go to stdout and
  * {@code system-tests/target/dr-timings.md}.
  */
+@Isolated
 @Tag("benchmark")
 class DrTimingsBenchmark {
 

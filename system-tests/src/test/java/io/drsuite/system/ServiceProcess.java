@@ -59,13 +59,26 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(String module, String name, Map<String, String> extraEnvironment,
             Map<String, String> systemProperties) {
+        ServiceProcess service = launch(module, name, extraEnvironment, systemProperties);
+        service.awaitReady();
+        return service;
+    }
+
+    /** Starts the process without waiting for it to be ready, so that several can start at once. */
+    static ServiceProcess launch(String module, String name, Map<String, String> extraEnvironment,
+            Map<String, String> systemProperties) {
         ServiceProcess service = new ServiceProcess(module, name, extraEnvironment, systemProperties,
                 FreePorts.next());
-        service.start();
+        service.launch();
         return service;
     }
 
     void start() {
+        launch();
+        awaitReady();
+    }
+
+    private void launch() {
         Path jar = RepositoryRoot.find().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; package " + module + " first (./mvnw package)");
@@ -83,6 +96,11 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+            // The cache the service's integration tests trained, as the images start with it.
+            Path aotCache = jar.resolveSibling("app.aot");
+            if (Files.exists(aotCache)) {
+                command.add("-XX:AOTCache=" + aotCache);
+            }
             systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -93,7 +111,6 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(log);
     }
 
     /** SIGKILL: no shutdown hooks, no lease released, as a crash of the host would leave it. */
@@ -123,7 +140,7 @@ final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    private void awaitReady(Path log) {
+    void awaitReady() {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {

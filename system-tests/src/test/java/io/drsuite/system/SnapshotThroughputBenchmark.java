@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Physical backup throughput on this machine: the suite's physical snapshot (pg_basebackup streamed through
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * snapshot is reported beside it. Not part of the test command: {@code ./drsuite benchmark snapshots}. Results go
  * to stdout and {@code system-tests/target/snapshot-throughput.md}.
  */
+@Isolated
 @Tag("benchmark")
 class SnapshotThroughputBenchmark {
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Map;
 final class Suite {
 
     private static Suite running;
+    private static RuntimeException failedToStart;
 
     final SshServer ssh;
     final ServiceProcess relationships;
@@ -31,27 +33,52 @@ final class Suite {
         Map<String, String> sshAccess = Map.of(
                 "DRSUITE_SSH_KEY_DIRECTORY", ssh.keyDirectory().toString(),
                 "DRSUITE_SSH_KNOWN_HOSTS", ssh.knownHosts().toString());
-        relationships = ServiceProcess.start("relationship-service", sshAccess);
-        tasks = ServiceProcess.start("task-service", sshAccess, LocalInfrastructure.storageConfig());
-        monitor = ServiceProcess.start("monitor-service", Map.of());
-        snapshots = ServiceProcess.start("snapshot-service", Map.of(), LocalInfrastructure.storageConfig());
-        recyclebin = ServiceProcess.start("recyclebin-service", Map.of("DRSUITE_RECYCLEBIN_SYNC_INTERVAL", "2s"));
+        relationships = launch("relationship-service", sshAccess, Map.of());
+        tasks = launch("task-service", sshAccess, LocalInfrastructure.storageConfig());
+        monitor = launch("monitor-service", Map.of(), Map.of());
+        // Policies' retention and schedule changes are looked at every 2 s rather than every minute.
+        snapshots = launch("snapshot-service", Map.of("DRSUITE_SNAPSHOTS_RETENTION_INTERVAL", "2s",
+                "DRSUITE_SNAPSHOTS_SCHEDULE_SYNC_INTERVAL", "2s"), LocalInfrastructure.storageConfig());
+        recyclebin = launch("recyclebin-service", Map.of("DRSUITE_RECYCLEBIN_SYNC_INTERVAL", "2s"), Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-system-under-test"));
+        services().forEach(ServiceProcess::awaitReady);
     }
 
+    private static ServiceProcess launch(String module, Map<String, String> environment,
+            Map<String, String> systemProperties) {
+        return ServiceProcess.launch(module, module, environment, systemProperties);
+    }
+
+    private List<ServiceProcess> services() {
+        return List.of(relationships, tasks, monitor, snapshots, recyclebin);
+    }
+
+    /** The one suite of the run; if it could not start, every test class fails with that same cause. */
     static synchronized Suite get() {
+        if (failedToStart != null) {
+            throw new IllegalStateException("the suite did not start", failedToStart);
+        }
         if (running == null) {
-            running = new Suite();
+            try {
+                running = new Suite();
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
+            }
         }
         return running;
     }
 
+    /** All at once: each may take seconds to drain its work, and the test JVM must exit within surefire's limit. */
     private void stop() {
-        recyclebin.close();
-        snapshots.close();
-        monitor.close();
-        tasks.close();
-        relationships.close();
+        List<Thread> stopping = services().stream().map(service -> Thread.ofVirtual().start(service::close)).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ssh.close();
     }
 

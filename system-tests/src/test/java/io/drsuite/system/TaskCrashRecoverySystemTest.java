@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * task-service killed with SIGKILL right after the full build of a start: after a restart the task resumes at its
  * first unfinished step and the build is not repeated.
  */
+@Isolated
+@Order(100)
 class TaskCrashRecoverySystemTest {
 
     private final Suite suite = Suite.get();

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Two task-service instances on one control plane. Instance A is cut off from the control-plane database in the
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * its lease can have expired: kill the copy, start nothing more, write nothing more. Instance B takes the task over
  * after the lease expires and finishes it; when A's connection comes back, A still leaves the task alone.
  */
+@Isolated
+@Order(101)
 class TaskLeaseFencingSystemTest {
 
     private static final Duration LEASE_TTL = Duration.ofSeconds(3);
