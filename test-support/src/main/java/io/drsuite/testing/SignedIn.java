@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -36,6 +37,7 @@ public final class SignedIn {
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SHORT_LIVED_CLIENT = "drsuite-test-short-lived";
 
     private SignedIn() {
     }
@@ -54,44 +56,86 @@ public final class SignedIn {
         return TOKENS.compute(user, (name, held) -> held != null && held.fresh() ? held : signIn(name)).value();
     }
 
+    /**
+     * A real token of a demo user that has expired: issued by the tests' Keycloak through a client of its own whose
+     * tokens live one second (made on first use through Keycloak's admin API), then left to expire.
+     */
+    public static String expiredAccessToken(String user) throws InterruptedException {
+        ensureShortLivedClient();
+        JsonNode token = post(LocalInfrastructure.oidcIssuer() + "/protocol/openid-connect/token", null,
+                "application/x-www-form-urlencoded", form(Map.of("grant_type", "password", "client_id",
+                        SHORT_LIVED_CLIENT, "username", user, "password", demoPassword(user))), 200);
+        Thread.sleep(Duration.ofSeconds(token.get("expires_in").asLong() + 1));
+        return token.get("access_token").asText();
+    }
+
+    private static synchronized void ensureShortLivedClient() {
+        String keycloak = LocalInfrastructure.oidcIssuer().replace("/realms/drsuite", "");
+        JsonNode admin = post(keycloak + "/realms/master/protocol/openid-connect/token", null,
+                "application/x-www-form-urlencoded", form(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", "admin", "password", secret("KEYCLOAK_BOOTSTRAP_ADMIN_PASSWORD"))), 200);
+        String client = "{\"clientId\":\"" + SHORT_LIVED_CLIENT + "\",\"publicClient\":true,"
+                + "\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":true,"
+                + "\"attributes\":{\"access.token.lifespan\":\"1\"},"
+                + "\"protocolMappers\":[{\"name\":\"audience\",\"protocol\":\"openid-connect\","
+                + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.custom.audience\":"
+                + "\"drsuite-api\",\"access.token.claim\":\"true\"}}]}";
+        // 201 when made now, 409 when an earlier test made it.
+        post(keycloak + "/admin/realms/drsuite/clients", admin.get("access_token").asText(), "application/json",
+                client, 201, 409);
+    }
+
     private static Token signIn(String user) {
-        String form = Map.of("grant_type", "password", "client_id", "drsuite-cli", "username", user,
-                "password", demoPassword(user), "scope", "openid").entrySet().stream()
+        JsonNode body = post(LocalInfrastructure.oidcIssuer() + "/protocol/openid-connect/token", null,
+                "application/x-www-form-urlencoded", form(Map.of("grant_type", "password", "client_id", "drsuite-cli",
+                        "username", user, "password", demoPassword(user), "scope", "openid")), 200);
+        return new Token(body.get("access_token").asText(),
+                Instant.now().plusSeconds(body.get("expires_in").asLong()).minus(RENEW_BEFORE_EXPIRY));
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(LocalInfrastructure.oidcIssuer()
-                        + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+    }
+
+    private static JsonNode post(String url, String bearer, String contentType, String body, int... expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType)
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused the sign-in of " + user + ": HTTP "
-                        + response.statusCode() + " " + response.body());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (Arrays.stream(expected).noneMatch(status -> status == response.statusCode())) {
+                throw new IllegalStateException("Keycloak answered " + url + " with HTTP " + response.statusCode()
+                        + ": " + response.body());
             }
-            JsonNode body = JSON.readTree(response.body());
-            return new Token(body.get("access_token").asText(),
-                    Instant.now().plusSeconds(body.get("expires_in").asLong()).minus(RENEW_BEFORE_EXPIRY));
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the tests' Keycloak at " + LocalInfrastructure.oidcIssuer(),
-                    e);
+            throw new IllegalStateException("cannot reach the tests' Keycloak at " + url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    /** From the test run's secrets file, read without executing it. */
     static String demoPassword(String user) {
-        String key = "DRSUITE_DEMO_" + user.toUpperCase() + "_PASSWORD=";
+        return secret("DRSUITE_DEMO_" + user.toUpperCase() + "_PASSWORD");
+    }
+
+    /** From the test run's secrets file, read without executing it. */
+    private static String secret(String name) {
+        String key = name + "=";
         Path secrets = RepositoryRoot.testRunDir().resolve("secrets/keycloak.env");
         try {
             return Files.readAllLines(secrets).stream().filter(line -> line.startsWith(key))
                     .map(line -> line.substring(key.length())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(key + " missing from " + secrets));
+                    .orElseThrow(() -> new IllegalStateException(name + " missing from " + secrets));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the demo users' passwords from " + secrets, e);
+            throw new IllegalStateException("cannot read the Keycloak secrets from " + secrets, e);
         }
     }
 
