@@ -40,9 +40,7 @@ ensure_dist() {
   rm -rf "$DIST_DIR"
   mkdir -p "$DIST_DIR"
   java_home="$(drsuite_java_home)"
-  # The plugin's markers (what it already unpacked) go with the copy, so a fresh run dir always gets a fresh copy.
-  JAVA_HOME="$java_home" "$DRSUITE_ROOT/mvnw" -q -B -f "$POM" dependency:unpack -DoutputDirectory="$DIST_DIR" \
-    -Dmdep.markersDirectory="$DIST_DIR/.markers" ||
+  JAVA_HOME="$java_home" "$DRSUITE_ROOT/mvnw" -q -B -f "$POM" dependency:unpack -DoutputDirectory="$DIST_DIR" ||
     die "could not unpack the Keycloak distribution with Maven"
   info "building Keycloak for its on-disk database (once; log: $LOG)"
   JAVA_HOME="$java_home" "$(home)/bin/kc.sh" build --db=dev-file >>"$LOG" 2>&1 ||
