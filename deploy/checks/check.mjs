@@ -32,13 +32,14 @@ const SERVICE_PORTS = {
 };
 const SERVICES = Object.keys(SERVICE_PORTS);
 const SERVICES_WITH_POSTGRES_TOOLS = new Set(["task-service", "snapshot-service"]);
-const COMPOSE_INFRASTRUCTURE = ["kafka", "control-plane-db", "prod", "dr"];
+const COMPOSE_INFRASTRUCTURE = ["kafka", "control-plane-db", "keycloak", "prod", "dr"];
 const COMPOSE_SERVICE_ENVIRONMENT = [
   "DRSUITE_DB_URL",
   "DRSUITE_DB_USER",
   "DRSUITE_DB_PASSWORD",
   "DRSUITE_KAFKA_BOOTSTRAP",
   "DRSUITE_SECRETS_KEY",
+  "DRSUITE_OIDC_ISSUER",
 ];
 const COMPOSE_REQUIRED_DEPENDENCIES = ["control-plane-db", "kafka"];
 const HEALTH_PROBES = {

@@ -161,6 +161,27 @@ drsuite_port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# ---------------------------------------------------------------- sign-in
+
+# The issuer of the local Keycloak's drsuite realm (deploy/local/keycloak.sh).
+drsuite_oidc_issuer() {
+  printf '%s\n' "${DRSUITE_OIDC_ISSUER:-http://127.0.0.1:${DRSUITE_KEYCLOAK_PORT:-18180}/realms/drsuite}"
+}
+
+# drsuite_access_token USER: an access token of a demo user (viewer, operator, admin) from the local Keycloak,
+# by the direct grant of the drsuite-cli client. The password goes to curl on its standard input, never as an
+# argument.
+drsuite_access_token() {
+  local user="$1" secrets="$DRSUITE_RUN_DIR/secrets/keycloak.env" key password response
+  key="DRSUITE_DEMO_${user^^}_PASSWORD"
+  password="$(grep -m1 "^$key=" "$secrets" 2>/dev/null | cut -d= -f2-)"
+  [[ -n "$password" ]] || die "$key missing from $secrets: start Keycloak first (keycloak.sh start)"
+  response="$(printf 'grant_type=password&client_id=drsuite-cli&username=%s&password=%s' "$user" "$password" |
+    curl -fsS --data-binary @- -H 'Content-Type: application/x-www-form-urlencoded' \
+      "$(drsuite_oidc_issuer)/protocol/openid-connect/token")" || die "Keycloak refused the sign-in of $user"
+  sed -E 's/.*"access_token":"([^"]+)".*/\1/' <<<"$response"
+}
+
 # ---------------------------------------------------------------- s3
 
 # The local S3-compatible server's keys: from the environment, else the
@@ -181,6 +202,7 @@ drsuite_exec_service() {
     QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID="$(drsuite_s3_access_key)" \
     QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY="$(drsuite_s3_secret_key)" \
     QUARKUS_HTTP_PORT="$port" \
+    DRSUITE_OIDC_ISSUER="$(drsuite_oidc_issuer)" \
     exec "$JAVA_HOME/bin/java" "$@" \
     -Ddrsuite.storage.locations.s3.type=s3 -Ddrsuite.storage.locations.s3.bucket="${DRSUITE_S3_BUCKET:-drsuite-snapshots}" \
     -jar "$app/quarkus-run.jar"

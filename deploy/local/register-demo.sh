@@ -23,13 +23,16 @@ os_user() { if drsuite_is_root; then printf '%s' "$DRSUITE_PG_USER"; else id -un
 
 register() {
   local name="$1" port="$2"
-  local status
-  status="$(curl -s -o /dev/null -w '%{http_code}' "$API/$name")"
+  local status token
+  # Registering a cluster is an admin's operation: as the demo admin. The token reaches curl as a header file.
+  token="$(drsuite_access_token admin)"
+  status="$(curl -s -o /dev/null -w '%{http_code}' -H @<(printf 'Authorization: Bearer %s' "$token") "$API/$name")"
   if [[ "$status" == 200 ]]; then
     info "cluster $name already registered"
     return 0
   fi
-  cat <<JSON | curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary @- "$API" ||
+  cat <<JSON | curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' \
+    -H @<(printf 'Authorization: Bearer %s' "$token") --data-binary @- "$API" ||
 {
   "name": $(json_string "$name"),
   "nodes": [{

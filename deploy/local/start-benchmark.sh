@@ -55,6 +55,8 @@ measure_once() {
   local log="$REPORT_DIR/$service-$mode.log" started ready pid rss
   drsuite_port_in_use "$PORT" && die "port $PORT is taken; the benchmark needs it"
   set_mode_flags "$app" "$mode"
+  # The API needs sign-in; a fresh token per start (they live 5 minutes), fetched before the clock starts.
+  TOKEN="$(drsuite_access_token viewer)"
   started="$(now_ms)"
   (DRSUITE_SECRETS_KEY="$TEST_SECRETS_KEY" drsuite_exec_service "$app" drsuite_test "$PORT" \
     "${FLAGS[@]}" "${MODE_FLAGS[@]}") >"$log" 2>&1 </dev/null &
@@ -65,7 +67,8 @@ measure_once() {
     sleep 0.01
   done
   ready="$(now_ms)"
-  curl -fs -o /dev/null "http://127.0.0.1:$PORT$(first_request "$service")" \
+  curl -fs -o /dev/null -H @<(printf 'Authorization: Bearer %s' "$TOKEN") \
+    "http://127.0.0.1:$PORT$(first_request "$service")" \
     || die "$service ($mode): the first request failed; see $log"
   rss="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")"
   kill "$pid"

@@ -1,6 +1,6 @@
 package io.drsuite.monitor;
 
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

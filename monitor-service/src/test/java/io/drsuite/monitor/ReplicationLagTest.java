@@ -1,7 +1,7 @@
 package io.drsuite.monitor;
 
 import static io.drsuite.monitor.PrometheusText.metric;
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

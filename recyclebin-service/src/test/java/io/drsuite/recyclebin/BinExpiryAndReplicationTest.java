@@ -2,7 +2,7 @@ package io.drsuite.recyclebin;
 
 import static io.drsuite.recyclebin.BinFixture.drop;
 import static io.drsuite.recyclebin.BinFixture.value;
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;

@@ -1,6 +1,6 @@
 package io.drsuite.recyclebin;
 
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 import static org.awaitility.Awaitility.await;
 
 import io.drsuite.relationships.KnownRelationship;

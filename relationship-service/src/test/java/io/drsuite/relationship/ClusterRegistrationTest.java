@@ -1,6 +1,6 @@
 package io.drsuite.relationship;
 
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,6 +1,6 @@
 package io.drsuite.snapshot;
 
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drsuite.events.CloudEventHeaders;

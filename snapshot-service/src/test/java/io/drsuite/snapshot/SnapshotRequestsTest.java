@@ -1,6 +1,6 @@
 package io.drsuite.snapshot;
 
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -14,6 +14,7 @@ import io.drsuite.events.task.TaskProgressed;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.RegistryFixture;
+import io.drsuite.testing.SignedIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -182,6 +183,31 @@ class SnapshotRequestsTest {
 
         fixture.relationship(relationship, "rule-rel", "stopped", "rule-prod", "rule-dr");
         take(Map.of("cluster", "rule-dr", "kind", "physical")).statusCode(202);
+    }
+
+    @Test
+    void aRestoreThatReplacesDataNeedsTheAdminRole() {
+        fixture.register("role-source");
+        JsonPath accepted = take(Map.of("cluster", "role-source", "kind", "physical")).statusCode(202).extract()
+                .jsonPath();
+        UUID snapshotId = UUID.fromString(accepted.getString("snapshot.id"));
+        fixture.finished(UUID.randomUUID(), UUID.fromString(accepted.getString("taskId")),
+                SnapshotTasks.PHYSICAL_BACKUP, snapshotId.toString(), "succeeded", null, Map.of(
+                        SnapshotTasks.SIZE_BYTES, "1", SnapshotTasks.SHA256, "cd".repeat(32)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(snapshot(snapshotId).getString("phase")));
+        Map<String, Object> replacing = Map.of("targetCluster", "role-source", "replace", true);
+
+        SignedIn.as(SignedIn.OPERATOR).contentType(ContentType.JSON).body(replacing)
+                .post("/api/v1/snapshots/{id}/restore", snapshotId).then().statusCode(403)
+                .contentType("application/problem+json").body("type", containsString("role-required"))
+                .body("detail", containsString("admin"));
+        assertThat(given().get("/api/v1/snapshots/{id}/restores", snapshotId).then().statusCode(200).extract()
+                .jsonPath().getList("$")).as("the refused restore left nothing behind").isEmpty();
+
+        given().contentType(ContentType.JSON).body(replacing).post("/api/v1/snapshots/{id}/restore", snapshotId)
+                .then().statusCode(202);
+        assertThat(given().get("/api/v1/snapshots/{id}/restores", snapshotId).then().extract().jsonPath()
+                .getList("$")).hasSize(1);
     }
 
     private ValidatableResponse take(Map<String, Object> body) {

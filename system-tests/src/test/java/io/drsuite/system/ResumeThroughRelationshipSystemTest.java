@@ -1,12 +1,14 @@
 package io.drsuite.system;
 
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.SignedIn;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
@@ -48,6 +50,13 @@ class ResumeThroughRelationshipSystemTest {
                     .body("detail", containsString("/api/v1/relationships/" + id + "/resume"));
             assertThat(api.task(stop).getInt("attempts")).as("the direct resume changed nothing").isEqualTo(1);
             assertThat(api.task(stop).getString("state")).isEqualTo("failed");
+            assertThat(api.query(id).getString("phase")).isEqualTo("error");
+
+            // A failed stop goes on only as an admin's decision, as starting one is.
+            SignedIn.as(SignedIn.OPERATOR).baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON)
+                    .body(Map.of()).post("/api/v1/relationships/{id}/resume", id).then().statusCode(403)
+                    .contentType("application/problem+json").body("detail", containsString("admin role"));
+            assertThat(api.task(stop).getInt("attempts")).as("the operator's resume changed nothing").isEqualTo(1);
             assertThat(api.query(id).getString("phase")).isEqualTo("error");
 
             dr.start();

@@ -90,6 +90,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("DRSUITE_DB_PASSWORD", LocalInfrastructure.DB_PASSWORD);
         env.put("DRSUITE_KAFKA_BOOTSTRAP", LocalInfrastructure.kafkaBootstrapServers());
         env.put("DRSUITE_SECRETS_KEY", PackagedServiceInfrastructure.TEST_SECRETS_KEY);
+        env.put("DRSUITE_OIDC_ISSUER", LocalInfrastructure.oidcIssuer());
         env.putAll(environment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {

@@ -1,6 +1,6 @@
 package io.drsuite.system;
 
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.RepositoryRoot;

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real control-plane PostgreSQL, Kafka and S3-compatible server (S3Proxy) for tests, on their own ports and run
- * folder so a running suite is
- * left alone. Started by {@code deploy/local/infra.sh} the first time a test needs them and left running for the
+ * The real control-plane PostgreSQL, Kafka, S3-compatible server (S3Proxy) and identity provider (Keycloak) for
+ * tests, on their own ports and run folder so a running suite is left alone. Started by {@code deploy/local/infra.sh} the first time a test needs them and left running for the
  * rest of the run ({@code ./drsuite test} stops them at the end).
  */
 public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -21,6 +20,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
     public static final int KAFKA_PORT = intEnv("DRSUITE_TEST_KAFKA_PORT", 29092);
     public static final int KAFKA_CONTROLLER_PORT = intEnv("DRSUITE_TEST_KAFKA_CONTROLLER_PORT", 29093);
     public static final int S3_PORT = intEnv("DRSUITE_TEST_S3_PORT", 29000);
+    public static final int KEYCLOAK_PORT = intEnv("DRSUITE_TEST_KEYCLOAK_PORT", 28180);
     public static final String S3_ACCESS_KEY = "drsuite-test";
     public static final String S3_SECRET_KEY = "drsuite-test-secret";
     public static final String S3_BUCKET = "drsuite-snapshots";
@@ -30,16 +30,23 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        if (!listening(DB_PORT) || !listening(KAFKA_PORT) || !listening(S3_PORT)) {
+        if (!listening(DB_PORT) || !listening(KAFKA_PORT) || !listening(S3_PORT) || !listening(KEYCLOAK_PORT)) {
             infra("start");
         }
         Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
                 "quarkus.datasource.username", DB_USER,
                 "quarkus.datasource.password", DB_PASSWORD,
-                "kafka.bootstrap.servers", kafkaBootstrapServers()));
+                "kafka.bootstrap.servers", kafkaBootstrapServers(),
+                "mp.jwt.verify.issuer", oidcIssuer(),
+                "mp.jwt.verify.publickey.location", oidcIssuer() + "/protocol/openid-connect/certs"));
         config.putAll(storageConfig());
         return config;
+    }
+
+    /** The tests' Keycloak realm: the issuer every service trusts in tests (see {@link SignedIn}). */
+    public static String oidcIssuer() {
+        return "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/drsuite";
     }
 
     /**
@@ -105,6 +112,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
                         "DRSUITE_KAFKA_PORT", String.valueOf(KAFKA_PORT),
                         "DRSUITE_KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT),
                         "DRSUITE_S3_PORT", String.valueOf(S3_PORT),
+                        "DRSUITE_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT),
                         "DRSUITE_S3_ACCESS_KEY", S3_ACCESS_KEY,
                         "DRSUITE_S3_SECRET_KEY", S3_SECRET_KEY),
                 root, 300);

@@ -1,19 +1,20 @@
 package io.drsuite.testing;
 
-import static io.restassured.RestAssured.given;
+import static io.drsuite.testing.SignedIn.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.RestAssured;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service must do, run against each service with real PostgreSQL and Kafka: be ready (database and
- * Kafka reachable), export Prometheus metrics with the outbox's own metrics, publish its OpenAPI document, and
- * answer unknown paths with problem+json.
+ * Kafka reachable), export Prometheus metrics with the outbox's own metrics, publish its OpenAPI document (all three
+ * open, for probes and scrapers), answer unknown paths with problem+json, and ask for sign-in on every API path.
  */
 public abstract class ServiceBasicsContract {
 
@@ -27,16 +28,16 @@ public abstract class ServiceBasicsContract {
 
     @Test
     void readyWhenDatabaseAndKafkaAreReachable() {
-        given().when().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
+        RestAssured.given().when().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"))
                 .body(containsString("Kafka connection health check"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void exportsPrometheusMetrics() {
-        String text = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+        String text = RestAssured.given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .contentType(startsWith("text/plain"))
                 .body(containsString("# TYPE drsuite_outbox_pending gauge"))
                 .body(containsString("jvm_memory_used_bytes"))
@@ -49,7 +50,7 @@ public abstract class ServiceBasicsContract {
 
     @Test
     void publishesOpenApi() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", startsWith("3."));
+        RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", startsWith("3."));
     }
 
     @Test
@@ -57,5 +58,36 @@ public abstract class ServiceBasicsContract {
         given().when().get("/api/v1/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
+    }
+
+    /** Deny by default: without a token even a path that does not exist answers 401, as every API path does. */
+    @Test
+    void withoutATokenTheApiAsksForSignIn() {
+        for (String path : List.of("/api/v1/no-such-thing", "/api/v1/tasks", "/api/v1/clusters")) {
+            RestAssured.given().when().get(path).then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("type", containsString("sign-in-required"))
+                    .body("detail", containsString("Authorization: Bearer"));
+        }
+    }
+
+    /** A token the issuer signed, for the suite, that has expired, is refused. */
+    @Test
+    void anExpiredTokenIsRefused() throws InterruptedException {
+        RestAssured.given().auth().oauth2(SignedIn.expiredAccessToken(SignedIn.ADMIN))
+                .when().get("/api/v1/no-such-thing").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("invalid_token"))
+                .body("type", containsString("invalid-token"));
+    }
+
+    /** A token with the right issuer and audience, signed by a key that is not the issuer's, is refused. */
+    @Test
+    void aTokenSignedByAnotherKeyIsRefused() {
+        RestAssured.given().auth().oauth2(ForgedTokens.signedByAStranger(LocalInfrastructure.oidcIssuer(), "admin"))
+                .when().get("/api/v1/no-such-thing").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", containsString("invalid-token"));
     }
 }

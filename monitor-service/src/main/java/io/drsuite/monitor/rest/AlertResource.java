@@ -1,9 +1,14 @@
 package io.drsuite.monitor.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.monitor.model.Alert;
 import io.drsuite.platform.problem.ProblemException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,6 +40,7 @@ public class AlertResource {
         }
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Transactional
     @Operation(summary = "List alerts", description = "state: firing or resolved; all when absent.")

@@ -1,6 +1,11 @@
 package io.drsuite.monitor.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.monitor.model.FailoverPolicy;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,6 +39,7 @@ public class FailoverPolicyResource {
             @PositiveOrZero Long maxDataLossBytes, Instant lastRequestedAt) {
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Transactional
     @Operation(summary = "A relationship's automatic failover policy")
@@ -44,6 +50,7 @@ public class FailoverPolicyResource {
                 : view(policy);
     }
 
+    @RolesAllowed({ADMIN})
     @PUT
     @Transactional
     @Operation(summary = "Turn automatic failover on or off for a relationship", description = "primaryDownSeconds "

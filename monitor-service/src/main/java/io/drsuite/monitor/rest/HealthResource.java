@@ -1,5 +1,9 @@
 package io.drsuite.monitor.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.monitor.health.LatestHealth;
@@ -7,6 +11,7 @@ import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
 import io.drsuite.monitor.model.RelationshipSample;
 import io.drsuite.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -65,6 +70,7 @@ public class HealthResource {
         }
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/clusters")
     @Operation(summary = "Every known cluster with the latest sample of each node")
@@ -73,6 +79,7 @@ public class HealthResource {
                 latest.nodesOf(cluster.name))).toList();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/clusters/{name}")
     @Operation(summary = "One cluster with the latest sample of each node")
@@ -82,6 +89,7 @@ public class HealthResource {
         return new ClusterHealth(cluster.name, latest.nodesOf(cluster.name));
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/relationships/{id}")
     @Transactional

@@ -1,7 +1,12 @@
 package io.drsuite.monitor.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,12 +30,14 @@ public class KnownClusterResource {
         this.catalog = catalog;
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(summary = "List the clusters monitor-service knows")
     public List<KnownClusterView> list() {
         return catalog.clusters().stream().map(KnownClusterView::of).toList();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{name}")
     @Operation(summary = "Get one known cluster")

@@ -1,6 +1,11 @@
 package io.drsuite.monitor.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.monitor.model.RelationshipThreshold;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +32,7 @@ public class ThresholdResource {
     public record Thresholds(@Positive Long lagBytes, @Positive Double lagSeconds) {
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Transactional
     @Operation(summary = "A relationship's own lag thresholds (null: the global default)")
@@ -36,6 +42,7 @@ public class ThresholdResource {
                 : new Thresholds(threshold.lagBytes, threshold.lagSeconds);
     }
 
+    @RolesAllowed({ADMIN})
     @PUT
     @Transactional
     @Operation(summary = "Set a relationship's own lag thresholds")

@@ -1,10 +1,15 @@
 package io.drsuite.recyclebin.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.platform.validation.Names;
 import io.drsuite.recyclebin.api.RetentionRequest;
 import io.drsuite.recyclebin.api.SqlFunctionsRequest;
 import io.drsuite.recyclebin.model.SqlInstall;
 import io.drsuite.recyclebin.service.BinSettings;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -45,6 +50,7 @@ public class BinSettingsResource {
         this.settings = settings;
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/retention/{cluster}")
     @Operation(summary = "A cluster's retention", description = "Default one day.")
@@ -52,6 +58,7 @@ public class BinSettingsResource {
         return new RetentionView(cluster, settings.retention(cluster).toString());
     }
 
+    @RolesAllowed({ADMIN})
     @PUT
     @Path("/retention/{cluster}")
     @Operation(summary = "Set a cluster's retention", description = "ISO-8601, e.g. P7D. Applies to objects "
@@ -62,6 +69,7 @@ public class BinSettingsResource {
         return new RetentionView(cluster, settings.setRetention(cluster, request.retention()).toString());
     }
 
+    @RolesAllowed({ADMIN})
     @POST
     @Path("/sql-functions")
     @Operation(summary = "Install the SQL functions in a database", description = "drsuite_recyclebin."
@@ -73,6 +81,7 @@ public class BinSettingsResource {
                 List.of(install.guardedSchemas), install.installedAt));
     }
 
+    @RolesAllowed({ADMIN})
     @DELETE
     @Path("/sql-functions")
     @Operation(summary = "Uninstall the SQL functions and the guard", description = "The bin and its entries stay.")

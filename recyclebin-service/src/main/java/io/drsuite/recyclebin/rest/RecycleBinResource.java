@@ -1,5 +1,9 @@
 package io.drsuite.recyclebin.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.validation.Names;
 import io.drsuite.recyclebin.api.DropRequest;
@@ -8,6 +12,7 @@ import io.drsuite.recyclebin.model.BinEntry;
 import io.drsuite.recyclebin.service.RecycleBinService;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -40,6 +45,7 @@ public class RecycleBinResource {
         this.bin = bin;
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/drops")
     @Operation(summary = "Drop an object into the bin", description = "A table (with schema, default public), a "
@@ -50,6 +56,7 @@ public class RecycleBinResource {
                 .path("/api/v1/recyclebin/" + entry.id).build()).entity(BinEntryView.of(entry)).build();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(summary = "List entries", description = "Objects in the bin (state recycled) unless state=restored, "
             + "purged or all.")
@@ -82,6 +89,7 @@ public class RecycleBinResource {
                 .map(BinEntryView::of).toList();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "Query an entry")
@@ -90,6 +98,7 @@ public class RecycleBinResource {
                 .orElseThrow(() -> ProblemException.notFound("entry", "no recycle-bin entry " + id));
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/restore")
     @Operation(summary = "Restore an entry", description = "Under its original name or as: {name}. A name in use "
@@ -98,6 +107,7 @@ public class RecycleBinResource {
         return BinEntryView.of(bin.restore(id, request == null ? null : request.as()));
     }
 
+    @RolesAllowed({ADMIN})
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Purge an entry", description = "Destroys the object for good.")
@@ -109,6 +119,7 @@ public class RecycleBinResource {
     public record PurgeAll(String cluster, int purged) {
     }
 
+    @RolesAllowed({ADMIN})
     @DELETE
     @Operation(summary = "Purge a cluster's whole bin", description = "confirm must repeat the cluster's name.")
     public PurgeAll purgeAll(

@@ -171,4 +171,9 @@ public enum RelationshipOperation {
         return DrSteps.PROMOTE_DR.equals(failedStep) ? TaskOutcome.SWITCHOVER_PROMOTION_FAILED
                 : TaskOutcome.SWITCHOVER_FAILED;
     }
+
+    /** Promotes or dissolves: only an admin may start it, or resume it after a failure. */
+    public boolean adminOnly() {
+        return this == FAILOVER || this == STOP;
+    }
 }

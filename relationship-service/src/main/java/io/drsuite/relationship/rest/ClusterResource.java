@@ -1,8 +1,13 @@
 package io.drsuite.relationship.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.api.ClusterRegistration;
 import io.drsuite.relationship.service.ClusterRegistry;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +40,7 @@ public class ClusterResource {
         this.registry = registry;
     }
 
+    @RolesAllowed({ADMIN})
     @POST
     @Operation(summary = "Register a cluster", description = "Connects to every node, discovers its version and "
             + "role, and refuses unreachable clusters and clusters without exactly one primary.")
@@ -44,12 +50,14 @@ public class ClusterResource {
                 .entity(view).build();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(summary = "List registered clusters")
     public List<ClusterView> list() {
         return registry.clusters().stream().map(ClusterView::of).toList();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{name}")
     @Operation(summary = "Get one cluster")
@@ -58,6 +66,7 @@ public class ClusterResource {
                 .orElseThrow(() -> ProblemException.notFound("cluster", "no cluster named '" + name + "'"));
     }
 
+    @RolesAllowed({ADMIN})
     @DELETE
     @Path("/{name}")
     @Operation(summary = "Remove a cluster from the registry", description = "The cluster's servers are not touched.")

@@ -1,10 +1,16 @@
 package io.drsuite.relationship.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.api.FailoverRequest;
 import io.drsuite.relationship.api.RelationshipRequest;
 import io.drsuite.relationship.api.StopRequest;
 import io.drsuite.relationship.service.RelationshipService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,11 +35,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RelationshipResource {
 
     private final RelationshipService service;
+    private final SecurityIdentity caller;
 
-    RelationshipResource(RelationshipService service) {
+    RelationshipResource(RelationshipService service, SecurityIdentity caller) {
         this.service = service;
+        this.caller = caller;
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Operation(summary = "Protect a cluster: create a relationship and start DR", description = "Checks both "
             + "clusters, then builds the DR cluster from the primary as a task. 202 with the relationship and task.")
@@ -45,12 +54,14 @@ public class RelationshipResource {
                 .build();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(summary = "List relationships")
     public List<RelationshipView> list() {
         return service.relationships().stream().map(RelationshipView::of).toList();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "Query a relationship", description = "Phase, roles and gs_ddr states of both clusters, "
@@ -62,6 +73,7 @@ public class RelationshipResource {
         return RelationshipView.of(queried.relationship(), queried.lag());
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/switchover")
     @Operation(summary = "Planned switchover without data loss", description = "Refused (409) unless the DR side "
@@ -70,6 +82,7 @@ public class RelationshipResource {
         return accepted(service.switchover(id));
     }
 
+    @RolesAllowed({ADMIN})
     @POST
     @Path("/{id}/failover")
     @Operation(summary = "Fail over to the DR cluster", description = "Fences the old primary where reachable, "
@@ -79,6 +92,7 @@ public class RelationshipResource {
         return accepted(service.failover(id, request != null && request.forced()));
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/reprotect")
     @Operation(summary = "Re-establish DR after a failover", description = "The former primary becomes the DR side "
@@ -87,6 +101,7 @@ public class RelationshipResource {
         return accepted(service.reprotect(id));
     }
 
+    @RolesAllowed({ADMIN})
     @POST
     @Path("/{id}/stop")
     @Operation(summary = "Dissolve the relationship", description = "promoteDr: true makes the DR cluster a "
@@ -100,13 +115,15 @@ public class RelationshipResource {
         return accepted(accepted);
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume the relationship's failed task", description = "From error: the task that failed "
             + "without being undone runs again from its failed step, and the relationship follows it as it would "
-            + "a new one. task-service refuses to resume a relationship's task directly.")
+            + "a new one. task-service refuses to resume a relationship's task directly. A failed failover or stop "
+            + "needs the admin role to go on.")
     public RestResponse<OperationAccepted> resume(@PathParam("id") UUID id) {
-        return accepted(service.resume(id));
+        return accepted(service.resume(id, caller.hasRole(ADMIN)));
     }
 
     private static RestResponse<OperationAccepted> accepted(RelationshipService.Accepted accepted) {

@@ -13,6 +13,7 @@ import io.drsuite.relationship.model.RelationshipOperation;
 import io.drsuite.relationship.model.RelationshipPhase;
 import io.drsuite.relationship.model.SyncMode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -215,11 +216,18 @@ public class RelationshipService {
      * Resumes the relationship's task that failed without being undone, at its failed step: the relationship takes
      * the task's phase again and follows its outcome. (task-service refuses a direct resume of such a task.)
      */
-    public Accepted resume(UUID id) {
+    /** @param byAdmin whether the caller has the admin role, which a failed failover or stop needs to go on */
+    public Accepted resume(UUID id, boolean byAdmin) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Relationship relationship = Relationship.findForUpdate(id).orElseThrow(() ->
                     ProblemException.notFound("relationship", "no relationship " + id));
             refuseIfBusy(relationship);
+            relationship.resumableOperation().filter(operation -> operation.adminOnly() && !byAdmin)
+                    .ifPresent(operation -> {
+                        throw new ForbiddenException("Resuming the failed " + operation.name().toLowerCase()
+                                + " of relationship '" + relationship.name + "' needs the admin role, as starting "
+                                + "one does.");
+                    });
             if (relationship.resumableOperation().isEmpty()) {
                 throw ProblemException.conflict("nothing-to-resume", "relationship '" + relationship.name + "' is "
                         + relationship.phase.wireName() + " and has no failed task that can be resumed"

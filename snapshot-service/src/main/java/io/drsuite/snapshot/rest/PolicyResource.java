@@ -1,10 +1,15 @@
 package io.drsuite.snapshot.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.snapshot.api.PolicyRequest;
 import io.drsuite.snapshot.model.BackupPolicy;
 import io.drsuite.snapshot.policy.CronSchedule;
 import io.drsuite.snapshot.policy.PolicyScheduler;
 import io.drsuite.snapshot.policy.PolicyService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +44,7 @@ public class PolicyResource {
         this.scheduler = scheduler;
     }
 
+    @RolesAllowed({ADMIN})
     @POST
     @Operation(summary = "Create a policy", description = "schedule: Unix cron in UTC; retention: keepLast and/or "
             + "maxAge (ISO-8601, e.g. P7D). 201 with the policy and its next run.")
@@ -48,12 +54,14 @@ public class PolicyResource {
                 .path(policy.id.toString()).build()).entity(view(policy)).build();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(summary = "List policies")
     public List<PolicyView> list() {
         return service.policies().stream().map(this::view).toList();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "Query a policy", description = "With its last and next scheduled run.")
@@ -61,6 +69,7 @@ public class PolicyResource {
         return view(service.policy(id));
     }
 
+    @RolesAllowed({ADMIN})
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a policy", description = "suspended: true keeps it without running it.")
@@ -68,6 +77,7 @@ public class PolicyResource {
         return view(service.update(id, request));
     }
 
+    @RolesAllowed({ADMIN})
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a policy", description = "Its snapshots stay, no longer under retention.")

@@ -1,8 +1,13 @@
 package io.drsuite.snapshot.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.snapshot.service.SnapshotService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +29,7 @@ public class RestoreResource {
         this.service = service;
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "Query a restore")

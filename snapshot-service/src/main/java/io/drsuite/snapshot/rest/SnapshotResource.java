@@ -1,5 +1,9 @@
 package io.drsuite.snapshot.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.platform.validation.Names;
 import io.drsuite.snapshot.api.RestoreRequest;
 import io.drsuite.snapshot.api.SnapshotRequest;
@@ -7,6 +11,9 @@ import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.snapshot.service.SnapshotService;
 import io.drsuite.storage.StorageLocations;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,12 +42,15 @@ public class SnapshotResource {
 
     private final SnapshotService service;
     private final StorageLocations storage;
+    private final SecurityIdentity caller;
 
-    SnapshotResource(SnapshotService service, StorageLocations storage) {
+    SnapshotResource(SnapshotService service, StorageLocations storage, SecurityIdentity caller) {
         this.service = service;
         this.storage = storage;
+        this.caller = caller;
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Operation(summary = "Take a snapshot now", description = "physical: the whole cluster with pg_basebackup; "
             + "logical: one database (or some tables) with pg_dump. Streamed to the storage location as a task; "
@@ -52,6 +62,7 @@ public class SnapshotResource {
                 .entity(new SnapshotAccepted(snapshot.taskId, view(snapshot))).build();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(summary = "List snapshots, newest first")
     public List<SnapshotView> list(@QueryParam("cluster") @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
@@ -60,6 +71,7 @@ public class SnapshotResource {
         return service.snapshots(cluster, kind).stream().map(this::view).toList();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
     @Operation(summary = "Query a snapshot", description = "Phase, progress, size, SHA-256, start LSN, the moment "
@@ -68,6 +80,7 @@ public class SnapshotResource {
         return view(service.snapshot(id));
     }
 
+    @RolesAllowed({ADMIN})
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a snapshot and its stored data", description = "Refused (409) while a backup, "
@@ -77,6 +90,7 @@ public class SnapshotResource {
         return RestResponse.noContent();
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/verify")
     @Operation(summary = "Verify the stored data", description = "Re-reads it: SHA-256 against the one recorded "
@@ -87,16 +101,23 @@ public class SnapshotResource {
         return RestResponse.accepted(new SnapshotAccepted(snapshot.verifyTaskId, view(snapshot)));
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/restore")
     @Operation(summary = "Restore a snapshot", description = "logical: into a new database (default) or over named "
-            + "tables; physical: onto a node's data directory. Replacing existing data needs replace: true. Refused "
-            + "into either cluster of a DR relationship.")
+            + "tables; physical: onto a node's data directory. Replacing existing data needs replace: true and the "
+            + "admin role. Refused into either cluster of a DR relationship.")
     public RestResponse<RestoreAccepted> restore(@PathParam("id") UUID id, @Valid RestoreRequest request) {
-        SnapshotRestore restore = service.restore(id, request == null ? RestoreRequest.DEFAULTS : request);
+        RestoreRequest asked = request == null ? RestoreRequest.DEFAULTS : request;
+        if (asked.replaces() && !caller.hasRole(ADMIN)) {
+            throw new ForbiddenException("A restore that replaces existing data (replace: true) needs the admin "
+                    + "role; a restore into a new database does not.");
+        }
+        SnapshotRestore restore = service.restore(id, asked);
         return RestResponse.accepted(new RestoreAccepted(restore.taskId, RestoreView.of(restore)));
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}/restores")
     @Operation(summary = "Restores of a snapshot, newest first")

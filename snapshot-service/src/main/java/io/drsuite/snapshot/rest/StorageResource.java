@@ -1,6 +1,11 @@
 package io.drsuite.snapshot.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.storage.StorageLocations;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +33,7 @@ public class StorageResource {
         this.storage = storage;
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(summary = "List storage locations")
     public List<StorageView> list() {

@@ -1,5 +1,9 @@
 package io.drsuite.task.rest;
 
+import static io.drsuite.platform.security.Roles.ADMIN;
+import static io.drsuite.platform.security.Roles.OPERATOR;
+import static io.drsuite.platform.security.Roles.VIEWER;
+
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.task.engine.TaskControl;
 import io.drsuite.task.model.Task;
@@ -8,6 +12,7 @@ import io.drsuite.task.model.TaskState;
 import io.drsuite.task.model.TaskStep;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,6 +44,7 @@ public class TaskResource {
         this.control = control;
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List tasks, newest first", description = "Filter by target (e.g. a relationship id) "
@@ -58,6 +64,7 @@ public class TaskResource {
                 .page(Page.ofSize(PAGE_SIZE)).list().stream().map(TaskView::summary).toList();
     }
 
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -70,6 +77,7 @@ public class TaskResource {
         return TaskView.of(task, TaskStep.list("taskId = ?1 order by position", id), TaskLogEntry.of(id));
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a task", description = "A pending task is cancelled at once; a running one stops "
@@ -78,6 +86,7 @@ public class TaskResource {
         return RestResponse.accepted(TaskView.summary(control.cancel(id)));
     }
 
+    @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume a failed task at the step that failed", description = "Only for a task that "

@@ -2,9 +2,9 @@ package io.drsuite.task.snapshot;
 
 import static io.drsuite.task.dr.DrFixture.awaitDone;
 import static io.drsuite.task.dr.DrFixture.awaitSucceeded;
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
+import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskRequested;
