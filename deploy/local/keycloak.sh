@@ -120,7 +120,8 @@ cmd_start() {
   cp "$REALM_FILE" "$kc_home/data/import/drsuite-realm.json"
 
   info "starting Keycloak on http://127.0.0.1:$PORT (log: $LOG)"
-  # setsid+nohup detach Keycloak from this shell's session; the environment carries the secrets the realm names.
+  # setsid+nohup detach Keycloak from this shell's session; the environment carries the secrets the realm names. It
+  # does not inherit the start lock (fd 9), or the lock would be held for as long as Keycloak runs.
   JAVA_HOME="$(drsuite_java_home)" \
     JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin \
@@ -131,7 +132,7 @@ cmd_start() {
     DRSUITE_AUTOMATION_CLIENT_SECRET="$(secret DRSUITE_AUTOMATION_CLIENT_SECRET)" \
     setsid nohup "$kc_home/bin/kc.sh" start --optimized --import-realm \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$PORT" \
-    --hostname="http://127.0.0.1:$PORT" >>"$LOG" 2>&1 </dev/null &
+    --hostname="http://127.0.0.1:$PORT" >>"$LOG" 2>&1 </dev/null 9>&- &
   pid=$!
   echo "$pid" >"$PID_FILE"
   wait_ready "$pid"
