@@ -131,6 +131,20 @@ class AccessControlSystemTest {
         assertThat(wrong).as("operations whose access differs from the table").isEmpty();
     }
 
+    /** A token the issuer signed, for the suite, that has expired, is refused by every service. */
+    @Test
+    void anExpiredTokenIsRefusedByEveryService() throws InterruptedException {
+        String expired = SignedIn.expiredAccessToken(ADMIN, ServiceProcess.OIDC_CLOCK_SKEW);
+        for (ServiceProcess service : List.of(suite.relationships, suite.tasks, suite.monitor, suite.snapshots,
+                suite.recyclebin)) {
+            RestAssured.given().baseUri(service.baseUrl()).auth().oauth2(expired)
+                    .get("/api/v1/no-such-thing").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("invalid_token"))
+                    .body("type", containsString("invalid-token"));
+        }
+    }
+
     @Test
     void refusedCallsChangeNothingAndSayWhy() throws Exception {
         try (PostgresInstance prod = PostgresInstance.primary("acl-prod")) {

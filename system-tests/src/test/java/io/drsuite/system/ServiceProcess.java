@@ -25,6 +25,8 @@ import java.util.Map;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    static final Duration OIDC_CLOCK_SKEW = Duration.ofSeconds(1);
+
     private final String module;
     private final String name;
     private final Map<String, String> environment;
@@ -91,6 +93,8 @@ final class ServiceProcess implements AutoCloseable {
         env.put("DRSUITE_KAFKA_BOOTSTRAP", LocalInfrastructure.kafkaBootstrapServers());
         env.put("DRSUITE_SECRETS_KEY", PackagedServiceInfrastructure.TEST_SECRETS_KEY);
         env.put("DRSUITE_OIDC_ISSUER", LocalInfrastructure.oidcIssuer());
+        // A second of clock skew (30 s by default), so that a test can show an expired token refused without waiting.
+        env.put("DRSUITE_OIDC_CLOCK_SKEW", String.valueOf(OIDC_CLOCK_SKEW.toSeconds()));
         env.putAll(environment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {

@@ -72,16 +72,6 @@ public abstract class ServiceBasicsContract {
         }
     }
 
-    /** A token the issuer signed, for the suite, that has expired, is refused. */
-    @Test
-    void anExpiredTokenIsRefused() throws InterruptedException {
-        RestAssured.given().auth().oauth2(SignedIn.expiredAccessToken(SignedIn.ADMIN))
-                .when().get("/api/v1/no-such-thing").then().statusCode(401)
-                .contentType("application/problem+json")
-                .header("WWW-Authenticate", containsString("invalid_token"))
-                .body("type", containsString("invalid-token"));
-    }
-
     /** A token with the right issuer and audience, signed by a key that is not the issuer's, is refused. */
     @Test
     void aTokenSignedByAnotherKeyIsRefused() {

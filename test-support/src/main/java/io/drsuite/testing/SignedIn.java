@@ -57,15 +57,16 @@ public final class SignedIn {
     }
 
     /**
-     * A real token of a demo user that has expired: issued by the tests' Keycloak through a client of its own whose
-     * tokens live one second (made on first use through Keycloak's admin API), then left to expire.
+     * A real token of a demo user that has expired, past a service's clock skew: issued by the tests' Keycloak through
+     * a client of its own whose tokens live one second (made on first use through Keycloak's admin API), then left
+     * to expire.
      */
-    public static String expiredAccessToken(String user) throws InterruptedException {
+    public static String expiredAccessToken(String user, Duration clockSkew) throws InterruptedException {
         ensureShortLivedClient();
         JsonNode token = post(LocalInfrastructure.oidcIssuer() + "/protocol/openid-connect/token", null,
                 "application/x-www-form-urlencoded", form(Map.of("grant_type", "password", "client_id",
                         SHORT_LIVED_CLIENT, "username", user, "password", demoPassword(user))), 200);
-        Thread.sleep(Duration.ofSeconds(token.get("expires_in").asLong() + 1));
+        Thread.sleep(Duration.ofSeconds(token.get("expires_in").asLong() + 1).plus(clockSkew));
         return token.get("access_token").asText();
     }
 
