@@ -8,12 +8,16 @@
 #   DRSUITE_RELATIONSHIP_URL   relationship-service (default http://relationship-service:8081)
 #   DEMO_ADMIN_PASSWORD        password of drsuite_admin on the nodes (required)
 #   DEMO_REPLICATION_PASSWORD  password of drsuite_repl on the nodes (required)
+#   DRSUITE_DEMO_ADMIN_PASSWORD   password of the realm's demo user "admin": registering is an admin's operation
+#   DRSUITE_OIDC_TOKEN_URL     Keycloak's token endpoint (default http://keycloak:8180/realms/drsuite/...)
 set -euo pipefail
 
 API="${DRSUITE_RELATIONSHIP_URL:-http://relationship-service:8081}/api/v1/clusters"
 DATA_DIRECTORY=/var/lib/postgresql/data/pgdata
+TOKEN_URL="${DRSUITE_OIDC_TOKEN_URL:-http://keycloak:8180/realms/drsuite/protocol/openid-connect/token}"
 RESPONSE="$(mktemp)"
-trap 'rm -f "$RESPONSE"' EXIT
+AUTHORIZATION="$(mktemp)"
+trap 'rm -f "$RESPONSE" "$AUTHORIZATION"' EXIT
 
 info() { printf '[register-demo] %s\n' "$*"; }
 die() {
@@ -29,10 +33,19 @@ json_string() {
   printf '"%s"' "$value"
 }
 
+# Signs in as the demo admin (direct grant of drsuite-cli); the header goes to curl as a file, never as an argument.
+sign_in() {
+  local token
+  token="$(printf 'grant_type=password&client_id=drsuite-cli&username=admin&password=%s' \
+    "$DRSUITE_DEMO_ADMIN_PASSWORD" | curl -fsS --data-binary @- "$TOKEN_URL" |
+    sed -E 's/.*"access_token":"([^"]+)".*/\1/')" || die "Keycloak refused the sign-in of the demo admin"
+  printf 'Authorization: Bearer %s' "$token" >"$AUTHORIZATION"
+}
+
 # register NAME: one cluster with one node, host NAME, port 5432, reached over SSH.
 register() {
   local name="$1" status
-  status="$(curl -sS -o /dev/null -w '%{http_code}' "$API/$name")"
+  status="$(curl -sS -o /dev/null -w '%{http_code}' -H @"$AUTHORIZATION" "$API/$name")"
   case "$status" in
     200)
       info "cluster $name already registered"
@@ -42,7 +55,7 @@ register() {
     *) die "GET $API/$name answered $status" ;;
   esac
   status="$(curl -sS -o "$RESPONSE" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-    --data-binary @- "$API" <<JSON
+    -H @"$AUTHORIZATION" --data-binary @- "$API" <<JSON
 {
   "name": $(json_string "$name"),
   "nodes": [{
@@ -67,9 +80,10 @@ JSON
   info "cluster $name registered"
 }
 
-for variable in DEMO_ADMIN_PASSWORD DEMO_REPLICATION_PASSWORD; do
+for variable in DEMO_ADMIN_PASSWORD DEMO_REPLICATION_PASSWORD DRSUITE_DEMO_ADMIN_PASSWORD; do
   [[ -n "${!variable:-}" ]] || die "$variable is not set"
   [[ "${!variable}" != *[[:cntrl:]]* ]] || die "$variable holds a control character"
 done
+sign_in
 register prod
 register dr
