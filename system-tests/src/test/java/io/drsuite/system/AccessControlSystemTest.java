@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,11 +99,10 @@ class AccessControlSystemTest {
 
     @Test
     void everyOperationOfEveryServiceAdmitsItsLeastRoleAndRefusesTheRest() {
-        Map<String, ServiceProcess> services = Map.of("relationship-service", suite.relationships,
-                "task-service", suite.tasks, "monitor-service", suite.monitor, "snapshot-service", suite.snapshots,
-                "recyclebin-service", suite.recyclebin);
+        Map<String, ServiceProcess> services = suite.services().stream()
+                .collect(Collectors.toMap(ServiceProcess::module, service -> service));
         TreeSet<String> published = new TreeSet<>();
-        services.forEach((name, service) -> published.addAll(operations(name, service)));
+        suite.services().forEach(service -> published.addAll(operations(service)));
         assertThat(published).as("the operations the services publish, each with its least role in the table")
                 .isEqualTo(LEAST_ROLE.keySet());
 
@@ -135,8 +135,7 @@ class AccessControlSystemTest {
     @Test
     void anExpiredTokenIsRefusedByEveryService() throws InterruptedException {
         String expired = SignedIn.expiredAccessToken(ADMIN, ServiceProcess.OIDC_CLOCK_SKEW);
-        for (ServiceProcess service : List.of(suite.relationships, suite.tasks, suite.monitor, suite.snapshots,
-                suite.recyclebin)) {
+        for (ServiceProcess service : suite.services()) {
             RestAssured.given().baseUri(service.baseUrl()).auth().oauth2(expired)
                     .get("/api/v1/no-such-thing").then().statusCode(401)
                     .contentType("application/problem+json")
@@ -165,13 +164,13 @@ class AccessControlSystemTest {
         }
     }
 
-    private static List<String> operations(String serviceName, ServiceProcess service) {
+    private static List<String> operations(ServiceProcess service) {
         Map<String, Map<String, Object>> paths = RestAssured.given().baseUri(service.baseUrl())
                 .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
         List<String> found = new ArrayList<>();
         paths.forEach((path, methods) -> methods.keySet().stream()
                 .filter(method -> List.of("get", "post", "put", "delete", "patch").contains(method))
-                .forEach(method -> found.add(serviceName + " " + method.toUpperCase() + " " + path)));
+                .forEach(method -> found.add(service.module() + " " + method.toUpperCase() + " " + path)));
         return found;
     }
 

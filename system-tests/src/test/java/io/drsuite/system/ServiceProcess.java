@@ -128,6 +128,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The module the service is built from, e.g. {@code task-service}. */
+    String module() {
+        return module;
+    }
+
     /** The output of the current (last started) process. */
     Path log() {
         return log;

@@ -49,7 +49,8 @@ final class Suite {
         return ServiceProcess.launch(module, module, environment, systemProperties);
     }
 
-    private List<ServiceProcess> services() {
+    /** The five services, each once. */
+    List<ServiceProcess> services() {
         return List.of(relationships, tasks, monitor, snapshots, recyclebin);
     }
 
