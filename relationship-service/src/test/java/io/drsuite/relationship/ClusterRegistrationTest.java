@@ -128,10 +128,10 @@ class ClusterRegistrationTest {
             String name = "gone-" + shortId();
             String clusterId = given().contentType(ContentType.JSON).body(Registrations.cluster(name, lone))
                     .when().post("/api/v1/clusters").then().statusCode(201).extract().path("id");
-            given().when().delete("/api/v1/clusters/" + name).then().statusCode(204);
+            given().when().delete("/api/v1/clusters/" + name + "?reason=test clean-up").then().statusCode(204);
             given().when().get("/api/v1/clusters/" + name).then().statusCode(404)
                     .contentType("application/problem+json");
-            given().when().delete("/api/v1/clusters/" + name).then().statusCode(404);
+            given().when().delete("/api/v1/clusters/" + name + "?reason=test clean-up").then().statusCode(404);
             List<String> types = eventsOf(clusterId).stream()
                     .map(r -> KafkaProbe.header(r, CloudEventHeaders.TYPE)).toList();
             assertEquals(List.of(ClusterEvents.REGISTERED.type(), ClusterEvents.REMOVED.type()), types);
@@ -274,7 +274,7 @@ class ClusterRegistrationTest {
                     .when().post("/api/v1/clusters").then().statusCode(409)
                     .body("type", endsWith("/node-registered"))
                     .body("detail", containsString("cluster '" + name + "'"));
-            given().when().delete("/api/v1/clusters/" + name).then().statusCode(204);
+            given().when().delete("/api/v1/clusters/" + name + "?reason=test clean-up").then().statusCode(204);
         } finally {
             lone.close();
         }
@@ -314,7 +314,7 @@ class ClusterRegistrationTest {
         setStoredPasswords(id, lateUnbound, ours[2]);
         assertEquals(0, resealing.resealStale());
         assertEquals(lateUnbound, storedPasswords(clusterId)[1]);
-        given().delete("/api/v1/clusters/" + name).then().statusCode(204);
+        given().delete("/api/v1/clusters/" + name + "?reason=test clean-up").then().statusCode(204);
     }
 
     private String openOrPlaceholder(String sealed, SecretBinding binding) {

@@ -123,7 +123,8 @@ class FailoverSafetyTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> blackhole.accepted() >= 2);
 
                 long started = System.nanoTime();
-                given().contentType(ContentType.JSON).body("{}").post("/api/v1/relationships/{id}/failover", id)
+                given().contentType(ContentType.JSON).body(Map.of("reason", "test"))
+                        .post("/api/v1/relationships/{id}/failover", id)
                         .then().statusCode(202);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 assertThat(took).as("POST failover while 20 queries wait on a hanging primary")

@@ -37,7 +37,7 @@ class PackagedRelationshipServiceIT extends ServiceBasicsContract {
                     .body("majorVersion", equalTo(15))
                     .body(not(containsString(PostgresInstance.SUPERUSER_PASSWORD)));
             given().when().get("/api/v1/clusters/" + name).then().statusCode(200).body("name", equalTo(name));
-            given().when().delete("/api/v1/clusters/" + name).then().statusCode(204);
+            given().when().delete("/api/v1/clusters/" + name + "?reason=test clean-up").then().statusCode(204);
             given().when().get("/api/v1/clusters/" + name).then().statusCode(404)
                     .contentType("application/problem+json");
         }

@@ -88,7 +88,8 @@ class RelationshipRequestsTest {
                 .body("currentTask.id", equalTo(taskId))
                 .body("currentTask.type", equalTo(DrTasks.START));
         for (String operation : List.of("switchover", "failover", "reprotect", "stop")) {
-            given().contentType(ContentType.JSON).body("{}").post("/api/v1/relationships/{id}/" + operation, id)
+            given().contentType(ContentType.JSON).body(Map.of("reason", "test"))
+                    .post("/api/v1/relationships/{id}/" + operation, id)
                     .then().statusCode(409).contentType("application/problem+json")
                     .body("detail", containsString(taskId));
         }
@@ -96,7 +97,7 @@ class RelationshipRequestsTest {
                 .contentType("application/problem+json")
                 .body("type", containsString("cluster-in-relationship"))
                 .body("detail", containsString("rq-main"));
-        given().delete("/api/v1/clusters/rq-prod").then().statusCode(409)
+        given().delete("/api/v1/clusters/rq-prod?reason=test").then().statusCode(409)
                 .body("detail", containsString("stop the relationship"));
         assertThat(relationshipCount("rq-second")).isZero();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/metrics")
@@ -181,7 +182,7 @@ class RelationshipRequestsTest {
                     "rq-moved");
             assertThat(relationshipCount("rq-moved-pair")).isZero();
             assertThat(membershipCount("rq-moved")).isZero();
-            given().delete("/api/v1/clusters/rq-moved").then().statusCode(204);
+            given().delete("/api/v1/clusters/rq-moved?reason=test").then().statusCode(204);
         }
     }
 

@@ -117,7 +117,7 @@ class PolicyApiTest {
         UUID verifying = stored(keepTwo, now.minusSeconds(400));
         UUID restoring = stored(keepTwo, now.minusSeconds(300));
         UUID verifyTask = verify(verifying);
-        UUID restoreTask = UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("replace", true))
+        UUID restoreTask = UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("replace", true, "reason", "test"))
                 .post("/api/v1/snapshots/{id}/restore", restoring).then().statusCode(202).extract().jsonPath()
                 .getString("taskId"));
         stored(keepTwo, now.minusSeconds(200));

@@ -174,7 +174,8 @@ class SnapshotRequestsTest {
                 .contentType("application/problem+json").body("type", containsString("dr-cluster"))
                 .body("detail", containsString("rule-rel"));
         for (String target : List.of("rule-prod", "rule-dr")) {
-            given().contentType(ContentType.JSON).body(Map.of("targetCluster", target, "replace", true))
+            given().contentType(ContentType.JSON).body(Map.of("targetCluster", target, "replace", true,
+                    "reason", "test"))
                     .post("/api/v1/snapshots/{id}/restore", snapshotId).then().statusCode(409)
                     .body("type", containsString("cluster-in-relationship")).body("detail", containsString("rule-rel"));
         }
@@ -195,7 +196,8 @@ class SnapshotRequestsTest {
                 SnapshotTasks.PHYSICAL_BACKUP, snapshotId.toString(), "succeeded", null, Map.of(
                         SnapshotTasks.SIZE_BYTES, "1", SnapshotTasks.SHA256, "cd".repeat(32)));
         await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(snapshot(snapshotId).getString("phase")));
-        Map<String, Object> replacing = Map.of("targetCluster", "role-source", "replace", true);
+        Map<String, Object> replacing = Map.of("targetCluster", "role-source", "replace", true, "reason",
+                "test: the source lost rows");
 
         SignedIn.as(SignedIn.OPERATOR).contentType(ContentType.JSON).body(replacing)
                 .post("/api/v1/snapshots/{id}/restore", snapshotId).then().statusCode(403)
@@ -204,8 +206,14 @@ class SnapshotRequestsTest {
         assertThat(given().get("/api/v1/snapshots/{id}/restores", snapshotId).then().statusCode(200).extract()
                 .jsonPath().getList("$")).as("the refused restore left nothing behind").isEmpty();
 
+        given().contentType(ContentType.JSON).body(Map.of("targetCluster", "role-source", "replace", true))
+                .post("/api/v1/snapshots/{id}/restore", snapshotId).then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("reason"));
+        assertThat(given().get("/api/v1/snapshots/{id}/restores", snapshotId).then().statusCode(200).extract()
+                .jsonPath().getList("$")).as("a replacing restore without a reason left nothing behind").isEmpty();
+
         given().contentType(ContentType.JSON).body(replacing).post("/api/v1/snapshots/{id}/restore", snapshotId)
-                .then().statusCode(202);
+                .then().statusCode(202).body("restore.requestedBy", equalTo(SignedIn.ADMIN));
         assertThat(given().get("/api/v1/snapshots/{id}/restores", snapshotId).then().extract().jsonPath()
                 .getList("$")).hasSize(1);
     }

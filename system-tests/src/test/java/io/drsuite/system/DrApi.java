@@ -62,8 +62,11 @@ final class DrApi {
         return new String[] {accepted.getString("relationship.id"), accepted.getString("taskId")};
     }
 
+    /** Requests an operation; the dangerous ones get the reason they require unless the body has one. */
     ValidatableResponse operate(String relationshipId, String operation, Map<String, Object> body) {
-        return given().baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON).body(body)
+        Map<String, Object> withReason = new java.util.HashMap<>(body);
+        withReason.putIfAbsent("reason", "system test: " + operation);
+        return given().baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON).body(withReason)
                 .post("/api/v1/relationships/{id}/" + operation, relationshipId).then();
     }
 

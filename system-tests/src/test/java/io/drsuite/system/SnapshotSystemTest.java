@@ -77,7 +77,8 @@ class SnapshotSystemTest {
 
             snapshots.post("/api/v1/snapshots/{id}/restore", Map.of("targetCluster", "sys-fresh"), id)
                     .statusCode(409).body("detail", containsString("replace: true"));
-            snapshots.restore(id, Map.of("targetCluster", "sys-fresh", "replace", true));
+            snapshots.restore(id, Map.of("targetCluster", "sys-fresh", "replace", true, "reason",
+                    "system test: rebuild sys-fresh"));
 
             assertThat(fresh.inRecovery()).isFalse();
             assertThat(fresh.tableChecksums("shop")).isEqualTo(atSnapshot);

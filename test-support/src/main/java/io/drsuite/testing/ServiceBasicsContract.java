@@ -80,4 +80,47 @@ public abstract class ServiceBasicsContract {
                 .contentType("application/problem+json")
                 .body("type", containsString("invalid-token"));
     }
+
+    /**
+     * Every request that would change something is in the service's audit log, refused ones too: without a token,
+     * with a forged one, and signed in. Each under the correlation id its answer carried (the caller's own when it
+     * sent one), and the log's hash chain checks out.
+     */
+    @Test
+    void changesAndRefusalsAreAuditedUnderTheirCorrelationId() {
+        String chosen = java.util.UUID.randomUUID().toString();
+        RestAssured.given().header("X-Correlation-Id", chosen).when().post("/api/v1/no-such-thing").then()
+                .statusCode(401).header("X-Correlation-Id", equalTo(chosen));
+        audited(chosen).body("size()", equalTo(1))
+                .body("[0].operation", equalTo("POST /api/v1/no-such-thing"))
+                .body("[0].outcome", equalTo("refused")).body("[0].status", equalTo(401))
+                .body("[0].problem", equalTo("sign-in-required"))
+                .body("[0].actor.name", equalTo("anonymous"));
+
+        String forged = RestAssured.given()
+                .auth().oauth2(ForgedTokens.signedByAStranger(LocalInfrastructure.oidcIssuer(), "admin"))
+                .when().delete("/api/v1/no-such-thing").then().statusCode(401).extract().header("X-Correlation-Id");
+        audited(forged).body("size()", equalTo(1))
+                .body("[0].problem", equalTo("invalid-token"))
+                .body("[0].actor.name", equalTo("anonymous"));
+
+        String viewer = SignedIn.as(SignedIn.VIEWER).contentType("application/json").body("{}")
+                .when().put("/api/v1/no-such-thing").then().statusCode(404).extract().header("X-Correlation-Id");
+        audited(viewer).body("size()", equalTo(1))
+                .body("[0].operation", equalTo("PUT /api/v1/no-such-thing"))
+                .body("[0].actor.name", equalTo(SignedIn.VIEWER))
+                .body("[0].actor.roles", org.hamcrest.Matchers.hasItem(SignedIn.VIEWER))
+                .body("[0].actor.client", equalTo("drsuite-cli"))
+                .body("[0].actor.address", org.hamcrest.Matchers.notNullValue())
+                .body("[0].hash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+
+        given().when().get("/api/v1/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(true))
+                .body("records", org.hamcrest.Matchers.greaterThanOrEqualTo(3));
+    }
+
+    private static io.restassured.response.ValidatableResponse audited(String correlationId) {
+        return SignedIn.as(SignedIn.VIEWER).when().get("/api/v1/audit?correlationId={id}", correlationId).then()
+                .statusCode(200);
+    }
 }

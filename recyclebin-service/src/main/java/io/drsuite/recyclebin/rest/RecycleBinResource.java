@@ -4,6 +4,7 @@ import static io.drsuite.platform.security.Roles.ADMIN;
 import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
+import io.drsuite.platform.audit.AuditedRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.validation.Names;
 import io.drsuite.recyclebin.api.DropRequest;
@@ -40,9 +41,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RecycleBinResource {
 
     private final RecycleBinService bin;
+    private final AuditedRequest audited;
 
-    RecycleBinResource(RecycleBinService bin) {
+    RecycleBinResource(RecycleBinService bin, AuditedRequest audited) {
         this.bin = bin;
+        this.audited = audited;
     }
 
     @RolesAllowed({OPERATOR, ADMIN})
@@ -121,11 +124,13 @@ public class RecycleBinResource {
 
     @RolesAllowed({ADMIN})
     @DELETE
-    @Operation(summary = "Purge a cluster's whole bin", description = "confirm must repeat the cluster's name.")
+    @Operation(summary = "Purge a cluster's whole bin", description = "confirm must repeat the cluster's name; "
+            + "reason says why, kept in the audit log.")
     public PurgeAll purgeAll(
             @QueryParam("cluster") @NotNull @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE)
             String cluster,
-            @QueryParam("confirm") String confirm) {
+            @QueryParam("confirm") String confirm, @QueryParam("reason") String reason) {
+        audited.requireReason(reason, "Purging a whole bin");
         return new PurgeAll(cluster, bin.purgeAll(cluster, confirm));
     }
 }

@@ -1,5 +1,6 @@
 package io.drsuite.recyclebin.service;
 
+import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.events.recyclebin.RecycleBinEvents;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -43,7 +45,7 @@ public class RecycleBinService {
 
     public BinEntry drop(DropRequest request) {
         KnownCluster cluster = clusters.writable(request.cluster());
-        String droppedBy = request.requestedBy() == null ? "api" : request.requestedBy();
+        String droppedBy = Objects.requireNonNullElse(ChangeOrigins.current().requestedBy(), "api");
         UUID entryId = UUID.randomUUID();
         Duration retention = retention(cluster.name);
         String schema = request.schema() == null && request.table() != null ? "public" : request.schema();

@@ -4,6 +4,7 @@ import static io.drsuite.platform.security.Roles.ADMIN;
 import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
+import io.drsuite.platform.audit.AuditedRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.api.ClusterRegistration;
 import io.drsuite.relationship.service.ClusterRegistry;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,9 +37,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ClusterResource {
 
     private final ClusterRegistry registry;
+    private final AuditedRequest audited;
 
-    ClusterResource(ClusterRegistry registry) {
+    ClusterResource(ClusterRegistry registry, AuditedRequest audited) {
         this.registry = registry;
+        this.audited = audited;
     }
 
     @RolesAllowed({ADMIN})
@@ -69,8 +73,10 @@ public class ClusterResource {
     @RolesAllowed({ADMIN})
     @DELETE
     @Path("/{name}")
-    @Operation(summary = "Remove a cluster from the registry", description = "The cluster's servers are not touched.")
-    public Response remove(@PathParam("name") String name) {
+    @Operation(summary = "Remove a cluster from the registry", description = "The cluster's servers are not touched. "
+            + "Needs a reason (?reason=...), kept in the audit log.")
+    public Response remove(@PathParam("name") String name, @QueryParam("reason") String reason) {
+        audited.requireReason(reason, "Removing a cluster");
         registry.remove(name);
         return Response.noContent().build();
     }

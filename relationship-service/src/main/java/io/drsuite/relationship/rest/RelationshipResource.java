@@ -4,6 +4,7 @@ import static io.drsuite.platform.security.Roles.ADMIN;
 import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
+import io.drsuite.platform.audit.AuditedRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.api.FailoverRequest;
 import io.drsuite.relationship.api.RelationshipRequest;
@@ -36,10 +37,12 @@ public class RelationshipResource {
 
     private final RelationshipService service;
     private final SecurityIdentity caller;
+    private final AuditedRequest audited;
 
-    RelationshipResource(RelationshipService service, SecurityIdentity caller) {
+    RelationshipResource(RelationshipService service, SecurityIdentity caller, AuditedRequest audited) {
         this.service = service;
         this.caller = caller;
+        this.audited = audited;
     }
 
     @RolesAllowed({OPERATOR, ADMIN})
@@ -87,9 +90,11 @@ public class RelationshipResource {
     @Path("/{id}/failover")
     @Operation(summary = "Fail over to the DR cluster", description = "Fences the old primary where reachable, "
             + "promotes the DR cluster and ends the relationship as failed_over. From error only with "
-            + "{\"force\": true} (409 force-required otherwise): the DR side may be half built there.")
+            + "{\"force\": true} (409 force-required otherwise): the DR side may be half built there. Needs a "
+            + "reason, kept in the audit log.")
     public RestResponse<OperationAccepted> failover(@PathParam("id") UUID id, FailoverRequest request) {
-        return accepted(service.failover(id, request != null && request.forced()));
+        audited.requireReason(request == null ? null : request.reason(), "A failover");
+        return accepted(service.failover(id, request.forced()));
     }
 
     @RolesAllowed({OPERATOR, ADMIN})
@@ -106,9 +111,15 @@ public class RelationshipResource {
     @Path("/{id}/stop")
     @Operation(summary = "Dissolve the relationship", description = "promoteDr: true makes the DR cluster a "
             + "standalone primary, false leaves it a detached read-only copy. After a failover it only releases "
-            + "the clusters (200).")
+            + "the clusters (200). Promoting the DR cluster needs a reason, kept in the audit log.")
     public RestResponse<OperationAccepted> stop(@PathParam("id") UUID id, StopRequest request) {
-        RelationshipService.Accepted accepted = service.stop(id, request == null ? new StopRequest(false) : request);
+        StopRequest stop = request == null ? new StopRequest(false, null) : request;
+        if (stop.promote()) {
+            audited.requireReason(stop.reason(), "Stopping with promotion of the DR cluster");
+        } else {
+            audited.giveReason(stop.reason());
+        }
+        RelationshipService.Accepted accepted = service.stop(id, stop);
         if (accepted.taskId() == null) {
             return RestResponse.ok(new OperationAccepted(null, RelationshipView.of(accepted.relationship())));
         }

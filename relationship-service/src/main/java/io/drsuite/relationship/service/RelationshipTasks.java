@@ -1,5 +1,6 @@
 package io.drsuite.relationship.service;
 
+import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.events.task.DrTasks;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -55,7 +57,8 @@ public class RelationshipTasks {
     public UUID resume(Relationship relationship) {
         UUID taskId = relationship.resumeTask();
         outbox.record(TaskEvents.RESUME_REQUESTED, taskId.toString(), new TaskResumeRequested(taskId,
-                relationship.id.toString(), "relationship-service", Instant.now()));
+                relationship.id.toString(), Objects.requireNonNullElse(ChangeOrigins.current().requestedBy(),
+                "relationship-service"), Instant.now()));
         return taskId;
     }
 

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.drsuite.events.DeadLetters;
 import io.drsuite.events.EventType;
 import io.drsuite.platform.inbox.IncomingEvent.MalformedEventException;
+import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.platform.outbox.KafkaEventPublisher;
 import io.drsuite.platform.outbox.KafkaEventPublisher.PublishFailedException;
 import io.drsuite.platform.outbox.OutboxConfig;
@@ -79,7 +80,8 @@ public class DeadLetterQueue {
         try {
             IncomingEvent event = IncomingEvent.from(record);
             event.requireKnownVersion(handled);
-            applyWithRetries(event, apply);
+            // Changes made while applying the event carry its origin on, into their own events and tasks.
+            ChangeOrigins.during(event.origin(), () -> applyWithRetries(event, apply));
         } catch (MalformedEventException malformed) {
             deadLetter(record, malformed);
         }

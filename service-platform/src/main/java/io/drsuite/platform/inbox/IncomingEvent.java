@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.EventType;
+import io.drsuite.platform.origin.ChangeOrigin;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -14,9 +15,11 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * A CloudEvent read from Kafka: its id, type and source from the {@code ce_*} headers, the aggregate id from the
- * record key, and the raw JSON payload.
+ * record key, the raw JSON payload, and the origin of the change it announces (correlation id and requester, when
+ * the change came from a request).
  */
-public record IncomingEvent(UUID id, String type, String source, String aggregateId, String payload) {
+public record IncomingEvent(UUID id, String type, String source, String aggregateId, String payload,
+        ChangeOrigin origin) {
 
     private static final Pattern TYPE = Pattern.compile("(io\\.drsuite\\.[a-z][a-z-]*\\.[a-z][a-z-]*)\\.v[1-9][0-9]*");
 
@@ -34,8 +37,10 @@ public record IncomingEvent(UUID id, String type, String source, String aggregat
                     "ce_type '" + type + "' is not a DR Suite event type");
         }
         try {
+            ChangeOrigin origin = ChangeOrigin.of(optionalHeader(record, CloudEventHeaders.CORRELATION_ID),
+                    optionalHeader(record, CloudEventHeaders.REQUESTED_BY));
             return new IncomingEvent(UUID.fromString(id), type, header(record, CloudEventHeaders.SOURCE),
-                    record.key(), record.value());
+                    record.key(), record.value(), origin);
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException(DeadLetterReason.NOT_A_CLOUD_EVENT, "ce_id is not a UUID: " + id);
         }
@@ -84,6 +89,11 @@ public record IncomingEvent(UUID id, String type, String source, String aggregat
                     + " does not match the contract: "
                     + e.getMessage());
         }
+    }
+
+    private static String optionalHeader(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), UTF_8);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -3,6 +3,8 @@ package io.drsuite.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.EventType;
+import io.drsuite.platform.origin.ChangeOrigin;
+import io.drsuite.platform.origin.ChangeOrigins;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -26,12 +28,19 @@ public class EventOutbox {
     }
 
     /**
-     * Adds an event to the outbox of the current transaction.
+     * Adds an event to the outbox of the current transaction, with the origin of the change being made (the request
+     * or the event being applied).
      *
      * @return the event id (the CloudEvents {@code id})
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <P> UUID record(EventType<P> type, String aggregateId, P payload) {
+        return record(type, aggregateId, payload, ChangeOrigins.current());
+    }
+
+    /** Adds an event announcing a change made for {@code origin} (a task's steps, run long after its request). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <P> UUID record(EventType<P> type, String aggregateId, P payload, ChangeOrigin origin) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(payload, "payload");
         if (aggregateId == null || aggregateId.isBlank()) {
@@ -44,6 +53,10 @@ public class EventOutbox {
         event.aggregateId = aggregateId;
         event.payload = toJson(payload);
         event.occurredAt = Instant.now();
+        if (origin != null) {
+            event.correlationId = origin.correlationId();
+            event.requestedBy = origin.requestedBy();
+        }
         event.persist();
         recorded.fire(OutboxNudge.Recorded.INSTANCE);
         return event.eventId;

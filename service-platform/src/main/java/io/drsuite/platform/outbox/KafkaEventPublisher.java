@@ -72,6 +72,12 @@ public class KafkaEventPublisher {
         headers.add(CloudEventHeaders.TIME, bytes(event.occurredAt.toString()));
         headers.add(CloudEventHeaders.SUBJECT, bytes(event.aggregateId));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        if (event.correlationId != null) {
+            headers.add(CloudEventHeaders.CORRELATION_ID, bytes(event.correlationId.toString()));
+        }
+        if (event.requestedBy != null) {
+            headers.add(CloudEventHeaders.REQUESTED_BY, bytes(event.requestedBy));
+        }
         return new ProducerRecord<>(event.topic, null, event.aggregateId, event.payload, headers);
     }
 

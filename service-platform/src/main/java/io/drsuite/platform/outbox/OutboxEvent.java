@@ -42,6 +42,13 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
+    /** The origin of the change announced: relayed as the {@code ce_correlationid} and {@code ce_requestedby}. */
+    @Column(name = "correlation_id")
+    public UUID correlationId;
+
+    @Column(name = "requested_by")
+    public String requestedBy;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 

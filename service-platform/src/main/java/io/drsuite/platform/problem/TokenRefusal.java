@@ -9,7 +9,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * A refused bearer token as problem+json. Tokens are checked when a request arrives, before it reaches a resource, so
- * the refusal is answered here, on the HTTP router, as {@link ProblemMappers} answers everything else.
+ * the refusal is answered here, on the HTTP router, as {@link ProblemMappers} answers everything else; a refused
+ * request that would have changed something is recorded in the audit log first.
  */
 @ApplicationScoped
 public class TokenRefusal {
@@ -20,18 +21,21 @@ public class TokenRefusal {
     static final String CHALLENGE = "Bearer error=\"invalid_token\"";
 
     private final String body;
+    private final TokenRefusalAudit audit;
 
-    TokenRefusal(ObjectMapper json) throws JsonProcessingException {
+    TokenRefusal(ObjectMapper json, TokenRefusalAudit audit) throws JsonProcessingException {
         this.body = json.writeValueAsString(PROBLEM);
+        this.audit = audit;
     }
 
     void answerRefusals(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
             if (context.failure() instanceof AuthenticationFailedException && !context.response().headWritten()) {
-                context.response().setStatusCode(401)
+                audit.recorded(context, 401, "invalid-token").onComplete(done -> context.response()
+                        .setStatusCode(401)
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("WWW-Authenticate", CHALLENGE)
-                        .end(body);
+                        .end(body));
             } else {
                 context.next();
             }

@@ -67,6 +67,10 @@ public class Snapshot extends PanacheEntityBase {
     @Column(name = "task_id", nullable = false)
     public UUID taskId;
 
+    /** Who asked for it, from the request's token; null when a backup policy's schedule took it. */
+    @Column(name = "requested_by")
+    public String requestedBy;
+
     @Column(nullable = false)
     public int percent;
 

@@ -54,6 +54,10 @@ public class SnapshotRestore extends PanacheEntityBase {
     @Column(name = "task_id", nullable = false)
     public UUID taskId;
 
+    /** Who asked for it, from the request's token; null when a backup policy's schedule took it. */
+    @Column(name = "requested_by")
+    public String requestedBy;
+
     @Column(nullable = false)
     public int percent;
 

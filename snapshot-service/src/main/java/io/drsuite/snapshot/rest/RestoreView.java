@@ -20,11 +20,13 @@ public record RestoreView(
         UUID taskId,
         Instant requestedAt,
         Instant finishedAt,
-        String error) {
+        String error,
+        String requestedBy) {
 
     public static RestoreView of(SnapshotRestore restore) {
         return new RestoreView(restore.id, restore.snapshotId, restore.kind, restore.targetCluster,
                 restore.targetDatabase, restore.targetNode, restore.tableList(), restore.replaceData, restore.phase,
-                restore.percent, restore.taskId, restore.requestedAt, restore.finishedAt, restore.error);
+                restore.percent, restore.taskId, restore.requestedAt, restore.finishedAt, restore.error,
+                restore.requestedBy);
     }
 }

@@ -4,6 +4,7 @@ import static io.drsuite.platform.security.Roles.ADMIN;
 import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
+import io.drsuite.platform.audit.AuditedRequest;
 import io.drsuite.platform.validation.Names;
 import io.drsuite.snapshot.api.RestoreRequest;
 import io.drsuite.snapshot.api.SnapshotRequest;
@@ -43,8 +44,11 @@ public class SnapshotResource {
     private final SnapshotService service;
     private final StorageLocations storage;
     private final SecurityIdentity caller;
+    private final AuditedRequest audited;
 
-    SnapshotResource(SnapshotService service, StorageLocations storage, SecurityIdentity caller) {
+    SnapshotResource(SnapshotService service, StorageLocations storage, SecurityIdentity caller,
+            AuditedRequest audited) {
+        this.audited = audited;
         this.service = service;
         this.storage = storage;
         this.caller = caller;
@@ -106,12 +110,17 @@ public class SnapshotResource {
     @Path("/{id}/restore")
     @Operation(summary = "Restore a snapshot", description = "logical: into a new database (default) or over named "
             + "tables; physical: onto a node's data directory. Replacing existing data needs replace: true and the "
-            + "admin role. Refused into either cluster of a DR relationship.")
+            + "admin role and a reason, kept in the audit log. Refused into either cluster of a DR relationship.")
     public RestResponse<RestoreAccepted> restore(@PathParam("id") UUID id, @Valid RestoreRequest request) {
         RestoreRequest asked = request == null ? RestoreRequest.DEFAULTS : request;
         if (asked.replaces() && !caller.hasRole(ADMIN)) {
             throw new ForbiddenException("A restore that replaces existing data (replace: true) needs the admin "
                     + "role; a restore into a new database does not.");
+        }
+        if (asked.replaces()) {
+            audited.requireReason(asked.reason(), "A restore that replaces existing data");
+        } else {
+            audited.giveReason(asked.reason());
         }
         SnapshotRestore restore = service.restore(id, asked);
         return RestResponse.accepted(new RestoreAccepted(restore.taskId, RestoreView.of(restore)));

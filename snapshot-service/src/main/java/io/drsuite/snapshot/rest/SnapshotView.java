@@ -36,7 +36,8 @@ public record SnapshotView(
         Instant completedAt,
         Double durationSeconds,
         String error,
-        Verification verification) {
+        Verification verification,
+        String requestedBy) {
 
     /** {@code state}: running, ok, corrupt or failed (the check itself could not run). */
     public record Verification(String state, UUID taskId, Instant finishedAt, String detail) {
@@ -51,6 +52,7 @@ public record SnapshotView(
                 snapshot.label, snapshot.phase, snapshot.percent, snapshot.taskId, snapshot.policyId,
                 snapshot.storage, location, snapshot.sizeBytes, snapshot.sha256,
                 snapshot.startLsn, snapshot.timeline, snapshot.consistentAt, snapshot.requestedAt,
-                snapshot.completedAt, duration, snapshot.error, verification);
+                snapshot.completedAt, duration, snapshot.error, verification,
+                snapshot.requestedBy);
     }
 }

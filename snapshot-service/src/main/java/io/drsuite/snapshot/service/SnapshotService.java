@@ -1,5 +1,6 @@
 package io.drsuite.snapshot.service;
 
+import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.events.cluster.ClusterNode;
@@ -73,6 +74,7 @@ public class SnapshotService {
         snapshot.objectKey = objectKey(snapshot);
         snapshot.label = request.label();
         snapshot.policyId = policyId;
+        snapshot.requestedBy = ChangeOrigins.current().requestedBy();
         snapshot.majorVersion = cluster.majorVersion;
         snapshot.phase = Snapshot.RUNNING;
         snapshot.taskId = UUID.randomUUID();
@@ -175,6 +177,7 @@ public class SnapshotService {
         restore.kind = snapshot.kind;
         restore.targetCluster = target.name;
         restore.replaceData = request.replaces();
+        restore.requestedBy = ChangeOrigins.current().requestedBy();
         if (snapshot.kindValue() == SnapshotKind.LOGICAL) {
             logicalTarget(snapshot, target, request, restore);
         } else {

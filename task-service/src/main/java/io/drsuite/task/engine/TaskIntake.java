@@ -3,8 +3,13 @@ package io.drsuite.task.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
+import io.drsuite.platform.audit.AuditEntry;
+import io.drsuite.platform.audit.AuditLog;
+import io.drsuite.platform.audit.AuditOutcome;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.platform.origin.ChangeOrigin;
+import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.task.model.StepState;
 import io.drsuite.task.model.Task;
 import io.drsuite.task.model.TaskState;
@@ -20,7 +25,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Turns task requests from {@code drsuite.tasks} into task rows with one row per step, each request once. A type
+ * Turns task requests from {@code drsuite.tasks} into task rows with one row per step, each request once, with the
+ * requester and correlation id the request's event carries (also in an audit record of this service). A type
  * this service does not know becomes a failed task, so its requester hears why. A requester's resume request
  * ({@code TaskResumeRequested}) is handed to {@link TaskControl}, also once.
  */
@@ -36,10 +42,12 @@ public class TaskIntake {
     private final ObjectMapper json;
     private final Event<TaskAccepted> accepted;
     private final TaskControl control;
+    private final AuditLog audit;
 
     TaskIntake(EventInbox inbox, TaskDefinitions definitions, TaskStore store, TaskRunner runner, ObjectMapper json,
-            Event<TaskAccepted> accepted, TaskControl control) {
+            Event<TaskAccepted> accepted, TaskControl control, AuditLog audit) {
         this.control = control;
+        this.audit = audit;
         this.inbox = inbox;
         this.definitions = definitions;
         this.store = store;
@@ -75,6 +83,9 @@ public class TaskIntake {
         task.timeoutSeconds = request.timeoutSeconds();
         task.createdAt = Instant.now();
         task.state = TaskState.PENDING;
+        ChangeOrigin origin = ChangeOrigins.current();
+        task.requestedBy = origin.requestedBy();
+        task.correlationId = origin.correlationId();
         if (task.belongsToRelationship()) {
             // A DR task acts on the clusters as they were when it was requested: one read late (held while Kafka
             // was down, or replayed) must not run its full timeout from now.
@@ -93,6 +104,9 @@ public class TaskIntake {
             step.persist();
         }
         LOG.infof("Task %s (%s for %s) accepted", task.id, task.type, task.target);
+        audit.record(new AuditEntry("accept task " + task.type, "tasks/" + task.id, AuditOutcome.ACCEPTED, null,
+                null, null, task.id, origin.correlationId(), origin.requestedBy() == null ? AuditEntry.SUITE
+                        : origin.requestedBy(), null, List.of(), event.source(), null, null));
         if (definition.isEmpty()) {
             store.failedOutright(task.id, "task-service cannot run tasks of type " + task.type);
             return;

@@ -2,6 +2,7 @@ package io.drsuite.task.model;
 
 import io.drsuite.events.task.DrTasks;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.drsuite.platform.origin.ChangeOrigin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -76,6 +77,13 @@ public class Task extends PanacheEntityBase {
     @Column(name = "cancel_requested")
     public boolean cancelRequested;
 
+    /** Who asked for it (from the token of the request behind it); null when the suite started it by itself. */
+    @Column(name = "requested_by")
+    public String requestedBy;
+
+    @Column(name = "correlation_id")
+    public UUID correlationId;
+
     @Column(name = "lease_owner")
     public String leaseOwner;
 
@@ -86,6 +94,11 @@ public class Task extends PanacheEntityBase {
      * Requested by relationship-service for a DR relationship: the relationship follows the task, so it is resumed
      * only through the relationship, and its deadline counts from the request.
      */
+    /** The origin its steps' changes and events carry, however long after the request they run. */
+    public ChangeOrigin origin() {
+        return new ChangeOrigin(correlationId, requestedBy);
+    }
+
     public boolean belongsToRelationship() {
         return relationshipId() != null;
     }

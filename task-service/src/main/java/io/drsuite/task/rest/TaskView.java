@@ -1,5 +1,6 @@
 package io.drsuite.task.rest;
 
+import io.drsuite.platform.audit.RefersToTask;
 import io.drsuite.task.model.Task;
 import io.drsuite.task.model.TaskLogEntry;
 import io.drsuite.task.model.TaskStep;
@@ -28,8 +29,15 @@ public record TaskView(
         String error,
         boolean rolledBack,
         boolean cancelRequested,
+        String requestedBy,
+        UUID correlationId,
         List<StepView> steps,
-        List<LogLine> log) {
+        List<LogLine> log) implements RefersToTask {
+
+    @Override
+    public UUID taskId() {
+        return id;
+    }
 
     /** A step with its state and artifacts. */
     public record StepView(int position, String name, String state, String onFailure, int attempts,
@@ -57,7 +65,8 @@ public record TaskView(
         return new TaskView(task.id, task.type, task.target, Arrays.asList(task.clusters), task.parameters,
                 task.state.wireName(), task.currentStep, task.percent, task.attempts, task.timeoutSeconds,
                 task.createdAt, task.startedAt, task.finishedAt, task.failedStep, task.error, task.rolledBack,
-                task.cancelRequested, steps == null ? null : steps.stream().map(StepView::of).toList(),
+                task.cancelRequested, task.requestedBy, task.correlationId,
+                steps == null ? null : steps.stream().map(StepView::of).toList(),
                 log == null ? null : log.stream().map(LogLine::of).toList());
     }
 }
