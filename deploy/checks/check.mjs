@@ -49,6 +49,15 @@ const HEALTH_PROBES = {
 };
 const SCRAPE_ANNOTATIONS = ["prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path"];
 const PRODUCTION_RENDERING = "production";
+// Sign-in settings (docs/security.md): every service reads them from this Secret; only the issuer is required.
+const OIDC_SECRET = "drsuite-oidc";
+const OIDC_ISSUER_VARIABLE = "DRSUITE_OIDC_ISSUER";
+const OIDC_OPTIONAL_VARIABLES = [
+  "DRSUITE_OIDC_JWKS_URL",
+  "DRSUITE_OIDC_AUDIENCE",
+  "DRSUITE_OIDC_ROLES_CLAIM",
+  "DRSUITE_OIDC_CLOCK_SKEW",
+];
 const PRODUCTION_MIN_REPLICAS = 2;
 // LSP DiagnosticSeverity, as dockerfile-utils reports it.
 const DIAGNOSTIC_ERROR = 1;
@@ -544,6 +553,41 @@ function secretVariableProblems(deployment) {
   );
 }
 
+const sameNamespaceAs = (object) => (other) => namespaceOf(other) === namespaceOf(object);
+
+/** The issuer from Secret drsuite-oidc (required), the other sign-in settings too (optional), none from a ConfigMap. */
+function signInSettingProblems(deployment, objects) {
+  return containersOf(deployment).flatMap((container) => {
+    const where = `${describeObject(deployment)}: container ${container.name}`;
+    const env = container.env ?? [];
+    const problems = [];
+    const issuer = env.find((variable) => variable.name === OIDC_ISSUER_VARIABLE)?.valueFrom?.secretKeyRef;
+    if (issuer?.name !== OIDC_SECRET) {
+      problems.push(`${where} env ${OIDC_ISSUER_VARIABLE} must come from valueFrom.secretKeyRef ${OIDC_SECRET}`);
+    } else if (issuer.optional === true) {
+      problems.push(`${where} env ${OIDC_ISSUER_VARIABLE} must not be optional: no service starts without an issuer`);
+    }
+    for (const variable of env.filter((v) => OIDC_OPTIONAL_VARIABLES.includes(v.name))) {
+      const reference = variable.valueFrom?.secretKeyRef;
+      if (reference?.name !== OIDC_SECRET || reference.optional !== true) {
+        problems.push(`${where} env ${variable.name} must come from secretKeyRef ${OIDC_SECRET} with optional: true`);
+      }
+    }
+    for (const name of (container.envFrom ?? []).map((source) => source.configMapRef?.name).filter(Boolean)) {
+      const configMap = objects.find(
+        (o) => o?.kind === "ConfigMap" && o.metadata?.name === name && sameNamespaceAs(deployment)(o),
+      );
+      const keys = Object.keys(configMap?.data ?? {}).filter((key) => key.startsWith("DRSUITE_OIDC_"));
+      if (keys.length > 0) {
+        problems.push(
+          `${where} reads ${keys.join(", ")} from ConfigMap ${name}; sign-in settings belong in ${OIDC_SECRET}`,
+        );
+      }
+    }
+    return problems;
+  });
+}
+
 function mapSelects(selector, labels) {
   const entries = Object.entries(selector ?? {});
   return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
@@ -635,6 +679,7 @@ async function manifestProblems(objects, renderingName) {
     ...secretVariableProblems(deployment),
     ...deploymentSelectorProblems(deployment),
     ...serviceAndDisruptionBudgetProblems(deployment, objects),
+    ...signInSettingProblems(deployment, objects),
   ]);
   return [
     ...(await modelProblems(objects)),
@@ -748,9 +793,15 @@ function goodServiceObjects(service, replicas) {
               name: service,
               image: `drsuite/${service}:0.1.0`,
               ports: [{ name: "http", containerPort: port }],
+              envFrom: [{ configMapRef: { name: "drsuite-config" } }],
               env: [
                 { name: "DRSUITE_DB_PASSWORD", valueFrom: { secretKeyRef: { name: "drsuite-db", key: "password" } } },
                 { name: "DRSUITE_SSH_KEY_DIRECTORY", value: "/etc/drsuite/ssh/keys" },
+                { name: "DRSUITE_OIDC_ISSUER", valueFrom: { secretKeyRef: { name: OIDC_SECRET, key: "issuer" } } },
+                {
+                  name: "DRSUITE_OIDC_JWKS_URL",
+                  valueFrom: { secretKeyRef: { name: OIDC_SECRET, key: "jwks-url", optional: true } },
+                },
               ],
               livenessProbe: { httpGet: { path: "/q/health/live", port: "http" } },
               readinessProbe: { httpGet: { path: "/q/health/ready", port: "http" } },
@@ -791,6 +842,12 @@ function goodManifests(replicas = 2) {
       },
     },
     { apiVersion: "v1", kind: "Secret", metadata: { name: "drsuite-db" }, type: "Opaque" },
+    {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "drsuite-config" },
+      data: { QUARKUS_HTTP_HOST: "0.0.0.0" },
+    },
   ];
 }
 
@@ -894,6 +951,25 @@ async function selfTestCases() {
           firstContainer(o).env[0] = { name: "DRSUITE_DB_PASSWORD", value: "drsuite" };
         });
         return expectCaught(await manifestProblems(objects, "dev"), "DRSUITE_DB_PASSWORD must come from");
+      },
+    ],
+    [
+      "sign-in settings outside Secret drsuite-oidc are caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          const env = firstContainer(o).env;
+          env.find((v) => v.name === "DRSUITE_OIDC_ISSUER").valueFrom = {
+            configMapKeyRef: { name: "drsuite-config", key: "DRSUITE_OIDC_ISSUER" },
+          };
+          delete env.find((v) => v.name === "DRSUITE_OIDC_JWKS_URL").valueFrom.secretKeyRef.optional;
+          o.find((x) => x.kind === "ConfigMap").data.DRSUITE_OIDC_AUDIENCE = "drsuite-api";
+        });
+        const problems = await manifestProblems(objects, "dev");
+        return [
+          ...expectCaught(problems, "DRSUITE_OIDC_ISSUER must come from valueFrom.secretKeyRef drsuite-oidc"),
+          ...expectCaught(problems, "DRSUITE_OIDC_JWKS_URL must come from secretKeyRef drsuite-oidc with optional"),
+          ...expectCaught(problems, "reads DRSUITE_OIDC_AUDIENCE from ConfigMap drsuite-config"),
+        ];
       },
     ],
     [
