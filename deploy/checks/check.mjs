@@ -637,6 +637,126 @@ function serviceAndDisruptionBudgetProblems(deployment, objects) {
   return problems;
 }
 
+// NetworkPolicies: closed by default, every allowance explicit.
+
+const networkPoliciesOf = (objects) => objects.filter((o) => o?.kind === "NetworkPolicy");
+const isEmptySelector = (selector) =>
+  Object.keys(selector?.matchLabels ?? {}).length === 0 && (selector?.matchExpressions ?? []).length === 0;
+/** A NetworkPolicy's podSelector: an empty one selects every pod of its namespace. */
+const policySelects = (policy, labels) =>
+  isEmptySelector(policy.spec?.podSelector) || labelSelectorSelects(policy.spec?.podSelector, labels);
+const DIRECTIONS = { Ingress: "ingress", Egress: "egress" };
+
+/** Every suite pod is selected by a policy that names Ingress and Egress and allows nothing in either. */
+function defaultDenyProblems(deployment, objects) {
+  const policies = networkPoliciesOf(objects)
+    .filter(sameNamespaceAs(deployment))
+    .filter((policy) => policySelects(policy, podLabelsOf(deployment)));
+  return Object.entries(DIRECTIONS)
+    .filter(
+      ([type, rules]) =>
+        !policies.some(
+          (policy) =>
+            (policy.spec?.policyTypes ?? []).includes(type) && (policy.spec?.[rules] ?? []).length === 0,
+        ),
+    )
+    .map(
+      ([type]) =>
+        `${describeObject(deployment)}: no NetworkPolicy denies ${type} to its pods by default ` +
+        `(policyTypes ${type} and no ${DIRECTIONS[type]} rules)`,
+    );
+}
+
+/** Service names a podSelector picks by app.kubernetes.io/name (matchLabels, or matchExpressions with In). */
+function selectedServiceNames(selector) {
+  const key = "app.kubernetes.io/name";
+  return [
+    ...(selector?.matchLabels?.[key] ? [selector.matchLabels[key]] : []),
+    ...(selector?.matchExpressions ?? [])
+      .filter((expression) => expression.key === key && expression.operator === "In")
+      .flatMap((expression) => expression.values ?? []),
+  ];
+}
+
+/** A policy that selects none of the suite's pods, or names a service that does not exist, protects nothing. */
+function networkPolicySelectionProblems(objects) {
+  const deployments = deploymentsOf(objects);
+  const names = new Set(deployments.map((d) => podLabelsOf(d)["app.kubernetes.io/name"]));
+  return networkPoliciesOf(objects).flatMap((policy) => [
+    ...(deployments.some((d) => sameNamespaceAs(policy)(d) && policySelects(policy, podLabelsOf(d)))
+      ? []
+      : [`${describeObject(policy)}: selects no pod of the suite's Deployments`]),
+    ...selectedServiceNames(policy.spec?.podSelector)
+      .filter((name) => !names.has(name))
+      .map((name) => `${describeObject(policy)}: selects app.kubernetes.io/name ${name}, which no Deployment has`),
+  ]);
+}
+
+/** Whether a peer of an ingress rule may stand for suite pods: same namespace (or any), pod labels matching. */
+function peerSelectsSuitePods(peer, policy, deployments) {
+  if (peer.ipBlock) {
+    return false;
+  }
+  const namespaceSelector = peer.namespaceSelector;
+  const ownNamespace =
+    namespaceSelector === undefined ||
+    isEmptySelector(namespaceSelector) ||
+    namespaceSelector.matchLabels?.["kubernetes.io/metadata.name"] === namespaceOf(policy);
+  if (!ownNamespace) {
+    return false;
+  }
+  const podSelector = peer.podSelector ?? {};
+  return deployments.some(
+    (d) =>
+      sameNamespaceAs(policy)(d) &&
+      (isEmptySelector(podSelector) || labelSelectorSelects(podSelector, podLabelsOf(d))),
+  );
+}
+
+const HTTP_PORTS = new Set(["http", ...Object.values(SERVICE_PORTS)]);
+
+/**
+ * The rules of the suite's policies: every rule names its ports and its peers (0.0.0.0/0 says "any address" on
+ * purpose), ingress reaches only the HTTP port, and no ingress comes from the suite's own pods: the services
+ * exchange events through Kafka and do not call each other.
+ */
+function networkPolicyRuleProblems(objects) {
+  const deployments = deploymentsOf(objects);
+  return networkPoliciesOf(objects).flatMap((policy) => {
+    const what = describeObject(policy);
+    const problems = [];
+    for (const [direction, peers] of [
+      ["ingress", "from"],
+      ["egress", "to"],
+    ]) {
+      (policy.spec?.[direction] ?? []).forEach((rule, index) => {
+        const where = `${what}: ${direction} rule ${index + 1}`;
+        if ((rule.ports ?? []).length === 0) {
+          problems.push(`${where} opens every port; name the ports`);
+        }
+        if ((rule[peers] ?? []).length === 0) {
+          problems.push(`${where} has no ${peers}, so it applies to every address; name the peers`);
+        }
+      });
+    }
+    (policy.spec?.ingress ?? []).forEach((rule, index) => {
+      const where = `${what}: ingress rule ${index + 1}`;
+      for (const port of rule.ports ?? []) {
+        if (!HTTP_PORTS.has(port.port)) {
+          problems.push(`${where} opens port ${port.port}; the services listen on their HTTP port (named http) only`);
+        }
+      }
+      if ((rule.from ?? []).some((peer) => peerSelectsSuitePods(peer, policy, deployments))) {
+        problems.push(
+          `${where} admits the suite's own pods; the services do not call each other (they exchange events ` +
+            "through Kafka), so no service needs another's HTTP port",
+        );
+      }
+    });
+    return problems;
+  });
+}
+
 function secretDataProblems(objects) {
   return objects
     .filter((o) => o?.kind === "Secret")
@@ -680,6 +800,7 @@ async function manifestProblems(objects, renderingName) {
     ...deploymentSelectorProblems(deployment),
     ...serviceAndDisruptionBudgetProblems(deployment, objects),
     ...signInSettingProblems(deployment, objects),
+    ...defaultDenyProblems(deployment, objects),
   ]);
   return [
     ...(await modelProblems(objects)),
@@ -687,6 +808,8 @@ async function manifestProblems(objects, renderingName) {
     ...secretDataProblems(objects),
     ...servicePresenceProblems(objects),
     ...serviceMonitorPresenceProblems(objects),
+    ...networkPolicySelectionProblems(objects),
+    ...networkPolicyRuleProblems(objects),
     ...productionReplicaProblems(objects, renderingName),
   ];
 }
@@ -848,8 +971,32 @@ function goodManifests(replicas = 2) {
       metadata: { name: "drsuite-config" },
       data: { QUARKUS_HTTP_HOST: "0.0.0.0" },
     },
+    ...goodNetworkPolicies(),
   ];
 }
+
+function goodNetworkPolicies() {
+  const policy = (name, spec) => ({
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: { name },
+    spec: { podSelector: { matchLabels: { "app.kubernetes.io/part-of": "drsuite" } }, ...spec },
+  });
+  const namespace = (name) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": name } } });
+  return [
+    policy("drsuite-default-deny", { policyTypes: ["Ingress", "Egress"] }),
+    policy("drsuite-ingress-from-ingress-controller", {
+      policyTypes: ["Ingress"],
+      ingress: [{ from: [namespace("ingress-nginx")], ports: [{ port: "http", protocol: "TCP" }] }],
+    }),
+    policy("drsuite-egress-kafka", {
+      policyTypes: ["Egress"],
+      egress: [{ to: [namespace("drsuite-infra")], ports: [{ port: 9092, protocol: "TCP" }] }],
+    }),
+  ];
+}
+
+const networkPolicy = (objects, name) => objects.find((o) => o.kind === "NetworkPolicy" && o.metadata.name === name);
 
 /** goodManifests() with one change made by edit(objects). */
 function brokenManifests(edit) {
@@ -969,6 +1116,43 @@ async function selfTestCases() {
           ...expectCaught(problems, "DRSUITE_OIDC_ISSUER must come from valueFrom.secretKeyRef drsuite-oidc"),
           ...expectCaught(problems, "DRSUITE_OIDC_JWKS_URL must come from secretKeyRef drsuite-oidc with optional"),
           ...expectCaught(problems, "reads DRSUITE_OIDC_AUDIENCE from ConfigMap drsuite-config"),
+        ];
+      },
+    ],
+    [
+      "suite pods without a default-deny NetworkPolicy and policies selecting nothing or a missing service are caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          networkPolicy(o, "drsuite-default-deny").spec.podSelector.matchLabels["app.kubernetes.io/part-of"] = "drsuit";
+          networkPolicy(o, "drsuite-egress-kafka").spec.podSelector.matchExpressions = [
+            { key: "app.kubernetes.io/name", operator: "In", values: ["task-service", "snapshots-service"] },
+          ];
+        });
+        const problems = await manifestProblems(objects, "dev");
+        return [
+          ...expectCaught(problems, "no NetworkPolicy denies Ingress to its pods by default"),
+          ...expectCaught(problems, "no NetworkPolicy denies Egress to its pods by default"),
+          ...expectCaught(problems, "NetworkPolicy/drsuite-default-deny: selects no pod"),
+          ...expectCaught(problems, "selects app.kubernetes.io/name snapshots-service, which no Deployment has"),
+        ];
+      },
+    ],
+    [
+      "NetworkPolicy rules open to the suite's own pods, another port, any source or any port are caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          const ingress = networkPolicy(o, "drsuite-ingress-from-ingress-controller").spec.ingress;
+          ingress.push({ from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "task-service" } } }] });
+          ingress.push({ ports: [{ port: 8443 }] });
+          networkPolicy(o, "drsuite-egress-kafka").spec.egress[0].ports = [];
+        });
+        const problems = await manifestProblems(objects, "dev");
+        return [
+          ...expectCaught(problems, "ingress rule 2 admits the suite's own pods"),
+          ...expectCaught(problems, "ingress rule 2 opens every port"),
+          ...expectCaught(problems, "ingress rule 3 has no from"),
+          ...expectCaught(problems, "ingress rule 3 opens port 8443"),
+          ...expectCaught(problems, "NetworkPolicy/drsuite-egress-kafka: egress rule 1 opens every port"),
         ];
       },
     ],
