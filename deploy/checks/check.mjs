@@ -59,6 +59,8 @@ const OIDC_OPTIONAL_VARIABLES = [
   "DRSUITE_OIDC_CLOCK_SKEW",
 ];
 const PRODUCTION_MIN_REPLICAS = 2;
+// Run-time switches of Quarkus that production sets to "false": Swagger UI and the OpenAPI document it reads.
+const PRODUCTION_API_DOCS_OFF = ["QUARKUS_SWAGGER_UI_ENABLED", "QUARKUS_SMALLRYE_OPENAPI_ENABLED"];
 // LSP DiagnosticSeverity, as dockerfile-utils reports it.
 const DIAGNOSTIC_ERROR = 1;
 
@@ -790,6 +792,22 @@ function productionReplicaProblems(objects, renderingName) {
     );
 }
 
+/** Production serves no Swagger UI and no OpenAPI document: both switches set to "false" in every container. */
+function productionApiDocsProblems(deployment, renderingName) {
+  if (renderingName !== PRODUCTION_RENDERING) {
+    return [];
+  }
+  return containersOf(deployment).flatMap((container) =>
+    PRODUCTION_API_DOCS_OFF.filter(
+      (name) => (container.env ?? []).find((variable) => variable.name === name)?.value !== "false",
+    ).map(
+      (name) =>
+        `${describeObject(deployment)}: container ${container.name} needs env ${name}: "false" in production ` +
+        "(closed by default; deploy/kubernetes/README.md says how to serve it)",
+    ),
+  );
+}
+
 async function manifestProblems(objects, renderingName) {
   const perDeployment = deploymentsOf(objects).flatMap((deployment) => [
     ...probeProblems(deployment),
@@ -801,6 +819,7 @@ async function manifestProblems(objects, renderingName) {
     ...serviceAndDisruptionBudgetProblems(deployment, objects),
     ...signInSettingProblems(deployment, objects),
     ...defaultDenyProblems(deployment, objects),
+    ...productionApiDocsProblems(deployment, renderingName),
   ]);
   return [
     ...(await modelProblems(objects)),
@@ -925,6 +944,7 @@ function goodServiceObjects(service, replicas) {
                   name: "DRSUITE_OIDC_JWKS_URL",
                   valueFrom: { secretKeyRef: { name: OIDC_SECRET, key: "jwks-url", optional: true } },
                 },
+                ...PRODUCTION_API_DOCS_OFF.map((name) => ({ name, value: "false" })),
               ],
               livenessProbe: { httpGet: { path: "/q/health/live", port: "http" } },
               readinessProbe: { httpGet: { path: "/q/health/ready", port: "http" } },
@@ -1153,6 +1173,22 @@ async function selfTestCases() {
           ...expectCaught(problems, "ingress rule 3 has no from"),
           ...expectCaught(problems, "ingress rule 3 opens port 8443"),
           ...expectCaught(problems, "NetworkPolicy/drsuite-egress-kafka: egress rule 1 opens every port"),
+        ];
+      },
+    ],
+    [
+      "Swagger UI or the OpenAPI document served in production is caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          const env = firstContainer(o).env;
+          env.find((v) => v.name === "QUARKUS_SWAGGER_UI_ENABLED").value = "true";
+          env.splice(env.findIndex((v) => v.name === "QUARKUS_SMALLRYE_OPENAPI_ENABLED"), 1);
+        });
+        const problems = await manifestProblems(objects, "production");
+        return [
+          ...expectCaught(problems, 'needs env QUARKUS_SWAGGER_UI_ENABLED: "false" in production'),
+          ...expectCaught(problems, 'needs env QUARKUS_SMALLRYE_OPENAPI_ENABLED: "false" in production'),
+          ...expectNone(await manifestProblems(objects, "dev")),
         ];
       },
     ],
