@@ -48,7 +48,10 @@ const HEALTH_PROBES = {
   startupProbe: "/q/health/started",
 };
 const SCRAPE_ANNOTATIONS = ["prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path"];
+// production.yaml is the production overlay; production+<name>.yaml the same with deploy/kubernetes/components/<name>.
 const PRODUCTION_RENDERING = "production";
+const isProductionRendering = (name) => name === PRODUCTION_RENDERING || name.startsWith(`${PRODUCTION_RENDERING}+`);
+const METRICS_PATH = "/q/metrics";
 // Sign-in settings (docs/security.md): every service reads them from this Secret; only the issuer is required.
 const OIDC_SECRET = "drsuite-oidc";
 const OIDC_ISSUER_VARIABLE = "DRSUITE_OIDC_ISSUER";
@@ -780,7 +783,7 @@ function serviceMonitorPresenceProblems(objects) {
 }
 
 function productionReplicaProblems(objects, renderingName) {
-  if (renderingName !== PRODUCTION_RENDERING) {
+  if (!isProductionRendering(renderingName)) {
     return [];
   }
   return deploymentsOf(objects)
@@ -794,7 +797,7 @@ function productionReplicaProblems(objects, renderingName) {
 
 /** Production serves no Swagger UI and no OpenAPI document: both switches set to "false" in every container. */
 function productionApiDocsProblems(deployment, renderingName) {
-  if (renderingName !== PRODUCTION_RENDERING) {
+  if (!isProductionRendering(renderingName)) {
     return [];
   }
   return containersOf(deployment).flatMap((container) =>
@@ -806,6 +809,53 @@ function productionApiDocsProblems(deployment, renderingName) {
         "(closed by default; deploy/kubernetes/README.md says how to serve it)",
     ),
   );
+}
+
+/** Whether a Quarkus HTTP permission path (exact, or a prefix ending in /*) covers /q/metrics. */
+function pathCoversMetrics(path) {
+  return path === METRICS_PATH || (path.endsWith("/*") && `${METRICS_PATH}/`.startsWith(path.slice(0, -1)));
+}
+
+/**
+ * HTTP permissions set by environment (QUARKUS_HTTP_AUTH_PERMISSION_<NAME>_PATHS and _POLICY): each names a policy,
+ * and when one closes /q/metrics to anonymous callers, the ServiceMonitor must sign in, or every scrape gets 401.
+ */
+function metricsPermissionProblems(objects) {
+  const pattern = /^QUARKUS_HTTP_AUTH_PERMISSION_(\w+?)_PATHS$/;
+  const problems = [];
+  let metricsClosed = false;
+  for (const deployment of deploymentsOf(objects)) {
+    for (const container of containersOf(deployment)) {
+      const env = container.env ?? [];
+      for (const variable of env.filter((v) => pattern.test(v.name))) {
+        const name = variable.name.match(pattern)[1];
+        const policy = env.find((v) => v.name === `QUARKUS_HTTP_AUTH_PERMISSION_${name}_POLICY`)?.value;
+        if (!policy) {
+          problems.push(
+            `${describeObject(deployment)}: container ${container.name} sets ${variable.name} without ` +
+              `QUARKUS_HTTP_AUTH_PERMISSION_${name}_POLICY`,
+          );
+        } else if (policy !== "permit") {
+          const paths = String(variable.value ?? "").split(",");
+          metricsClosed ||= paths.map((path) => path.trim()).some(pathCoversMetrics);
+        }
+      }
+    }
+  }
+  const signsIn = (endpoint) => Boolean(endpoint.oauth2 || endpoint.authorization || endpoint.bearerTokenSecret);
+  const scrapesWithoutToken = objects
+    .filter((o) => o?.kind === "ServiceMonitor")
+    .filter((monitor) => (monitor.spec?.endpoints ?? []).some((endpoint) => !signsIn(endpoint)));
+  if (metricsClosed) {
+    problems.push(
+      ...scrapesWithoutToken.map(
+        (monitor) =>
+          `${describeObject(monitor)}: ${METRICS_PATH} needs a token here, and an endpoint has no oauth2 or ` +
+          "authorization to get one",
+      ),
+    );
+  }
+  return problems;
 }
 
 async function manifestProblems(objects, renderingName) {
@@ -829,6 +879,7 @@ async function manifestProblems(objects, renderingName) {
     ...serviceMonitorPresenceProblems(objects),
     ...networkPolicySelectionProblems(objects),
     ...networkPolicyRuleProblems(objects),
+    ...metricsPermissionProblems(objects),
     ...productionReplicaProblems(objects, renderingName),
   ];
 }
@@ -1189,6 +1240,33 @@ async function selfTestCases() {
           ...expectCaught(problems, 'needs env QUARKUS_SWAGGER_UI_ENABLED: "false" in production'),
           ...expectCaught(problems, 'needs env QUARKUS_SMALLRYE_OPENAPI_ENABLED: "false" in production'),
           ...expectNone(await manifestProblems(objects, "dev")),
+        ];
+      },
+    ],
+    [
+      "/q/metrics closed while the ServiceMonitor scrapes without a token, and a permission without policy, are caught",
+      async () => {
+        const permission = (name, value) => ({ name: `QUARKUS_HTTP_AUTH_PERMISSION_${name}`, value });
+        const objects = brokenManifests((o) => {
+          firstContainer(o).env.push(
+            permission("METRICS_PATHS", "/q/*"),
+            permission("METRICS_POLICY", "authenticated"),
+            permission("OPS_PATHS", "/ops"),
+          );
+        });
+        const signedIn = structuredClone(objects);
+        signedIn.find((x) => x.kind === "ServiceMonitor").spec.endpoints[0].oauth2 = {
+          clientId: { secret: { name: "drsuite-metrics-client", key: "client-id" } },
+          clientSecret: { name: "drsuite-metrics-client", key: "client-secret" },
+          tokenUrl: "https://idp.example/token",
+        };
+        const problems = await manifestProblems(objects, "production+metrics-sign-in");
+        return [
+          ...expectCaught(problems, "ServiceMonitor/drsuite: /q/metrics needs a token here"),
+          ...expectCaught(problems, "sets QUARKUS_HTTP_AUTH_PERMISSION_OPS_PATHS without"),
+          ...expectNone(
+            (await manifestProblems(signedIn, "production+metrics-sign-in")).filter((p) => p.includes("/q/metrics")),
+          ),
         ];
       },
     ],
