@@ -3,7 +3,8 @@
 //
 //   node deploy/checks/check.mjs [--root DIR] [--no-summary] [RENDERED.yaml ...]
 //       checks the Dockerfiles and the compose file of the tree (the repository by default), then each rendered
-//       kustomize output; a rendering is named by its file name: production.yaml is the production overlay.
+//       kustomize output; a rendering is named by its file name: production.yaml is the production overlay,
+//       production+<name>.yaml the same with a component, infrastructure-policies.yaml the policies applied alone.
 //       Prints "ok    CHECK" or one "FAIL  CHECK: PROBLEM" line per problem, then "deploy checks: N passed, N failed"
 //       (with --no-summary "# counts PASSED FAILED", which check.sh adds to its own counts).
 //   node deploy/checks/check.mjs --self-test
@@ -52,6 +53,8 @@ const SCRAPE_ANNOTATIONS = ["prometheus.io/scrape", "prometheus.io/port", "prome
 const PRODUCTION_RENDERING = "production";
 const isProductionRendering = (name) => name === PRODUCTION_RENDERING || name.startsWith(`${PRODUCTION_RENDERING}+`);
 const METRICS_PATH = "/q/metrics";
+// deploy/kubernetes/infrastructure-policies: NetworkPolicies for the control-plane PostgreSQL and Kafka, applied alone.
+const INFRASTRUCTURE_RENDERING = "infrastructure-policies";
 // Sign-in settings (docs/security.md): every service reads them from this Secret; only the issuer is required.
 const OIDC_SECRET = "drsuite-oidc";
 const OIDC_ISSUER_VARIABLE = "DRSUITE_OIDC_ISSUER";
@@ -720,30 +723,33 @@ function peerSelectsSuitePods(peer, policy, deployments) {
 
 const HTTP_PORTS = new Set(["http", ...Object.values(SERVICE_PORTS)]);
 
+/** Every rule of a policy names its ports and its peers (an ipBlock 0.0.0.0/0 says "any address" on purpose). */
+function networkPolicyRuleShapeProblems(policy) {
+  return [
+    ["ingress", "from"],
+    ["egress", "to"],
+  ].flatMap(([direction, peers]) =>
+    (policy.spec?.[direction] ?? []).flatMap((rule, index) => {
+      const where = `${describeObject(policy)}: ${direction} rule ${index + 1}`;
+      return [
+        ...((rule.ports ?? []).length === 0 ? [`${where} opens every port; name the ports`] : []),
+        ...((rule[peers] ?? []).length === 0
+          ? [`${where} has no ${peers}, so it applies to every address; name the peers`]
+          : []),
+      ];
+    }),
+  );
+}
+
 /**
- * The rules of the suite's policies: every rule names its ports and its peers (0.0.0.0/0 says "any address" on
- * purpose), ingress reaches only the HTTP port, and no ingress comes from the suite's own pods: the services
- * exchange events through Kafka and do not call each other.
+ * The rules of the suite's policies: named ports and peers, ingress to the HTTP port only, and no ingress from the
+ * suite's own pods: the services exchange events through Kafka and do not call each other.
  */
 function networkPolicyRuleProblems(objects) {
   const deployments = deploymentsOf(objects);
   return networkPoliciesOf(objects).flatMap((policy) => {
     const what = describeObject(policy);
-    const problems = [];
-    for (const [direction, peers] of [
-      ["ingress", "from"],
-      ["egress", "to"],
-    ]) {
-      (policy.spec?.[direction] ?? []).forEach((rule, index) => {
-        const where = `${what}: ${direction} rule ${index + 1}`;
-        if ((rule.ports ?? []).length === 0) {
-          problems.push(`${where} opens every port; name the ports`);
-        }
-        if ((rule[peers] ?? []).length === 0) {
-          problems.push(`${where} has no ${peers}, so it applies to every address; name the peers`);
-        }
-      });
-    }
+    const problems = networkPolicyRuleShapeProblems(policy);
     (policy.spec?.ingress ?? []).forEach((rule, index) => {
       const where = `${what}: ingress rule ${index + 1}`;
       for (const port of rule.ports ?? []) {
@@ -858,7 +864,43 @@ function metricsPermissionProblems(objects) {
   return problems;
 }
 
+/**
+ * deploy/kubernetes/infrastructure-policies: NetworkPolicies only, each in a namespace, each protecting chosen pods
+ * (not a whole namespace) with rules that name their ports and peers, and each admitting the suite's pods.
+ */
+function infrastructurePolicyProblems(objects) {
+  const admitsSuitePods = (peer) =>
+    !isEmptySelector(peer.namespaceSelector) &&
+    peer.podSelector?.matchLabels?.["app.kubernetes.io/part-of"] === "drsuite";
+  return objects.flatMap((object) => {
+    const what = describeObject(object);
+    if (object?.kind !== "NetworkPolicy") {
+      return [`${what}: ${INFRASTRUCTURE_RENDERING} holds NetworkPolicies only`];
+    }
+    const problems = networkPolicyRuleShapeProblems(object);
+    if (!object.metadata?.namespace) {
+      problems.push(`${what}: has no namespace; these policies belong in the servers' namespace`);
+    }
+    if (isEmptySelector(object.spec?.podSelector)) {
+      problems.push(`${what}: selects every pod of its namespace; select the servers' pods`);
+    }
+    if (!(object.spec?.policyTypes ?? []).includes("Ingress")) {
+      problems.push(`${what}: needs policyTypes Ingress`);
+    }
+    if (!(object.spec?.ingress ?? []).some((rule) => (rule.from ?? []).some(admitsSuitePods))) {
+      problems.push(
+        `${what}: no ingress rule admits the suite's pods (a peer with a namespaceSelector and podSelector ` +
+          "app.kubernetes.io/part-of: drsuite)",
+      );
+    }
+    return problems;
+  });
+}
+
 async function manifestProblems(objects, renderingName) {
+  if (renderingName === INFRASTRUCTURE_RENDERING) {
+    return [...(await modelProblems(objects)), ...infrastructurePolicyProblems(objects)];
+  }
   const perDeployment = deploymentsOf(objects).flatMap((deployment) => [
     ...probeProblems(deployment),
     ...resourceProblems(deployment),
@@ -1267,6 +1309,44 @@ async function selfTestCases() {
           ...expectNone(
             (await manifestProblems(signedIn, "production+metrics-sign-in")).filter((p) => p.includes("/q/metrics")),
           ),
+        ];
+      },
+    ],
+    [
+      "infrastructure policies: good ones pass; one for a whole namespace, without the suite or a namespace is caught",
+      async () => {
+        const good = () => ({
+          apiVersion: "networking.k8s.io/v1",
+          kind: "NetworkPolicy",
+          metadata: { name: "drsuite-kafka", namespace: "drsuite-infra" },
+          spec: {
+            podSelector: { matchLabels: { "app.kubernetes.io/name": "kafka" } },
+            policyTypes: ["Ingress"],
+            ingress: [
+              {
+                from: [
+                  {
+                    namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "drsuite" } },
+                    podSelector: { matchLabels: { "app.kubernetes.io/part-of": "drsuite" } },
+                  },
+                ],
+                ports: [{ port: 9092, protocol: "TCP" }],
+              },
+            ],
+          },
+        });
+        const broken = good();
+        delete broken.metadata.namespace;
+        broken.spec.podSelector = {};
+        delete broken.spec.ingress[0].from[0].namespaceSelector;
+        const objects = [broken, ...goodServiceObjects("task-service", 1)];
+        const problems = await manifestProblems(objects, INFRASTRUCTURE_RENDERING);
+        return [
+          ...expectNone(await manifestProblems([good()], INFRASTRUCTURE_RENDERING)),
+          ...expectCaught(problems, "has no namespace"),
+          ...expectCaught(problems, "selects every pod of its namespace"),
+          ...expectCaught(problems, "no ingress rule admits the suite's pods"),
+          ...expectCaught(problems, "Deployment/task-service: infrastructure-policies holds NetworkPolicies only"),
         ];
       },
     ],
