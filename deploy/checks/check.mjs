@@ -3,7 +3,8 @@
 //
 //   node deploy/checks/check.mjs [--root DIR] [--no-summary] [RENDERED.yaml ...]
 //       checks the Dockerfiles and the compose file of the tree (the repository by default), then each rendered
-//       kustomize output; a rendering is named by its file name: production.yaml is the production overlay.
+//       kustomize output; a rendering is named by its file name: production.yaml is the production overlay,
+//       production+<name>.yaml the same with a component, infrastructure-policies.yaml the policies applied alone.
 //       Prints "ok    CHECK" or one "FAIL  CHECK: PROBLEM" line per problem, then "deploy checks: N passed, N failed"
 //       (with --no-summary "# counts PASSED FAILED", which check.sh adds to its own counts).
 //   node deploy/checks/check.mjs --self-test
@@ -48,8 +49,24 @@ const HEALTH_PROBES = {
   startupProbe: "/q/health/started",
 };
 const SCRAPE_ANNOTATIONS = ["prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path"];
+// production.yaml is the production overlay; production+<name>.yaml the same with deploy/kubernetes/components/<name>.
 const PRODUCTION_RENDERING = "production";
+const isProductionRendering = (name) => name === PRODUCTION_RENDERING || name.startsWith(`${PRODUCTION_RENDERING}+`);
+const METRICS_PATH = "/q/metrics";
+// deploy/kubernetes/infrastructure-policies: NetworkPolicies for the control-plane PostgreSQL and Kafka, applied alone.
+const INFRASTRUCTURE_RENDERING = "infrastructure-policies";
+// Sign-in settings (docs/security.md): every service reads them from this Secret; only the issuer is required.
+const OIDC_SECRET = "drsuite-oidc";
+const OIDC_ISSUER_VARIABLE = "DRSUITE_OIDC_ISSUER";
+const OIDC_OPTIONAL_VARIABLES = [
+  "DRSUITE_OIDC_JWKS_URL",
+  "DRSUITE_OIDC_AUDIENCE",
+  "DRSUITE_OIDC_ROLES_CLAIM",
+  "DRSUITE_OIDC_CLOCK_SKEW",
+];
 const PRODUCTION_MIN_REPLICAS = 2;
+// Run-time switches of Quarkus that production sets to "false": Swagger UI and the OpenAPI document it reads.
+const PRODUCTION_API_DOCS_OFF = ["QUARKUS_SWAGGER_UI_ENABLED", "QUARKUS_SMALLRYE_OPENAPI_ENABLED"];
 // LSP DiagnosticSeverity, as dockerfile-utils reports it.
 const DIAGNOSTIC_ERROR = 1;
 
@@ -544,6 +561,41 @@ function secretVariableProblems(deployment) {
   );
 }
 
+const sameNamespaceAs = (object) => (other) => namespaceOf(other) === namespaceOf(object);
+
+/** The issuer from Secret drsuite-oidc (required), the other sign-in settings too (optional), none from a ConfigMap. */
+function signInSettingProblems(deployment, objects) {
+  return containersOf(deployment).flatMap((container) => {
+    const where = `${describeObject(deployment)}: container ${container.name}`;
+    const env = container.env ?? [];
+    const problems = [];
+    const issuer = env.find((variable) => variable.name === OIDC_ISSUER_VARIABLE)?.valueFrom?.secretKeyRef;
+    if (issuer?.name !== OIDC_SECRET) {
+      problems.push(`${where} env ${OIDC_ISSUER_VARIABLE} must come from valueFrom.secretKeyRef ${OIDC_SECRET}`);
+    } else if (issuer.optional === true) {
+      problems.push(`${where} env ${OIDC_ISSUER_VARIABLE} must not be optional: no service starts without an issuer`);
+    }
+    for (const variable of env.filter((v) => OIDC_OPTIONAL_VARIABLES.includes(v.name))) {
+      const reference = variable.valueFrom?.secretKeyRef;
+      if (reference?.name !== OIDC_SECRET || reference.optional !== true) {
+        problems.push(`${where} env ${variable.name} must come from secretKeyRef ${OIDC_SECRET} with optional: true`);
+      }
+    }
+    for (const name of (container.envFrom ?? []).map((source) => source.configMapRef?.name).filter(Boolean)) {
+      const configMap = objects.find(
+        (o) => o?.kind === "ConfigMap" && o.metadata?.name === name && sameNamespaceAs(deployment)(o),
+      );
+      const keys = Object.keys(configMap?.data ?? {}).filter((key) => key.startsWith("DRSUITE_OIDC_"));
+      if (keys.length > 0) {
+        problems.push(
+          `${where} reads ${keys.join(", ")} from ConfigMap ${name}; sign-in settings belong in ${OIDC_SECRET}`,
+        );
+      }
+    }
+    return problems;
+  });
+}
+
 function mapSelects(selector, labels) {
   const entries = Object.entries(selector ?? {});
   return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
@@ -593,6 +645,129 @@ function serviceAndDisruptionBudgetProblems(deployment, objects) {
   return problems;
 }
 
+// NetworkPolicies: closed by default, every allowance explicit.
+
+const networkPoliciesOf = (objects) => objects.filter((o) => o?.kind === "NetworkPolicy");
+const isEmptySelector = (selector) =>
+  Object.keys(selector?.matchLabels ?? {}).length === 0 && (selector?.matchExpressions ?? []).length === 0;
+/** A NetworkPolicy's podSelector: an empty one selects every pod of its namespace. */
+const policySelects = (policy, labels) =>
+  isEmptySelector(policy.spec?.podSelector) || labelSelectorSelects(policy.spec?.podSelector, labels);
+const DIRECTIONS = { Ingress: "ingress", Egress: "egress" };
+
+/** Every suite pod is selected by a policy that names Ingress and Egress and allows nothing in either. */
+function defaultDenyProblems(deployment, objects) {
+  const policies = networkPoliciesOf(objects)
+    .filter(sameNamespaceAs(deployment))
+    .filter((policy) => policySelects(policy, podLabelsOf(deployment)));
+  return Object.entries(DIRECTIONS)
+    .filter(
+      ([type, rules]) =>
+        !policies.some(
+          (policy) =>
+            (policy.spec?.policyTypes ?? []).includes(type) && (policy.spec?.[rules] ?? []).length === 0,
+        ),
+    )
+    .map(
+      ([type]) =>
+        `${describeObject(deployment)}: no NetworkPolicy denies ${type} to its pods by default ` +
+        `(policyTypes ${type} and no ${DIRECTIONS[type]} rules)`,
+    );
+}
+
+/** Service names a podSelector picks by app.kubernetes.io/name (matchLabels, or matchExpressions with In). */
+function selectedServiceNames(selector) {
+  const key = "app.kubernetes.io/name";
+  return [
+    ...(selector?.matchLabels?.[key] ? [selector.matchLabels[key]] : []),
+    ...(selector?.matchExpressions ?? [])
+      .filter((expression) => expression.key === key && expression.operator === "In")
+      .flatMap((expression) => expression.values ?? []),
+  ];
+}
+
+/** A policy that selects none of the suite's pods, or names a service that does not exist, protects nothing. */
+function networkPolicySelectionProblems(objects) {
+  const deployments = deploymentsOf(objects);
+  const names = new Set(deployments.map((d) => podLabelsOf(d)["app.kubernetes.io/name"]));
+  return networkPoliciesOf(objects).flatMap((policy) => [
+    ...(deployments.some((d) => sameNamespaceAs(policy)(d) && policySelects(policy, podLabelsOf(d)))
+      ? []
+      : [`${describeObject(policy)}: selects no pod of the suite's Deployments`]),
+    ...selectedServiceNames(policy.spec?.podSelector)
+      .filter((name) => !names.has(name))
+      .map((name) => `${describeObject(policy)}: selects app.kubernetes.io/name ${name}, which no Deployment has`),
+  ]);
+}
+
+/** Whether a peer of an ingress rule may stand for suite pods: same namespace (or any), pod labels matching. */
+function peerSelectsSuitePods(peer, policy, deployments) {
+  if (peer.ipBlock) {
+    return false;
+  }
+  const namespaceSelector = peer.namespaceSelector;
+  const ownNamespace =
+    namespaceSelector === undefined ||
+    isEmptySelector(namespaceSelector) ||
+    namespaceSelector.matchLabels?.["kubernetes.io/metadata.name"] === namespaceOf(policy);
+  if (!ownNamespace) {
+    return false;
+  }
+  const podSelector = peer.podSelector ?? {};
+  return deployments.some(
+    (d) =>
+      sameNamespaceAs(policy)(d) &&
+      (isEmptySelector(podSelector) || labelSelectorSelects(podSelector, podLabelsOf(d))),
+  );
+}
+
+const HTTP_PORTS = new Set(["http", ...Object.values(SERVICE_PORTS)]);
+
+/** Every rule of a policy names its ports and its peers (an ipBlock 0.0.0.0/0 says "any address" on purpose). */
+function networkPolicyRuleShapeProblems(policy) {
+  return [
+    ["ingress", "from"],
+    ["egress", "to"],
+  ].flatMap(([direction, peers]) =>
+    (policy.spec?.[direction] ?? []).flatMap((rule, index) => {
+      const where = `${describeObject(policy)}: ${direction} rule ${index + 1}`;
+      return [
+        ...((rule.ports ?? []).length === 0 ? [`${where} opens every port; name the ports`] : []),
+        ...((rule[peers] ?? []).length === 0
+          ? [`${where} has no ${peers}, so it applies to every address; name the peers`]
+          : []),
+      ];
+    }),
+  );
+}
+
+/**
+ * The rules of the suite's policies: named ports and peers, ingress to the HTTP port only, and no ingress from the
+ * suite's own pods: the services exchange events through Kafka and do not call each other.
+ */
+function networkPolicyRuleProblems(objects) {
+  const deployments = deploymentsOf(objects);
+  return networkPoliciesOf(objects).flatMap((policy) => {
+    const what = describeObject(policy);
+    const problems = networkPolicyRuleShapeProblems(policy);
+    (policy.spec?.ingress ?? []).forEach((rule, index) => {
+      const where = `${what}: ingress rule ${index + 1}`;
+      for (const port of rule.ports ?? []) {
+        if (!HTTP_PORTS.has(port.port)) {
+          problems.push(`${where} opens port ${port.port}; the services listen on their HTTP port (named http) only`);
+        }
+      }
+      if ((rule.from ?? []).some((peer) => peerSelectsSuitePods(peer, policy, deployments))) {
+        problems.push(
+          `${where} admits the suite's own pods; the services do not call each other (they exchange events ` +
+            "through Kafka), so no service needs another's HTTP port",
+        );
+      }
+    });
+    return problems;
+  });
+}
+
 function secretDataProblems(objects) {
   return objects
     .filter((o) => o?.kind === "Secret")
@@ -614,7 +789,7 @@ function serviceMonitorPresenceProblems(objects) {
 }
 
 function productionReplicaProblems(objects, renderingName) {
-  if (renderingName !== PRODUCTION_RENDERING) {
+  if (!isProductionRendering(renderingName)) {
     return [];
   }
   return deploymentsOf(objects)
@@ -626,7 +801,106 @@ function productionReplicaProblems(objects, renderingName) {
     );
 }
 
+/** Production serves no Swagger UI and no OpenAPI document: both switches set to "false" in every container. */
+function productionApiDocsProblems(deployment, renderingName) {
+  if (!isProductionRendering(renderingName)) {
+    return [];
+  }
+  return containersOf(deployment).flatMap((container) =>
+    PRODUCTION_API_DOCS_OFF.filter(
+      (name) => (container.env ?? []).find((variable) => variable.name === name)?.value !== "false",
+    ).map(
+      (name) =>
+        `${describeObject(deployment)}: container ${container.name} needs env ${name}: "false" in production ` +
+        "(closed by default; deploy/kubernetes/README.md says how to serve it)",
+    ),
+  );
+}
+
+/** Whether a Quarkus HTTP permission path (exact, or a prefix ending in /*) covers /q/metrics. */
+function pathCoversMetrics(path) {
+  return path === METRICS_PATH || (path.endsWith("/*") && `${METRICS_PATH}/`.startsWith(path.slice(0, -1)));
+}
+
+/**
+ * HTTP permissions set by environment (QUARKUS_HTTP_AUTH_PERMISSION_<NAME>_PATHS and _POLICY): each names a policy,
+ * and when one closes /q/metrics to anonymous callers, the ServiceMonitor must sign in, or every scrape gets 401.
+ */
+function metricsPermissionProblems(objects) {
+  const pattern = /^QUARKUS_HTTP_AUTH_PERMISSION_(\w+?)_PATHS$/;
+  const problems = [];
+  let metricsClosed = false;
+  for (const deployment of deploymentsOf(objects)) {
+    for (const container of containersOf(deployment)) {
+      const env = container.env ?? [];
+      for (const variable of env.filter((v) => pattern.test(v.name))) {
+        const name = variable.name.match(pattern)[1];
+        const policy = env.find((v) => v.name === `QUARKUS_HTTP_AUTH_PERMISSION_${name}_POLICY`)?.value;
+        if (!policy) {
+          problems.push(
+            `${describeObject(deployment)}: container ${container.name} sets ${variable.name} without ` +
+              `QUARKUS_HTTP_AUTH_PERMISSION_${name}_POLICY`,
+          );
+        } else if (policy !== "permit") {
+          const paths = String(variable.value ?? "").split(",");
+          metricsClosed ||= paths.map((path) => path.trim()).some(pathCoversMetrics);
+        }
+      }
+    }
+  }
+  const signsIn = (endpoint) => Boolean(endpoint.oauth2 || endpoint.authorization || endpoint.bearerTokenSecret);
+  const scrapesWithoutToken = objects
+    .filter((o) => o?.kind === "ServiceMonitor")
+    .filter((monitor) => (monitor.spec?.endpoints ?? []).some((endpoint) => !signsIn(endpoint)));
+  if (metricsClosed) {
+    problems.push(
+      ...scrapesWithoutToken.map(
+        (monitor) =>
+          `${describeObject(monitor)}: ${METRICS_PATH} needs a token here, and an endpoint has no oauth2 or ` +
+          "authorization to get one",
+      ),
+    );
+  }
+  return problems;
+}
+
+/**
+ * deploy/kubernetes/infrastructure-policies: NetworkPolicies only, each in a namespace, each protecting chosen pods
+ * (not a whole namespace) with rules that name their ports and peers, and each admitting the suite's pods.
+ */
+function infrastructurePolicyProblems(objects) {
+  const admitsSuitePods = (peer) =>
+    !isEmptySelector(peer.namespaceSelector) &&
+    peer.podSelector?.matchLabels?.["app.kubernetes.io/part-of"] === "drsuite";
+  return objects.flatMap((object) => {
+    const what = describeObject(object);
+    if (object?.kind !== "NetworkPolicy") {
+      return [`${what}: ${INFRASTRUCTURE_RENDERING} holds NetworkPolicies only`];
+    }
+    const problems = networkPolicyRuleShapeProblems(object);
+    if (!object.metadata?.namespace) {
+      problems.push(`${what}: has no namespace; these policies belong in the servers' namespace`);
+    }
+    if (isEmptySelector(object.spec?.podSelector)) {
+      problems.push(`${what}: selects every pod of its namespace; select the servers' pods`);
+    }
+    if (!(object.spec?.policyTypes ?? []).includes("Ingress")) {
+      problems.push(`${what}: needs policyTypes Ingress`);
+    }
+    if (!(object.spec?.ingress ?? []).some((rule) => (rule.from ?? []).some(admitsSuitePods))) {
+      problems.push(
+        `${what}: no ingress rule admits the suite's pods (a peer with a namespaceSelector and podSelector ` +
+          "app.kubernetes.io/part-of: drsuite)",
+      );
+    }
+    return problems;
+  });
+}
+
 async function manifestProblems(objects, renderingName) {
+  if (renderingName === INFRASTRUCTURE_RENDERING) {
+    return [...(await modelProblems(objects)), ...infrastructurePolicyProblems(objects)];
+  }
   const perDeployment = deploymentsOf(objects).flatMap((deployment) => [
     ...probeProblems(deployment),
     ...resourceProblems(deployment),
@@ -635,6 +909,9 @@ async function manifestProblems(objects, renderingName) {
     ...secretVariableProblems(deployment),
     ...deploymentSelectorProblems(deployment),
     ...serviceAndDisruptionBudgetProblems(deployment, objects),
+    ...signInSettingProblems(deployment, objects),
+    ...defaultDenyProblems(deployment, objects),
+    ...productionApiDocsProblems(deployment, renderingName),
   ]);
   return [
     ...(await modelProblems(objects)),
@@ -642,6 +919,9 @@ async function manifestProblems(objects, renderingName) {
     ...secretDataProblems(objects),
     ...servicePresenceProblems(objects),
     ...serviceMonitorPresenceProblems(objects),
+    ...networkPolicySelectionProblems(objects),
+    ...networkPolicyRuleProblems(objects),
+    ...metricsPermissionProblems(objects),
     ...productionReplicaProblems(objects, renderingName),
   ];
 }
@@ -748,9 +1028,16 @@ function goodServiceObjects(service, replicas) {
               name: service,
               image: `drsuite/${service}:0.1.0`,
               ports: [{ name: "http", containerPort: port }],
+              envFrom: [{ configMapRef: { name: "drsuite-config" } }],
               env: [
                 { name: "DRSUITE_DB_PASSWORD", valueFrom: { secretKeyRef: { name: "drsuite-db", key: "password" } } },
                 { name: "DRSUITE_SSH_KEY_DIRECTORY", value: "/etc/drsuite/ssh/keys" },
+                { name: "DRSUITE_OIDC_ISSUER", valueFrom: { secretKeyRef: { name: OIDC_SECRET, key: "issuer" } } },
+                {
+                  name: "DRSUITE_OIDC_JWKS_URL",
+                  valueFrom: { secretKeyRef: { name: OIDC_SECRET, key: "jwks-url", optional: true } },
+                },
+                ...PRODUCTION_API_DOCS_OFF.map((name) => ({ name, value: "false" })),
               ],
               livenessProbe: { httpGet: { path: "/q/health/live", port: "http" } },
               readinessProbe: { httpGet: { path: "/q/health/ready", port: "http" } },
@@ -791,8 +1078,38 @@ function goodManifests(replicas = 2) {
       },
     },
     { apiVersion: "v1", kind: "Secret", metadata: { name: "drsuite-db" }, type: "Opaque" },
+    {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "drsuite-config" },
+      data: { QUARKUS_HTTP_HOST: "0.0.0.0" },
+    },
+    ...goodNetworkPolicies(),
   ];
 }
+
+function goodNetworkPolicies() {
+  const policy = (name, spec) => ({
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: { name },
+    spec: { podSelector: { matchLabels: { "app.kubernetes.io/part-of": "drsuite" } }, ...spec },
+  });
+  const namespace = (name) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": name } } });
+  return [
+    policy("drsuite-default-deny", { policyTypes: ["Ingress", "Egress"] }),
+    policy("drsuite-ingress-from-ingress-controller", {
+      policyTypes: ["Ingress"],
+      ingress: [{ from: [namespace("ingress-nginx")], ports: [{ port: "http", protocol: "TCP" }] }],
+    }),
+    policy("drsuite-egress-kafka", {
+      policyTypes: ["Egress"],
+      egress: [{ to: [namespace("drsuite-infra")], ports: [{ port: 9092, protocol: "TCP" }] }],
+    }),
+  ];
+}
+
+const networkPolicy = (objects, name) => objects.find((o) => o.kind === "NetworkPolicy" && o.metadata.name === name);
 
 /** goodManifests() with one change made by edit(objects). */
 function brokenManifests(edit) {
@@ -894,6 +1211,143 @@ async function selfTestCases() {
           firstContainer(o).env[0] = { name: "DRSUITE_DB_PASSWORD", value: "drsuite" };
         });
         return expectCaught(await manifestProblems(objects, "dev"), "DRSUITE_DB_PASSWORD must come from");
+      },
+    ],
+    [
+      "sign-in settings outside Secret drsuite-oidc are caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          const env = firstContainer(o).env;
+          env.find((v) => v.name === "DRSUITE_OIDC_ISSUER").valueFrom = {
+            configMapKeyRef: { name: "drsuite-config", key: "DRSUITE_OIDC_ISSUER" },
+          };
+          delete env.find((v) => v.name === "DRSUITE_OIDC_JWKS_URL").valueFrom.secretKeyRef.optional;
+          o.find((x) => x.kind === "ConfigMap").data.DRSUITE_OIDC_AUDIENCE = "drsuite-api";
+        });
+        const problems = await manifestProblems(objects, "dev");
+        return [
+          ...expectCaught(problems, "DRSUITE_OIDC_ISSUER must come from valueFrom.secretKeyRef drsuite-oidc"),
+          ...expectCaught(problems, "DRSUITE_OIDC_JWKS_URL must come from secretKeyRef drsuite-oidc with optional"),
+          ...expectCaught(problems, "reads DRSUITE_OIDC_AUDIENCE from ConfigMap drsuite-config"),
+        ];
+      },
+    ],
+    [
+      "suite pods without a default-deny NetworkPolicy and policies selecting nothing or a missing service are caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          networkPolicy(o, "drsuite-default-deny").spec.podSelector.matchLabels["app.kubernetes.io/part-of"] = "drsuit";
+          networkPolicy(o, "drsuite-egress-kafka").spec.podSelector.matchExpressions = [
+            { key: "app.kubernetes.io/name", operator: "In", values: ["task-service", "snapshots-service"] },
+          ];
+        });
+        const problems = await manifestProblems(objects, "dev");
+        return [
+          ...expectCaught(problems, "no NetworkPolicy denies Ingress to its pods by default"),
+          ...expectCaught(problems, "no NetworkPolicy denies Egress to its pods by default"),
+          ...expectCaught(problems, "NetworkPolicy/drsuite-default-deny: selects no pod"),
+          ...expectCaught(problems, "selects app.kubernetes.io/name snapshots-service, which no Deployment has"),
+        ];
+      },
+    ],
+    [
+      "NetworkPolicy rules open to the suite's own pods, another port, any source or any port are caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          const ingress = networkPolicy(o, "drsuite-ingress-from-ingress-controller").spec.ingress;
+          ingress.push({ from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "task-service" } } }] });
+          ingress.push({ ports: [{ port: 8443 }] });
+          networkPolicy(o, "drsuite-egress-kafka").spec.egress[0].ports = [];
+        });
+        const problems = await manifestProblems(objects, "dev");
+        return [
+          ...expectCaught(problems, "ingress rule 2 admits the suite's own pods"),
+          ...expectCaught(problems, "ingress rule 2 opens every port"),
+          ...expectCaught(problems, "ingress rule 3 has no from"),
+          ...expectCaught(problems, "ingress rule 3 opens port 8443"),
+          ...expectCaught(problems, "NetworkPolicy/drsuite-egress-kafka: egress rule 1 opens every port"),
+        ];
+      },
+    ],
+    [
+      "Swagger UI or the OpenAPI document served in production is caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          const env = firstContainer(o).env;
+          env.find((v) => v.name === "QUARKUS_SWAGGER_UI_ENABLED").value = "true";
+          env.splice(env.findIndex((v) => v.name === "QUARKUS_SMALLRYE_OPENAPI_ENABLED"), 1);
+        });
+        const problems = await manifestProblems(objects, "production");
+        return [
+          ...expectCaught(problems, 'needs env QUARKUS_SWAGGER_UI_ENABLED: "false" in production'),
+          ...expectCaught(problems, 'needs env QUARKUS_SMALLRYE_OPENAPI_ENABLED: "false" in production'),
+          ...expectNone(await manifestProblems(objects, "dev")),
+        ];
+      },
+    ],
+    [
+      "/q/metrics closed while the ServiceMonitor scrapes without a token, and a permission without policy, are caught",
+      async () => {
+        const permission = (name, value) => ({ name: `QUARKUS_HTTP_AUTH_PERMISSION_${name}`, value });
+        const objects = brokenManifests((o) => {
+          firstContainer(o).env.push(
+            permission("METRICS_PATHS", "/q/*"),
+            permission("METRICS_POLICY", "authenticated"),
+            permission("OPS_PATHS", "/ops"),
+          );
+        });
+        const signedIn = structuredClone(objects);
+        signedIn.find((x) => x.kind === "ServiceMonitor").spec.endpoints[0].oauth2 = {
+          clientId: { secret: { name: "drsuite-metrics-client", key: "client-id" } },
+          clientSecret: { name: "drsuite-metrics-client", key: "client-secret" },
+          tokenUrl: "https://idp.example/token",
+        };
+        const problems = await manifestProblems(objects, "production+metrics-sign-in");
+        return [
+          ...expectCaught(problems, "ServiceMonitor/drsuite: /q/metrics needs a token here"),
+          ...expectCaught(problems, "sets QUARKUS_HTTP_AUTH_PERMISSION_OPS_PATHS without"),
+          ...expectNone(
+            (await manifestProblems(signedIn, "production+metrics-sign-in")).filter((p) => p.includes("/q/metrics")),
+          ),
+        ];
+      },
+    ],
+    [
+      "infrastructure policies: good ones pass; one for a whole namespace, without the suite or a namespace is caught",
+      async () => {
+        const good = () => ({
+          apiVersion: "networking.k8s.io/v1",
+          kind: "NetworkPolicy",
+          metadata: { name: "drsuite-kafka", namespace: "drsuite-infra" },
+          spec: {
+            podSelector: { matchLabels: { "app.kubernetes.io/name": "kafka" } },
+            policyTypes: ["Ingress"],
+            ingress: [
+              {
+                from: [
+                  {
+                    namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "drsuite" } },
+                    podSelector: { matchLabels: { "app.kubernetes.io/part-of": "drsuite" } },
+                  },
+                ],
+                ports: [{ port: 9092, protocol: "TCP" }],
+              },
+            ],
+          },
+        });
+        const broken = good();
+        delete broken.metadata.namespace;
+        broken.spec.podSelector = {};
+        delete broken.spec.ingress[0].from[0].namespaceSelector;
+        const objects = [broken, ...goodServiceObjects("task-service", 1)];
+        const problems = await manifestProblems(objects, INFRASTRUCTURE_RENDERING);
+        return [
+          ...expectNone(await manifestProblems([good()], INFRASTRUCTURE_RENDERING)),
+          ...expectCaught(problems, "has no namespace"),
+          ...expectCaught(problems, "selects every pod of its namespace"),
+          ...expectCaught(problems, "no ingress rule admits the suite's pods"),
+          ...expectCaught(problems, "Deployment/task-service: infrastructure-policies holds NetworkPolicies only"),
+        ];
       },
     ],
     [

@@ -2,7 +2,9 @@
 # Deploy checks of DR Suite, run by ./drsuite test before the Java tests so that a broken Dockerfile, compose file or
 # Kubernetes manifest fails the build:
 #   1. yamllint (.yamllint.yaml at the repository root) over deploy/;
-#   2. kubectl kustomize of deploy/kubernetes/base and of every deploy/kubernetes/overlays/*, with no warnings;
+#   2. kubectl kustomize, with no warnings, of deploy/kubernetes/base, of every deploy/kubernetes/overlays/*, of the
+#      production overlay with each deploy/kubernetes/components/* (rendered as production+<component>; no overlay
+#      uses them) and of deploy/kubernetes/infrastructure-policies (applied on its own);
 #   3. check.mjs --self-test: the checker catches the broken inputs it is fed, so it cannot pass everything;
 #   4. check.mjs over the Dockerfiles, deploy/compose/compose.yaml and the renderings of step 2.
 # Installs what is missing: yamllint from apt (as root), the npm packages of deploy/checks from its package-lock.json.
@@ -65,21 +67,39 @@ lint_yaml() {
 
 # Renders one kustomization to $RENDERED/<name>.yaml; check.mjs names the rendering after the file.
 render() {
-  local directory="$1" name="$2"
+  local directory="$1" name="$2" description="${3:-${1#"$REPOSITORY"/}}"
   local command=(kubectl kustomize "$directory")
   local output="$RENDERED/$name.yaml" errors="$RENDERED/$name.err"
   if ! "${command[@]}" >"$output" 2>"$errors"; then
     cat "$errors"
-    fail "kubectl kustomize ${directory#"$REPOSITORY"/}"
+    fail "kubectl kustomize $description"
     return 0
   fi
   if grep -qi 'warning' "$errors"; then
     cat "$errors"
-    fail "kubectl kustomize ${directory#"$REPOSITORY"/}: warnings (fix the kustomization)"
+    fail "kubectl kustomize $description: warnings (fix the kustomization)"
     return 0
   fi
-  pass "kubectl kustomize ${directory#"$REPOSITORY"/}"
+  pass "kubectl kustomize $description"
   RENDERINGS+=("$output")
+}
+
+# Renders a component on top of the production overlay, through a kustomization written under $RENDERED (kustomize
+# refuses absolute paths in one, hence the relative ones).
+render_component() {
+  local component="$1" name directory
+  name="$(basename "$component")"
+  directory="$RENDERED/production+$name.kustomization"
+  mkdir -p "$directory"
+  cat >"$directory/kustomization.yaml" <<EOF
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - $(realpath --relative-to="$directory" "$KUBERNETES/overlays/production")
+components:
+  - $(realpath --relative-to="$directory" "$component")
+EOF
+  render "$directory" "production+$name" "deploy/kubernetes/overlays/production with components/$name"
 }
 
 render_manifests() {
@@ -94,6 +114,14 @@ render_manifests() {
     render "${overlay%/}" "$(basename "$overlay")"
   done
   [[ -d "$KUBERNETES/overlays/production" ]] || fail "deploy/kubernetes/overlays/production: missing"
+  local component
+  for component in "$KUBERNETES"/components/*/; do
+    [[ -d "$component" && -d "$KUBERNETES/overlays/production" ]] || continue
+    render_component "${component%/}"
+  done
+  if [[ -d "$KUBERNETES/infrastructure-policies" ]]; then
+    render "$KUBERNETES/infrastructure-policies" infrastructure-policies
+  fi
 }
 
 # Runs check.mjs, echoes its lines and adds the checks it counted (its last line: "# counts PASSED FAILED").
