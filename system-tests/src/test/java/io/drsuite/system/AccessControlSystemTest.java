@@ -89,7 +89,18 @@ class AccessControlSystemTest {
             Map.entry("recyclebin-service GET /api/v1/recyclebin/retention/{cluster}", VIEWER),
             Map.entry("recyclebin-service PUT /api/v1/recyclebin/retention/{cluster}", ADMIN),
             Map.entry("recyclebin-service POST /api/v1/recyclebin/sql-functions", ADMIN),
-            Map.entry("recyclebin-service DELETE /api/v1/recyclebin/sql-functions", ADMIN)));
+            Map.entry("recyclebin-service DELETE /api/v1/recyclebin/sql-functions", ADMIN),
+            // every service: its audit log
+            Map.entry("relationship-service GET /api/v1/audit", VIEWER),
+            Map.entry("relationship-service GET /api/v1/audit/verification", VIEWER),
+            Map.entry("task-service GET /api/v1/audit", VIEWER),
+            Map.entry("task-service GET /api/v1/audit/verification", VIEWER),
+            Map.entry("monitor-service GET /api/v1/audit", VIEWER),
+            Map.entry("monitor-service GET /api/v1/audit/verification", VIEWER),
+            Map.entry("snapshot-service GET /api/v1/audit", VIEWER),
+            Map.entry("snapshot-service GET /api/v1/audit/verification", VIEWER),
+            Map.entry("recyclebin-service GET /api/v1/audit", VIEWER),
+            Map.entry("recyclebin-service GET /api/v1/audit/verification", VIEWER)));
 
     private static final List<String> ROLES = List.of(VIEWER, OPERATOR, ADMIN);
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
@@ -158,9 +169,27 @@ class AccessControlSystemTest {
             RestAssured.given().baseUri(suite.relationships.baseUrl())
                     .delete("/api/v1/clusters/{name}", "acl-prod").then().statusCode(401)
                     .header("WWW-Authenticate", startsWith("Bearer"));
+            SignedIn.as(ADMIN).baseUri(suite.relationships.baseUrl())
+                    .delete("/api/v1/clusters/{name}", "acl-prod").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("reason"));
             JsonPath cluster = SignedIn.as(VIEWER).baseUri(suite.relationships.baseUrl())
                     .get("/api/v1/clusters/{name}", "acl-prod").then().statusCode(200).extract().jsonPath();
             assertThat(cluster.getString("name")).isEqualTo("acl-prod");
+
+            JsonPath audit = SignedIn.as(VIEWER).baseUri(suite.relationships.baseUrl())
+                    .queryParam("target", "clusters/acl-prod")
+                    .queryParam("operation", "DELETE /api/v1/clusters/{name}")
+                    .get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+            assertThat(audit.getList("actor.name")).as("every refused removal, newest first")
+                    .containsExactly(ADMIN, "anonymous", OPERATOR, VIEWER);
+            assertThat(audit.getList("status")).containsExactly(400, 401, 403, 403);
+            assertThat(audit.getList("outcome")).containsOnly("refused");
+            assertThat(audit.getList("problem")).containsExactly("invalid-request", "sign-in-required",
+                    "role-required", "role-required");
+            for (ServiceProcess service : suite.services()) {
+                SignedIn.as(VIEWER).baseUri(service.baseUrl()).get("/api/v1/audit/verification").then()
+                        .statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
+            }
         }
     }
 

@@ -70,6 +70,21 @@ final class DrApi {
                 .post("/api/v1/relationships/{id}/" + operation, relationshipId).then();
     }
 
+    /** Requests an operation as one of the demo users; the answer carries the request's X-Correlation-Id. */
+    io.restassured.response.ExtractableResponse<io.restassured.response.Response> operateAs(String user,
+            String relationshipId, String operation, Map<String, Object> body) {
+        return io.drsuite.testing.SignedIn.as(user).baseUri(suite.relationships.baseUrl())
+                .contentType(ContentType.JSON).body(body)
+                .post("/api/v1/relationships/{id}/" + operation, relationshipId).then().statusCode(202).extract();
+    }
+
+    /** A service's audit records of one correlation id, read as a viewer. */
+    JsonPath audit(ServiceProcess service, String correlationId) {
+        return io.drsuite.testing.SignedIn.as(io.drsuite.testing.SignedIn.VIEWER).baseUri(service.baseUrl())
+                .queryParam("correlationId", correlationId).get("/api/v1/audit").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
     /** Requests an operation and returns its task id. */
     String accepted(String relationshipId, String operation) {
         return operate(relationshipId, operation, Map.of()).statusCode(202).extract().jsonPath().getString("taskId");

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import io.drsuite.events.CloudEventHeaders;
+import io.drsuite.events.audit.AuditEvents;
 import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.SignedIn;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +67,20 @@ class DrLifecycleSystemTest {
                     .until(() -> "recovery".equals(api.listed(id, "clusters[1].state")));
 
             switchoverUnderLoad(id, prod, dr);
-            String back = api.accepted(id, "switchover");
+            var asked = api.operateAs(SignedIn.OPERATOR, id, "switchover", Map.of());
+            String back = asked.jsonPath().getString("taskId");
             assertThat(api.awaitPhase(id, "active", back).getString("clusters[0].name")).isEqualTo("sys-prod");
+            theOperatorIsBehindTheSwitchoverEverywhere(id, back, asked.header("X-Correlation-Id"));
             assertThat(prod.inRecovery()).isFalse();
             assertThat(dr.inRecovery()).isTrue();
 
             prod.killPostmaster();
-            String failover = api.accepted(id, "failover");
+            var failoverAsked = api.operateAs(SignedIn.ADMIN, id, "failover",
+                    Map.of("reason", "system test: sys-prod is lost"));
+            String failover = failoverAsked.jsonPath().getString("taskId");
+            JsonPath failoverAudit = api.audit(suite.relationships, failoverAsked.header("X-Correlation-Id"));
+            assertThat(failoverAudit.getString("[0].reason")).isEqualTo("system test: sys-prod is lost");
+            assertThat(failoverAudit.getString("[0].actor.name")).isEqualTo(SignedIn.ADMIN);
             JsonPath failedOver = api.awaitPhase(id, "failed_over", failover);
             assertThat(failedOver.getString("clusters[0].name")).isEqualTo("sys-dr");
             assertThat(failedOver.getInt("failoverPercent")).isEqualTo(100);
@@ -101,6 +111,45 @@ class DrLifecycleSystemTest {
             assertNoPasswordIn(suite.relationships.log());
             assertNoPasswordIn(suite.tasks.log());
         }
+    }
+
+    /**
+     * The person behind a switchover is on its task, on the relationship's events and in the audit logs of
+     * relationship-service (the request) and task-service (the task it accepted), all under the request's
+     * correlation id; the audit records also went out on drsuite.audit.
+     */
+    private void theOperatorIsBehindTheSwitchoverEverywhere(String id, String taskId, String correlationId) {
+        assertThat(correlationId).isNotBlank();
+        JsonPath task = api.task(taskId);
+        assertThat(task.getString("requestedBy")).isEqualTo(SignedIn.OPERATOR);
+        assertThat(task.getString("correlationId")).isEqualTo(correlationId);
+
+        JsonPath request = api.audit(suite.relationships, correlationId);
+        assertThat(request.getList("$")).hasSize(1);
+        assertThat(request.getString("[0].operation")).isEqualTo("POST /api/v1/relationships/{id}/switchover");
+        assertThat(request.getString("[0].target")).isEqualTo("relationships/" + id);
+        assertThat(request.getString("[0].actor.name")).isEqualTo(SignedIn.OPERATOR);
+        assertThat(request.getList("[0].actor.roles")).contains(SignedIn.OPERATOR);
+        assertThat(request.getString("[0].outcome")).isEqualTo("accepted");
+        assertThat(request.getInt("[0].status")).isEqualTo(202);
+        assertThat(request.getString("[0].taskId")).isEqualTo(taskId);
+        JsonPath accepted = api.audit(suite.tasks, correlationId);
+        assertThat(accepted.getString("[0].actor.name")).isEqualTo(SignedIn.OPERATOR);
+        assertThat(accepted.getString("[0].taskId")).isEqualTo(taskId);
+        assertThat(accepted.getString("[0].target")).isEqualTo("tasks/" + taskId);
+
+        var events = KafkaProbe.readAll(RelationshipEvents.TOPIC, record -> id.equals(record.key())
+                && correlationId.equals(KafkaProbe.header(record, CloudEventHeaders.CORRELATION_ID)),
+                Duration.ofMillis(500), Duration.ofSeconds(20));
+        assertThat(events).extracting(record -> KafkaProbe.header(record, CloudEventHeaders.REQUESTED_BY))
+                .containsOnly(SignedIn.OPERATOR);
+        assertThat(events).extracting(record -> record.value().replaceAll(".*\"phase\":\"([a-z_]+)\".*", "$1"))
+                .as("from the request to the task's end").contains("switching_over", "active");
+        assertThat(KafkaProbe.readAll(AuditEvents.TOPIC,
+                record -> correlationId.equals(KafkaProbe.header(record, CloudEventHeaders.CORRELATION_ID)),
+                Duration.ofMillis(500), Duration.ofSeconds(20)))
+                .extracting(record -> KafkaProbe.header(record, CloudEventHeaders.SOURCE))
+                .contains("relationship-service", "task-service");
     }
 
     private static void assertNoPasswordIn(Path log) throws Exception {
