@@ -41,6 +41,16 @@ class AutoFailoverSystemTest {
             assertThat(failedOver.getString("clusters[0].name")).isEqualTo("auto-dr");
             dr.execute("insert into t values (101)");
             assertThat(dr.count("t")).isEqualTo(101);
+
+            JsonPath audit = given().baseUri(suite.relationships.baseUrl())
+                    .queryParam("target", "relationships/" + created[0]).queryParam("operation", "automatic failover")
+                    .get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+            assertThat(audit.getString("[0].actor.name")).isEqualTo("drsuite");
+            assertThat(audit.getString("[0].outcome")).isEqualTo("accepted");
+            assertThat(audit.getString("[0].reason")).isNotBlank();
+            JsonPath task = api.task(audit.getString("[0].taskId"));
+            assertThat(task.getString("correlationId")).isEqualTo(audit.getString("[0].correlationId"));
+            assertThat(task.getString("requestedBy")).isEqualTo("drsuite");
         }
     }
 }

@@ -1,12 +1,18 @@
 package io.drsuite.relationship.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.health.FailoverRequested;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.relationship.FailoverRefused;
 import io.drsuite.events.relationship.RelationshipEvents;
+import io.drsuite.platform.audit.AuditEntry;
+import io.drsuite.platform.audit.AuditLog;
+import io.drsuite.platform.audit.AuditOutcome;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.platform.origin.ChangeOrigin;
+import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.config.RelationshipConfig;
@@ -16,7 +22,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,10 +33,14 @@ import org.jboss.logging.Logger;
  * present: a request older than {@code drsuite.relationship.failover-request-max-age} (replayed after lost consumer
  * offsets, or held back while Kafka was down) is refused, and so is one whose primary answers as a primary again
  * (read directly, with short timeouts). A refusal is logged, counted and published as
- * {@link RelationshipEvents#FAILOVER_REFUSED}; what passes goes through the same checks as a user's failover.
+ * {@link RelationshipEvents#FAILOVER_REFUSED}; what passes goes through the same checks as a user's failover. Each
+ * decision is in the audit log, by {@code drsuite}, with monitor-service's reason.
  */
 @ApplicationScoped
 public class AutomaticFailovers {
+
+    /** The operation its audit records name. */
+    static final String OPERATION = "automatic failover";
 
     private static final Logger LOG = Logger.getLogger(AutomaticFailovers.class);
 
@@ -38,9 +51,12 @@ public class AutomaticFailovers {
     private final RelationshipConfig config;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
+    private final AuditLog audit;
 
     AutomaticFailovers(EventInbox inbox, EventOutbox outbox, RelationshipService relationships,
-            ReplicationLagReader clusters, RelationshipConfig config, MeterRegistry metrics, ObjectMapper json) {
+            ReplicationLagReader clusters, RelationshipConfig config, MeterRegistry metrics, ObjectMapper json,
+            AuditLog audit) {
+        this.audit = audit;
         this.inbox = inbox;
         this.outbox = outbox;
         this.relationships = relationships;
@@ -69,12 +85,17 @@ public class AutomaticFailovers {
                 count("duplicate");
                 return;
             }
+            // The suite asks on its own behalf: a correlation id of its own links the audit record, task and events.
+            ChangeOrigin origin = new ChangeOrigin(UUID.randomUUID(), AuditEntry.SUITE);
             try {
-                RelationshipService.Accepted accepted = relationships.failoverInTransaction(request.relationshipId());
+                RelationshipService.Accepted accepted = ChangeOrigins.during(origin,
+                        () -> relationships.failoverInTransaction(request.relationshipId()));
+                audit(request, AuditOutcome.ACCEPTED, accepted.taskId(), origin, null);
                 count("accepted");
                 LOG.warnf("Automatic failover of %s started (task %s): %s", accepted.relationship().name,
                         accepted.taskId(), request.reason());
             } catch (ProblemException refused) {
+                audit(request, AuditOutcome.REFUSED, null, origin, refused.problem().detail());
                 count("not-possible");
                 LOG.infof("Automatic failover of %s not started: %s", request.relationshipId(),
                         refused.problem().detail());
@@ -91,10 +112,27 @@ public class AutomaticFailovers {
             outbox.record(RelationshipEvents.FAILOVER_REFUSED, request.relationshipId().toString(),
                     new FailoverRefused(request.relationshipId(), event.id(), reason, request.requestedAt(),
                             Instant.now()));
+            audit(request, AuditOutcome.REFUSED, null, new ChangeOrigin(UUID.randomUUID(), AuditEntry.SUITE),
+                    reason);
             count("refused");
             LOG.warnf("Automatic failover request %s for relationship %s refused: %s", event.id(),
                     request.relationshipId(), reason);
         });
+    }
+
+    private void audit(FailoverRequested request, AuditOutcome outcome, UUID taskId, ChangeOrigin origin,
+            String refusal) {
+        audit.record(new AuditEntry(OPERATION, "relationships/" + request.relationshipId(), outcome, null, null,
+                request.reason(), taskId, origin.correlationId(), AuditEntry.SUITE, null, List.of(),
+                "monitor-service", null, refusal == null ? null : detail(refusal)));
+    }
+
+    private String detail(String refusal) {
+        try {
+            return json.writeValueAsString(Map.of("refusedBecause", refusal));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void count(String outcome) {
