@@ -63,6 +63,8 @@ const OIDC_OPTIONAL_VARIABLES = [
   "DRSUITE_OIDC_AUDIENCE",
   "DRSUITE_OIDC_ROLES_CLAIM",
   "DRSUITE_OIDC_CLOCK_SKEW",
+  "DRSUITE_OIDC_AUTHORIZATION_URL",
+  "DRSUITE_OIDC_TOKEN_URL",
 ];
 const PRODUCTION_MIN_REPLICAS = 2;
 // Run-time switches of Quarkus that production sets to "false": Swagger UI and the OpenAPI document it reads.

@@ -2,7 +2,7 @@
 # Keycloak, the identity provider the suite signs in with locally and in tests, on 127.0.0.1 only: the server
 # distribution from Maven Central (deploy/local/keycloak/pom.xml), built once for its on-disk database, with the
 # `drsuite` realm imported from deploy/local/keycloak/drsuite-realm.json (roles viewer < operator < admin, the
-# clients drsuite-cli, drsuite-console and drsuite-automation, one demo user per role).
+# clients drsuite-cli, drsuite-console, drsuite-swagger and drsuite-automation, one demo user per role).
 #
 # Passwords and the automation client's secret are generated once into $DRSUITE_RUN_DIR/secrets/keycloak.env
 # (mode 600) and reach Keycloak as environment variables that the realm file names; the repository holds none.
