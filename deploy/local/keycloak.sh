@@ -94,6 +94,30 @@ wait_ready() {
   done
 }
 
+# A realm imported from an older realm file lacks what was added to the file since (a new client, say). Keycloak's
+# partial import adds what is missing and skips what exists, so changes made in the admin console stay. Runs once per
+# version of the realm file; secrets reach perl and curl through the environment and stdin, never argv.
+add_missing_realm_parts() {
+  local kc_home="$1" applied wanted token
+  applied="$kc_home/data/import/.applied-sha256"
+  wanted="$(sha256sum "$REALM_FILE" | cut -d' ' -f1)"
+  [[ "$(cat "$applied" 2>/dev/null || true)" != "$wanted" ]] || return 0
+  token="$(printf 'grant_type=password&client_id=admin-cli&username=admin&password=%s' \
+    "$(secret KEYCLOAK_BOOTSTRAP_ADMIN_PASSWORD)" |
+    curl -fsS --data-binary @- "http://127.0.0.1:$PORT/realms/master/protocol/openid-connect/token" |
+    sed -E 's/.*"access_token":"([^"]+)".*/\1/')" || die "cannot sign in to Keycloak as its admin; see $LOG"
+  DRSUITE_DEMO_VIEWER_PASSWORD="$(secret DRSUITE_DEMO_VIEWER_PASSWORD)" \
+    DRSUITE_DEMO_OPERATOR_PASSWORD="$(secret DRSUITE_DEMO_OPERATOR_PASSWORD)" \
+    DRSUITE_DEMO_ADMIN_PASSWORD="$(secret DRSUITE_DEMO_ADMIN_PASSWORD)" \
+    DRSUITE_AUTOMATION_CLIENT_SECRET="$(secret DRSUITE_AUTOMATION_CLIENT_SECRET)" \
+    perl -0pe 's/\$\{(DRSUITE_[A-Z_]+)\}/$ENV{$1}/g; s/^\{/{"ifResourceExists": "SKIP",/' "$REALM_FILE" |
+    curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' \
+      -H @<(printf 'Authorization: Bearer %s\n' "$token") --data-binary @- \
+      "http://127.0.0.1:$PORT/admin/realms/drsuite/partialImport" ||
+    die "adding the realm file's new parts to the drsuite realm failed; see $LOG"
+  echo "$wanted" >"$applied"
+}
+
 cmd_start() {
   local pid kc_home
   mkdir -p "$KEYCLOAK_DIR"
@@ -115,7 +139,8 @@ cmd_start() {
   ensure_dist
   ensure_secrets
   kc_home="$(home)"
-  # Imported at start when the realm does not exist yet; an existing realm (and what was changed in it) is kept.
+  # Imported at start when the realm does not exist yet; an existing realm (and what was changed in it) is kept, and
+  # gets what the realm file added since (add_missing_realm_parts).
   mkdir -p "$kc_home/data/import"
   cp "$REALM_FILE" "$kc_home/data/import/drsuite-realm.json"
 
@@ -136,6 +161,7 @@ cmd_start() {
   pid=$!
   echo "$pid" >"$PID_FILE"
   wait_ready "$pid"
+  add_missing_realm_parts "$kc_home"
   info "Keycloak ready (pid $pid): issuer $ISSUER"
 }
 
