@@ -6,6 +6,8 @@ import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.cluster.ClusterRemoved;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,6 +52,12 @@ public class ClusterCatalog {
     @Transactional
     public List<KnownCluster> clusters() {
         return KnownCluster.listByName();
+    }
+
+    /** One page of the known clusters, for an API list. */
+    @Transactional
+    public Page<KnownCluster> clusters(PageRequest page) {
+        return KnownCluster.pageByName(page);
     }
 
     @Transactional

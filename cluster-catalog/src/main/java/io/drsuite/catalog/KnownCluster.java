@@ -2,7 +2,10 @@ package io.drsuite.catalog;
 
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.SealedLogin;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -54,5 +57,12 @@ public class KnownCluster extends PanacheEntityBase {
 
     public static List<KnownCluster> listByName() {
         return list("order by name");
+    }
+
+    /** A page in name order (names are unique), after the name the request continues from. */
+    public static Page<KnownCluster> pageByName(PageRequest page) {
+        PanacheQuery<KnownCluster> query = page.after() == null ? find("order by name")
+                : find("name > ?1 order by name", page.after());
+        return Page.of(query.page(0, page.limit() + 1).list(), page, cluster -> cluster.name);
     }
 }

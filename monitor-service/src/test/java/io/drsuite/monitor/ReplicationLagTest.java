@@ -13,17 +13,28 @@ import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
+import io.drsuite.monitor.model.Alert;
+import io.drsuite.monitor.model.RelationshipSample;
 import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.PagedList;
 import io.drsuite.testing.PostgresInstance;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * With replay paused on the standby and writes on the primary the lag rises in the API and the metrics, and falls
  * back to zero after replay resumes, raising and resolving a lag alert on the relationship's own threshold; a
  * standby whose postmaster is killed shows as down and the link as broken, each alert raised once and resolved
- * once after it is started again.
+ * once after it is started again. The history and the alerts are read page by page.
  */
 @QuarkusTest
 class ReplicationLagTest {
@@ -121,7 +132,104 @@ class ReplicationLagTest {
             assertThat(history.getLong("minutes[0].maxLagBytes")).isGreaterThanOrEqualTo(0);
             Instant oldestRaw = Instant.parse(history.getString("samples[0].at"));
             assertThat(oldestRaw).isAfter(Instant.now().minusSeconds(15 + 3 + 5));
+
+            historyIsReadPageByPage(relationship);
         }
+    }
+
+    /**
+     * The history read page by page, oldest first: the per-minute rows, then the raw samples, a page counting both.
+     * Five per-minute rows from before the relationship existed are written straight into the table: a window of
+     * only them comes back each once and in order, and every next link keeps the window of the first page.
+     */
+    private static void historyIsReadPageByPage(UUID relationship) {
+        Instant firstMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(50));
+        List<Instant> written = IntStream.range(0, 5).mapToObj(i -> firstMinute.plus(Duration.ofMinutes(i))).toList();
+        QuarkusTransaction.requiringNew().run(() -> written.forEach(minute -> RelationshipSample.getEntityManager()
+                .createNativeQuery("insert into relationship_sample_minute (relationship_id, minute, samples, "
+                        + "max_lag_bytes, max_lag_seconds, max_rpo_estimate_seconds, broken_samples) "
+                        + "values (:id, :minute, 1, 0, 0, 0, 0)")
+                .setParameter("id", relationship).setParameter("minute", minute).executeUpdate()));
+        String path = "/api/v1/health/relationships/" + relationship;
+
+        String from = firstMinute.minus(Duration.ofMinutes(5)).toString();
+        String to = firstMinute.plus(Duration.ofMinutes(10)).toString();
+        List<Response> window = PagedList.pages(path + "?from=" + from + "&to=" + to, 2);
+        assertThat(window).hasSize(3);
+        assertThat(window.stream().flatMap(page -> page.jsonPath().getList("minutes.minute", String.class).stream())
+                .map(Instant::parse).toList()).isEqualTo(written);
+        assertThat(window).allSatisfy(page -> {
+            assertThat(page.jsonPath().getList("samples")).isEmpty();
+            assertThat(page.jsonPath().getString("from")).isEqualTo(from);
+            assertThat(page.jsonPath().getString("to")).isEqualTo(to);
+        });
+        assertThat(window.getFirst().jsonPath().getMap("minutes[0]")).containsOnlyKeys("minute", "samples",
+                "maxLagBytes", "maxLagSeconds", "maxRpoEstimateSeconds", "brokenSamples");
+
+        List<Response> lastHour = PagedList.pages(path, 3);
+        assertThat(lastHour.size()).isGreaterThan(2);
+        List<Instant> minutes = new ArrayList<>();
+        List<Instant> timeline = new ArrayList<>();
+        for (Response response : lastHour) {
+            JsonPath page = response.jsonPath();
+            assertThat(page.getString("from")).as("the window of the first page")
+                    .isEqualTo(lastHour.getFirst().jsonPath().getString("from"));
+            assertThat(page.getString("to")).isEqualTo(lastHour.getFirst().jsonPath().getString("to"));
+            List<Instant> points = new ArrayList<>();
+            page.getList("minutes.minute", String.class).forEach(minute -> points.add(Instant.parse(minute)));
+            minutes.addAll(points);
+            page.getList("samples.at", String.class).forEach(at -> points.add(Instant.parse(at)));
+            assertThat(points).as("a page counts minutes and samples").hasSizeBetween(1, 3);
+            if (response != lastHour.getLast()) {
+                assertThat(points).as("a page followed by another is full").hasSize(3);
+            }
+            timeline.addAll(points);
+        }
+        assertThat(minutes.subList(0, written.size())).isEqualTo(written);
+        assertThat(timeline).as("minutes, then samples, each once").doesNotHaveDuplicates().isSorted()
+                .hasSizeGreaterThan(minutes.size());
+        PagedList.refusesBadLimitAndCursor(path);
+    }
+
+    /**
+     * Alerts read page by page: newest first, alerts raised in the same instant in the order of their ids, each once,
+     * with the state filter kept. Written straight into the table, resolved and long ago, so no rule touches them.
+     */
+    @Test
+    void alertsAreReadPageByPageNewestFirst() {
+        String subject = "paging-" + UUID.randomUUID();
+        Instant sameInstant = Instant.parse("2001-01-01T00:00:00Z");
+        List<String> expected = new ArrayList<>(Stream.generate(() -> storeResolvedAlert(subject, sameInstant))
+                .limit(3).map(UUID::toString).sorted(Comparator.reverseOrder()).toList());
+        expected.add(storeResolvedAlert(subject, sameInstant.minusSeconds(60)).toString());
+        try {
+            for (String path : List.of("/api/v1/alerts", "/api/v1/alerts?state=resolved")) {
+                List<Map<String, Object>> alerts = PagedList.items(path, 2);
+                List<String> ids = alerts.stream().map(alert -> (String) alert.get("id")).toList();
+                assertThat(ids).as(path).doesNotHaveDuplicates().endsWith(expected.toArray(String[]::new));
+                assertThat(alerts).as(path).isSortedAccordingTo(Comparator
+                        .comparing((Map<String, Object> alert) -> Instant.parse((String) alert.get("raisedAt")))
+                        .thenComparing(alert -> (String) alert.get("id")).reversed());
+            }
+            assertThat(PagedList.items("/api/v1/alerts?state=firing", 1)).allMatch(alert ->
+                    "firing".equals(alert.get("state")));
+            PagedList.refusesBadLimitAndCursor("/api/v1/alerts");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Alert.delete("subject", subject));
+        }
+    }
+
+    private static UUID storeResolvedAlert(String subject, Instant raisedAt) {
+        Alert alert = new Alert();
+        alert.id = UUID.randomUUID();
+        alert.rule = "paging";
+        alert.subject = subject;
+        alert.state = Alert.State.RESOLVED;
+        alert.detail = "written by the test";
+        alert.raisedAt = raisedAt;
+        alert.resolvedAt = raisedAt.plusSeconds(1);
+        QuarkusTransaction.requiringNew().run(alert::persist);
+        return alert.id;
     }
 
     @Test

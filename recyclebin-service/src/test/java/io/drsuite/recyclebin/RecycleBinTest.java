@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.recyclebin.RecycleBinEvents;
 import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.PagedList;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.SampleData;
 import io.drsuite.testing.RegistryFixture;
@@ -29,6 +30,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +45,10 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecycleBinTest {
+
+    private static final Comparator<Map<String, Object>> LATEST_DROPPED_FIRST = Comparator
+            .comparing((Map<String, Object> entry) -> Instant.parse((String) entry.get("droppedAt")))
+            .thenComparing(entry -> (String) entry.get("id")).reversed();
 
     @Inject
     RegistryFixture registry;
@@ -145,6 +153,40 @@ class RecycleBinTest {
                 + database.getString("binName") + "'")).isEqualTo("f");
         restore(database.getString("id"), Map.of()).statusCode(200);
         assertThat(value(server, "scratch", "select id from t")).isEqualTo("42");
+    }
+
+    /**
+     * The bin read page by page: the latest dropped first (the id breaking ties), each entry once, with the cluster,
+     * database, kind and state filters kept from page to page.
+     */
+    @Test
+    void theBinIsReadPageByPageLatestDroppedFirst() throws Exception {
+        server.executeIn("shop", "create table page_a (id int)", "create table page_b (id int)",
+                "create table page_c (id int)");
+        List<String> latestFirst = new ArrayList<>();
+        for (String table : List.of("page_a", "page_b", "page_c")) {
+            latestFirst.addFirst(drop(Map.of("cluster", "bin-prod", "database", "shop", "table", table))
+                    .statusCode(201).extract().jsonPath().getString("id"));
+        }
+        List<Map<String, Object>> tables = PagedList.items("/api/v1/recyclebin?cluster=bin-prod&database=shop"
+                + "&kind=table", 1);
+        assertThat(ids(tables)).doesNotHaveDuplicates().startsWith(latestFirst.toArray(String[]::new));
+        assertThat(tables).allMatch(entry -> "table".equals(entry.get("kind")) && "recycled".equals(entry.get("state")))
+                .isSortedAccordingTo(LATEST_DROPPED_FIRST);
+
+        restore(latestFirst.get(1), Map.of()).statusCode(200);
+        assertThat(ids(PagedList.items("/api/v1/recyclebin?cluster=bin-prod", 2)))
+                .contains(latestFirst.getFirst(), latestFirst.getLast()).doesNotContain(latestFirst.get(1));
+        assertThat(ids(PagedList.items("/api/v1/recyclebin?cluster=bin-prod&state=restored", 1)))
+                .contains(latestFirst.get(1)).doesNotContain(latestFirst.getFirst(), latestFirst.getLast());
+        List<Map<String, Object>> all = PagedList.items("/api/v1/recyclebin?state=all", 2);
+        assertThat(ids(all)).doesNotHaveDuplicates().containsSubsequence(latestFirst);
+        assertThat(all).isSortedAccordingTo(LATEST_DROPPED_FIRST);
+        PagedList.refusesBadLimitAndCursor("/api/v1/recyclebin");
+    }
+
+    private static List<String> ids(List<Map<String, Object>> entries) {
+        return entries.stream().map(entry -> (String) entry.get("id")).toList();
     }
 
     @Test

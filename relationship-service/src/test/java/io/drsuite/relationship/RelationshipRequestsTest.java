@@ -9,6 +9,7 @@ import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.LocalInfrastructure;
+import io.drsuite.testing.PagedList;
 import io.drsuite.testing.PostgresInstance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -183,6 +184,48 @@ class RelationshipRequestsTest {
             assertThat(relationshipCount("rq-moved-pair")).isZero();
             assertThat(membershipCount("rq-moved")).isZero();
             given().delete("/api/v1/clusters/rq-moved?reason=test").then().statusCode(204);
+        }
+    }
+
+    /**
+     * Clusters and relationships are read page by page in name order, each once. Three stopped relationships are
+     * written straight into the table: through the API each would need two more PostgreSQL servers.
+     */
+    @Test
+    void clustersAndRelationshipsAreReadPageByPageInNameOrder() throws Exception {
+        List<String> clusters = names(PagedList.items("/api/v1/clusters", 1));
+        assertThat(clusters).doesNotHaveDuplicates().contains("rq-dr", "rq-other", "rq-prod")
+                .isEqualTo(names(given().get("/api/v1/clusters?limit=500").then().statusCode(200).extract()
+                        .jsonPath().getList("$")));
+        assertThat(clusters.indexOf("rq-dr")).isLessThan(clusters.indexOf("rq-other"));
+        assertThat(clusters.indexOf("rq-other")).isLessThan(clusters.indexOf("rq-prod"));
+        PagedList.refusesBadLimitAndCursor("/api/v1/clusters");
+
+        for (String name : List.of("rq-page-c", "rq-page-a", "rq-page-b")) {
+            storeStoppedRelationship(name);
+        }
+        List<String> relationships = names(PagedList.items("/api/v1/relationships", 2));
+        assertThat(relationships).doesNotHaveDuplicates()
+                .containsSubsequence("rq-page-a", "rq-page-b", "rq-page-c")
+                .isEqualTo(names(given().get("/api/v1/relationships?limit=500").then().statusCode(200).extract()
+                        .jsonPath().getList("$")));
+        PagedList.refusesBadLimitAndCursor("/api/v1/relationships");
+    }
+
+    private static List<String> names(List<Map<String, Object>> items) {
+        return items.stream().map(item -> (String) item.get("name")).toList();
+    }
+
+    private static void storeStoppedRelationship(String name) throws Exception {
+        try (Connection connection = controlPlane(); PreparedStatement statement = connection.prepareStatement(
+                "insert into relationship.relationship (id, name, primary_cluster, dr_cluster, sync_mode,"
+                        + " timeout_seconds, phase, primary_state, dr_state, created_at, updated_at)"
+                        + " values (gen_random_uuid(), ?, ?, ?, 'ASYNC', 1200, 'STOPPED', 'normal', 'normal', now(),"
+                        + " now())")) {
+            statement.setString(1, name);
+            statement.setString(2, name + "-prod");
+            statement.setString(3, name + "-dr");
+            assertThat(statement.executeUpdate()).isEqualTo(1);
         }
     }
 

@@ -11,10 +11,13 @@ import io.drsuite.events.snapshot.SnapshotEvents;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskProgressed;
+import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.PagedList;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.RegistryFixture;
 import io.drsuite.testing.SignedIn;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -22,9 +25,13 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -216,6 +223,57 @@ class SnapshotRequestsTest {
                 .then().statusCode(202).body("restore.requestedBy", equalTo(SignedIn.ADMIN));
         assertThat(given().get("/api/v1/snapshots/{id}/restores", snapshotId).then().extract().jsonPath()
                 .getList("$")).hasSize(1);
+    }
+
+    /**
+     * The catalog and a snapshot's restores read page by page: newest first, each once, with the cluster and kind
+     * filters kept. The restores are written straight into the table, three in the same instant to show the id
+     * breaking the tie: through the API each would wait for the one before it to end.
+     */
+    @Test
+    void theCatalogAndTheRestoresAreReadPageByPage() {
+        fixture.register("page-source");
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            newestFirst.addFirst(take(Map.of("cluster", "page-source", "kind", "physical")).statusCode(202)
+                    .extract().jsonPath().getString("snapshot.id"));
+        }
+        assertThat(ids(PagedList.items("/api/v1/snapshots?cluster=page-source", 2))).isEqualTo(newestFirst);
+        assertThat(ids(PagedList.items("/api/v1/snapshots?cluster=page-source&kind=physical", 1)))
+                .isEqualTo(newestFirst);
+        assertThat(PagedList.items("/api/v1/snapshots?cluster=page-source&kind=logical", 1)).isEmpty();
+        List<String> catalog = ids(PagedList.items("/api/v1/snapshots", 2));
+        assertThat(catalog).doesNotHaveDuplicates().containsSubsequence(newestFirst)
+                .isEqualTo(ids(given().get("/api/v1/snapshots?limit=500").then().statusCode(200).extract()
+                        .jsonPath().getList("$")));
+        PagedList.refusesBadLimitAndCursor("/api/v1/snapshots");
+
+        UUID snapshotId = UUID.fromString(newestFirst.getLast());
+        Instant sameInstant = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<String> restores = new ArrayList<>(Stream.generate(() -> storeFailedRestore(snapshotId, sameInstant))
+                .limit(3).map(UUID::toString).sorted(Comparator.reverseOrder()).toList());
+        restores.add(storeFailedRestore(snapshotId, sameInstant.minusSeconds(60)).toString());
+        assertThat(ids(PagedList.items("/api/v1/snapshots/{id}/restores", 2, snapshotId))).isEqualTo(restores);
+        PagedList.refusesBadLimitAndCursor("/api/v1/snapshots/{id}/restores", snapshotId);
+    }
+
+    private static UUID storeFailedRestore(UUID snapshotId, Instant requestedAt) {
+        SnapshotRestore restore = new SnapshotRestore();
+        restore.id = UUID.randomUUID();
+        restore.snapshotId = snapshotId;
+        restore.kind = "physical";
+        restore.targetCluster = "page-source";
+        restore.phase = SnapshotRestore.FAILED;
+        restore.taskId = UUID.randomUUID();
+        restore.requestedAt = requestedAt;
+        restore.finishedAt = requestedAt;
+        restore.error = "written by the test";
+        QuarkusTransaction.requiringNew().run(restore::persist);
+        return restore.id;
+    }
+
+    private static List<String> ids(List<Map<String, Object>> items) {
+        return items.stream().map(item -> (String) item.get("id")).toList();
     }
 
     private ValidatableResponse take(Map<String, Object> body) {

@@ -1,5 +1,9 @@
 package io.drsuite.monitor.model;
 
+import io.drsuite.platform.paging.Keyset;
+import io.drsuite.platform.paging.KeysetQuery;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,6 +49,14 @@ public class Alert extends PanacheEntityBase {
 
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+
+    /** A page of alerts, newest first (the id breaks ties), in one state when it is given. */
+    public static Page<Alert> newestFirst(State state, PageRequest page) {
+        KeysetQuery query = KeysetQuery.newestFirst("raisedAt", "id").whereEqual("state", state)
+                .after(Keyset.after(page, UUID::fromString));
+        return Page.of(Alert.<Alert>find(query.jpql(), query.parameters()).page(0, page.limit() + 1).list(), page,
+                alert -> Keyset.key(alert.raisedAt, alert.id));
+    }
 
     public static List<Alert> firing() {
         return list("state", State.FIRING);

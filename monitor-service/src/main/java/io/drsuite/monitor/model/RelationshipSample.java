@@ -9,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** One poll's view of one relationship: lag, RPO estimate and the gs_ddr health words. */
@@ -52,10 +51,5 @@ public class RelationshipSample extends PanacheEntityBase {
         sample.primaryState = health.primaryState();
         sample.drState = health.drState();
         return sample;
-    }
-
-    public static List<RelationshipSample> between(UUID relationshipId, Instant from, Instant to) {
-        return list("relationshipId = ?1 and sampledAt >= ?2 and sampledAt <= ?3 order by sampledAt",
-                relationshipId, from, to);
     }
 }

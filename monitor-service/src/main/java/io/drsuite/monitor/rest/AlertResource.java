@@ -5,9 +5,8 @@ import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
 import io.drsuite.monitor.model.Alert;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -15,20 +14,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Alerts, newest first. */
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts", description = "Raised once, resolved once; also published on drsuite.alerts")
 public class AlertResource {
-
-    private static final int PAGE_SIZE = 500;
 
     /** An alert as the API shows it. */
     public record AlertView(UUID id, String rule, String subject, UUID relationshipId, String state, String detail,
@@ -43,11 +42,12 @@ public class AlertResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Transactional
-    @Operation(summary = "List alerts", description = "state: firing or resolved; all when absent.")
-    public List<AlertView> list(@QueryParam("state") String state) {
-        var query = state == null ? Alert.findAll(Sort.descending("raisedAt"))
-                : Alert.find("state", Sort.descending("raisedAt"), parse(state));
-        return query.page(Page.ofSize(PAGE_SIZE)).<Alert>list().stream().map(AlertView::of).toList();
+    @Operation(summary = "List alerts", description = "Newest first. state: firing or resolved; all when absent. "
+            + "Paged: limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+    public RestResponse<List<AlertView>> list(@QueryParam("state") String state, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, UriInfo uri) {
+        return Alert.newestFirst(state == null ? null : parse(state), PageRequest.of(limit, cursor))
+                .map(AlertView::of).response(uri);
     }
 
     private static Alert.State parse(String state) {

@@ -6,19 +6,24 @@ import static io.drsuite.platform.security.Roles.VIEWER;
 
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.monitor.health.HealthHistory;
+import io.drsuite.monitor.health.HistoryPoint;
+import io.drsuite.monitor.health.HistoryPoint.Minute;
 import io.drsuite.monitor.health.LatestHealth;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
 import io.drsuite.monitor.model.RelationshipSample;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Live health of clusters and relationships, and a relationship's lag history. */
 @Path("/api/v1/health")
@@ -37,10 +43,12 @@ public class HealthResource {
 
     private final ClusterCatalog catalog;
     private final LatestHealth latest;
+    private final HealthHistory history;
 
-    HealthResource(ClusterCatalog catalog, LatestHealth latest) {
+    HealthResource(ClusterCatalog catalog, LatestHealth latest, HealthHistory history) {
         this.catalog = catalog;
         this.latest = latest;
+        this.history = history;
     }
 
     /** A cluster with the latest sample of each of its nodes. */
@@ -48,16 +56,11 @@ public class HealthResource {
     }
 
     /**
-     * A relationship's latest health and its history between two instants: every sample still within the raw
-     * retention, and the worst of each minute before that.
+     * A relationship's latest health and one page of its history between two instants: the samples still within the
+     * raw retention, and the worst of each minute before that.
      */
     public record RelationshipHistory(RelationshipHealth latest, Instant from, Instant to,
             List<Sample> samples, List<Minute> minutes) {
-    }
-
-    /** The worst of one minute, for the time before the raw retention. */
-    public record Minute(Instant minute, int samples, Long maxLagBytes, Double maxLagSeconds,
-            Double maxRpoEstimateSeconds, int brokenSamples) {
     }
 
     /** One stored sample of a relationship. */
@@ -73,10 +76,12 @@ public class HealthResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/clusters")
-    @Operation(summary = "Every known cluster with the latest sample of each node")
-    public List<ClusterHealth> clusters() {
-        return catalog.clusters().stream().map(cluster -> new ClusterHealth(cluster.name,
-                latest.nodesOf(cluster.name))).toList();
+    @Operation(summary = "Every known cluster with the latest sample of each node", description = "By name. Paged: "
+            + "limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+    public RestResponse<List<ClusterHealth>> clusters(@QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, UriInfo uri) {
+        return catalog.clusters(PageRequest.of(limit, cursor))
+                .map(cluster -> new ClusterHealth(cluster.name, latest.nodesOf(cluster.name))).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
@@ -92,11 +97,14 @@ public class HealthResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/relationships/{id}")
-    @Transactional
     @Operation(summary = "A relationship's latest lag and RPO estimate, and its samples from..to",
-            description = "from and to are ISO-8601 instants; the default is the last hour.")
-    public RelationshipHistory relationship(@PathParam("id") UUID id, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            description = "from and to are ISO-8601 instants; the default is the last hour. Oldest first: the "
+                    + "per-minute rows, then the raw samples. Paged over both together: limit (1-500, 100 by "
+                    + "default); the next page's address is in the Link header (rel=next).")
+    public RestResponse<RelationshipHistory> relationship(@PathParam("id") UUID id, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         Instant end = instant("to", to, Instant.now());
         Instant start = instant("from", from, end.minus(DEFAULT_HISTORY));
         if (start.isAfter(end)) {
@@ -105,23 +113,14 @@ public class HealthResource {
         RelationshipHealth now = latest.relationship(id).orElseThrow(() -> ProblemException.notFound(
                 "relationship", "monitor-service has no health of relationship " + id
                         + " (unknown, or not replicating)"));
-        return new RelationshipHistory(now, start, end,
-                RelationshipSample.between(id, start, end).stream().map(Sample::of).toList(),
-                minutes(id, start, end));
-    }
-
-    private static List<Minute> minutes(UUID id, Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = RelationshipSample.getEntityManager().createNativeQuery("""
-                select extract(epoch from minute)::float8, samples, max_lag_bytes, max_lag_seconds, max_rpo_estimate_seconds, broken_samples
-                  from relationship_sample_minute
-                 where relationship_id = :id and minute >= :from and minute <= :to
-                 order by minute""")
-                .setParameter("id", id).setParameter("from", from).setParameter("to", to).getResultList();
-        return rows.stream().map(row -> new Minute(Instant.ofEpochMilli(Math.round(((Number) row[0]).doubleValue() * 1000)),
-                ((Number) row[1]).intValue(), row[2] == null ? null : ((Number) row[2]).longValue(),
-                row[3] == null ? null : ((Number) row[3]).doubleValue(),
-                row[4] == null ? null : ((Number) row[4]).doubleValue(), ((Number) row[5]).intValue())).toList();
+        Page<HistoryPoint> points = history.between(id, start, end, page);
+        List<Sample> samples = points.items().stream().filter(HistoryPoint.Raw.class::isInstance)
+                .map(point -> Sample.of(((HistoryPoint.Raw) point).sample())).toList();
+        List<Minute> minutes = points.items().stream().filter(Minute.class::isInstance).map(Minute.class::cast)
+                .toList();
+        // The next page reads the same window, also when this one was "the last hour".
+        return points.response(uri.getRequestUriBuilder().replaceQueryParam("from", start)
+                .replaceQueryParam("to", end), new RelationshipHistory(now, start, end, samples, minutes));
     }
 
     private static Instant instant(String field, String value, Instant fallback) {

@@ -5,16 +5,20 @@ import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
 import io.drsuite.catalog.ClusterCatalog;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * monitor-service's projection of the cluster registry, read-only.
@@ -32,9 +36,11 @@ public class KnownClusterResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(summary = "List the clusters monitor-service knows")
-    public List<KnownClusterView> list() {
-        return catalog.clusters().stream().map(KnownClusterView::of).toList();
+    @Operation(summary = "List the clusters monitor-service knows", description = "By name. Paged: limit (1-500, "
+            + "100 by default); the next page's address is in the Link header (rel=next).")
+    public RestResponse<List<KnownClusterView>> list(@QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, UriInfo uri) {
+        return catalog.clusters(PageRequest.of(limit, cursor)).map(KnownClusterView::of).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})

@@ -1,5 +1,9 @@
 package io.drsuite.recyclebin.model;
 
+import io.drsuite.platform.paging.Keyset;
+import io.drsuite.platform.paging.KeysetQuery;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.recyclebin.bin.BinRecord;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -120,6 +124,19 @@ public class BinEntry extends PanacheEntityBase {
 
     public static Optional<BinEntry> find(String cluster, UUID entryId) {
         return find("cluster = ?1 and entryId = ?2", cluster, entryId).firstResultOptional();
+    }
+
+    /**
+     * A page of entries, the latest dropped first (the id breaks ties), of one cluster, database, kind and state for
+     * each of them that is given.
+     */
+    public static Page<BinEntry> newestFirst(String cluster, String database, String kind, String state,
+            PageRequest page) {
+        KeysetQuery query = KeysetQuery.newestFirst("droppedAt", "id").whereEqual("cluster", cluster)
+                .whereEqual("database", database).whereEqual("kind", kind).whereEqual("state", state)
+                .after(Keyset.after(page, UUID::fromString));
+        return Page.of(BinEntry.<BinEntry>find(query.jpql(), query.parameters()).page(0, page.limit() + 1).list(),
+                page, entry -> Keyset.key(entry.droppedAt, entry.id));
     }
 
     public static List<BinEntry> recycledIn(String cluster) {

@@ -5,14 +5,13 @@ import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
 import io.drsuite.platform.audit.AuditedRequest;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.validation.Names;
 import io.drsuite.recyclebin.api.DropRequest;
 import io.drsuite.recyclebin.api.RestoreRequest;
 import io.drsuite.recyclebin.model.BinEntry;
 import io.drsuite.recyclebin.service.RecycleBinService;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -61,35 +60,19 @@ public class RecycleBinResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(summary = "List entries", description = "Objects in the bin (state recycled) unless state=restored, "
-            + "purged or all.")
-    public List<BinEntryView> list(
+    @Operation(summary = "List entries", description = "The latest dropped first. Objects in the bin (state recycled) "
+            + "unless state=restored, purged or all; filter by cluster, database and kind. Paged: limit (1-500, 100 "
+            + "by default); the next page's address is in the Link header (rel=next).")
+    public RestResponse<List<BinEntryView>> list(
             @QueryParam("cluster") @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
             @QueryParam("database") @Pattern(regexp = Names.IDENTIFIER, message = Names.IDENTIFIER_RULE)
             String database,
             @QueryParam("kind") @Pattern(regexp = "table|schema|database") String kind,
-            @QueryParam("state") @Pattern(regexp = "recycled|restored|purged|all") String state) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (cluster != null) {
-            query.append(" and cluster = :cluster");
-            parameters = parameters.and("cluster", cluster);
-        }
-        if (database != null) {
-            query.append(" and database = :database");
-            parameters = parameters.and("database", database);
-        }
-        if (kind != null) {
-            query.append(" and kind = :kind");
-            parameters = parameters.and("kind", kind);
-        }
+            @QueryParam("state") @Pattern(regexp = "recycled|restored|purged|all") String state,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
         String wanted = state == null ? BinEntry.RECYCLED : state;
-        if (!"all".equals(wanted)) {
-            query.append(" and state = :state");
-            parameters = parameters.and("state", wanted);
-        }
-        return BinEntry.<BinEntry>find(query.toString(), Sort.descending("droppedAt"), parameters).list().stream()
-                .map(BinEntryView::of).toList();
+        return BinEntry.newestFirst(cluster, database, kind, "all".equals(wanted) ? null : wanted,
+                PageRequest.of(limit, cursor)).map(BinEntryView::of).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})

@@ -1,6 +1,9 @@
 package io.drsuite.relationship.model;
 
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,8 +63,11 @@ public class Cluster extends PanacheEntityBase {
         return find("name", name).firstResultOptional();
     }
 
-    public static List<Cluster> listByName() {
-        return list("order by name");
+    /** A page of the registry in name order (names are unique), after the name the request continues from. */
+    public static Page<Cluster> pageByName(PageRequest page) {
+        PanacheQuery<Cluster> query = page.after() == null ? find("order by name")
+                : find("name > ?1 order by name", page.after());
+        return Page.of(query.page(0, page.limit() + 1).list(), page, cluster -> cluster.name);
     }
 
     public void addNode(ClusterNodeEntity node) {

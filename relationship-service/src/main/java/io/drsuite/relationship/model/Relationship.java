@@ -1,6 +1,9 @@
 package io.drsuite.relationship.model;
 
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -99,8 +101,11 @@ public class Relationship extends PanacheEntityBase {
         return find("name", name).firstResultOptional();
     }
 
-    public static List<Relationship> listByName() {
-        return list("order by name");
+    /** A page of the relationships in name order (names are unique), after the name the request continues from. */
+    public static Page<Relationship> pageByName(PageRequest page) {
+        PanacheQuery<Relationship> query = page.after() == null ? find("order by name")
+                : find("name > ?1 order by name", page.after());
+        return Page.of(query.page(0, page.limit() + 1).list(), page, relationship -> relationship.name);
     }
 
     public boolean hasTaskInFlight() {

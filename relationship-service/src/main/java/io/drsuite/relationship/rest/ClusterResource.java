@@ -5,6 +5,7 @@ import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
 import io.drsuite.platform.audit.AuditedRequest;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.api.ClusterRegistration;
 import io.drsuite.relationship.service.ClusterRegistry;
@@ -56,9 +57,11 @@ public class ClusterResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(summary = "List registered clusters")
-    public List<ClusterView> list() {
-        return registry.clusters().stream().map(ClusterView::of).toList();
+    @Operation(summary = "List registered clusters", description = "By name. Paged: limit (1-500, 100 by default); "
+            + "the next page's address is in the Link header (rel=next).")
+    public RestResponse<List<ClusterView>> list(@QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, UriInfo uri) {
+        return registry.clusters(PageRequest.of(limit, cursor)).map(ClusterView::of).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})

@@ -5,6 +5,7 @@ import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
 import io.drsuite.platform.audit.AuditedRequest;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.api.FailoverRequest;
 import io.drsuite.relationship.api.RelationshipRequest;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -59,9 +61,11 @@ public class RelationshipResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(summary = "List relationships")
-    public List<RelationshipView> list() {
-        return service.relationships().stream().map(RelationshipView::of).toList();
+    @Operation(summary = "List relationships", description = "By name. Paged: limit (1-500, 100 by "
+            + "default); the next page's address is in the Link header (rel=next).")
+    public RestResponse<List<RelationshipView>> list(@QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, UriInfo uri) {
+        return service.relationships(PageRequest.of(limit, cursor)).map(RelationshipView::of).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})

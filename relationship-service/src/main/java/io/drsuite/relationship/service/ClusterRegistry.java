@@ -7,6 +7,8 @@ import io.drsuite.events.cluster.ClusterRemoved;
 import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.platform.outbox.EventOutbox;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
@@ -60,8 +62,8 @@ public class ClusterRegistry {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Cluster> clusters() {
-        return Cluster.listByName();
+    public Page<Cluster> clusters(PageRequest page) {
+        return Cluster.pageByName(page);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

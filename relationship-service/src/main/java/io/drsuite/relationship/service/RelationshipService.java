@@ -1,6 +1,8 @@
 package io.drsuite.relationship.service;
 
 import io.drsuite.events.task.DrTasks;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.api.RelationshipRequest;
 import io.drsuite.relationship.api.StopRequest;
@@ -53,8 +55,8 @@ public class RelationshipService {
     }
 
     @Transactional
-    public List<Relationship> relationships() {
-        return Relationship.listByName();
+    public Page<Relationship> relationships(PageRequest page) {
+        return Relationship.pageByName(page);
     }
 
     /**

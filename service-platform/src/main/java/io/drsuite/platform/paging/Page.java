@@ -1,5 +1,6 @@
 package io.drsuite.platform.paging;
 
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Function;
@@ -31,11 +32,18 @@ public record Page<T>(List<T> items, String nextAfter) {
 
     /** 200 with the items, and the link to the next page when there is one. */
     public RestResponse<List<T>> response(UriInfo uri) {
-        RestResponse.ResponseBuilder<List<T>> response = RestResponse.ResponseBuilder.ok(items);
+        return response(uri.getRequestUriBuilder(), items);
+    }
+
+    /**
+     * 200 with a body that holds this page's items among other things (a relationship's history with its latest
+     * health, say), and the link to the next page when there is one, built on {@code request}: the request's address,
+     * with any parameter the next page must keep as this one had it (a time window that defaulted to "until now").
+     */
+    public <B> RestResponse<B> response(UriBuilder request, B body) {
+        RestResponse.ResponseBuilder<B> response = RestResponse.ResponseBuilder.ok(body);
         if (nextAfter != null) {
-            String next = uri.getRequestUriBuilder()
-                    .replaceQueryParam("cursor", PageRequest.encode(nextAfter))
-                    .build().toString();
+            String next = request.replaceQueryParam("cursor", PageRequest.encode(nextAfter)).build().toString();
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();

@@ -53,7 +53,7 @@ public record PageRequest(int limit, String after) {
         }
     }
 
-    private static ProblemException invalidCursor() {
+    static ProblemException invalidCursor() {
         return ProblemException.badRequest("cursor", "cursor is not one this list handed out; start again without it");
     }
 }

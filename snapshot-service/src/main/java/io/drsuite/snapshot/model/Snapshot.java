@@ -1,5 +1,9 @@
 package io.drsuite.snapshot.model;
 
+import io.drsuite.platform.paging.Keyset;
+import io.drsuite.platform.paging.KeysetQuery;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -147,6 +151,14 @@ public class Snapshot extends PanacheEntityBase {
 
     public static Optional<Snapshot> byVerifyTask(UUID taskId) {
         return find("verifyTaskId", taskId).firstResultOptional();
+    }
+
+    /** A page of the catalog, newest first (the id breaks ties), of one cluster and one kind when they are given. */
+    public static Page<Snapshot> newestFirst(String cluster, String kind, PageRequest page) {
+        KeysetQuery query = KeysetQuery.newestFirst("requestedAt", "id").whereEqual("cluster", cluster)
+                .whereEqual("kind", kind).after(Keyset.after(page, UUID::fromString));
+        return Page.of(Snapshot.<Snapshot>find(query.jpql(), query.parameters()).page(0, page.limit() + 1).list(),
+                page, snapshot -> Keyset.key(snapshot.requestedAt, snapshot.id));
     }
 
     /** Completed snapshots a policy made, newest first: what retention looks at. */

@@ -1,5 +1,9 @@
 package io.drsuite.snapshot.model;
 
+import io.drsuite.platform.paging.Keyset;
+import io.drsuite.platform.paging.KeysetQuery;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -73,8 +77,12 @@ public class SnapshotRestore extends PanacheEntityBase {
         return find("taskId", taskId).firstResultOptional();
     }
 
-    public static List<SnapshotRestore> ofSnapshot(UUID snapshotId) {
-        return list("snapshotId = ?1 order by requestedAt desc", snapshotId);
+    /** A page of a snapshot's restores, newest first (the id breaks ties). */
+    public static Page<SnapshotRestore> ofSnapshot(UUID snapshotId, PageRequest page) {
+        KeysetQuery query = KeysetQuery.newestFirst("requestedAt", "id").whereEqual("snapshotId", snapshotId)
+                .after(Keyset.after(page, UUID::fromString));
+        return Page.of(SnapshotRestore.<SnapshotRestore>find(query.jpql(), query.parameters())
+                .page(0, page.limit() + 1).list(), page, restore -> Keyset.key(restore.requestedAt, restore.id));
     }
 
     /** Snapshots read by a restore that has not ended (requested, or running): retention keeps them. */

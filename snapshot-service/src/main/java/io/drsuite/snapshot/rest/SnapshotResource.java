@@ -5,6 +5,7 @@ import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
 import io.drsuite.platform.audit.AuditedRequest;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.validation.Names;
 import io.drsuite.snapshot.api.RestoreRequest;
 import io.drsuite.snapshot.api.SnapshotRequest;
@@ -68,11 +69,13 @@ public class SnapshotResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(summary = "List snapshots, newest first")
-    public List<SnapshotView> list(@QueryParam("cluster") @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
+    @Operation(summary = "List snapshots, newest first", description = "Filter by cluster and kind (physical, "
+            + "logical). Paged: limit (1-500, 100 by default); the next page's address is in the Link header "
+            + "(rel=next).")
+    public RestResponse<List<SnapshotView>> list(@QueryParam("cluster") @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
             @QueryParam("kind") @Pattern(regexp = "physical|logical", message = "must be physical or logical")
-            String kind) {
-        return service.snapshots(cluster, kind).stream().map(this::view).toList();
+            String kind, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
+        return service.snapshots(cluster, kind, PageRequest.of(limit, cursor)).map(this::view).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
@@ -129,10 +132,11 @@ public class SnapshotResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}/restores")
-    @Operation(summary = "Restores of a snapshot, newest first")
-    public List<RestoreView> restores(@PathParam("id") UUID id) {
-        service.snapshot(id);
-        return SnapshotRestore.ofSnapshot(id).stream().map(RestoreView::of).toList();
+    @Operation(summary = "Restores of a snapshot, newest first", description = "Paged: limit (1-500, 100 by "
+            + "default); the next page's address is in the Link header (rel=next).")
+    public RestResponse<List<RestoreView>> restores(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, UriInfo uri) {
+        return service.restores(id, PageRequest.of(limit, cursor)).map(RestoreView::of).response(uri);
     }
 
     private SnapshotView view(Snapshot snapshot) {

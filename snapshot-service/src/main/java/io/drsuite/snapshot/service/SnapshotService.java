@@ -5,6 +5,8 @@ import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.snapshot.SnapshotEvents;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.snapshot.api.RestoreRequest;
 import io.drsuite.snapshot.api.SnapshotRequest;
@@ -12,7 +14,6 @@ import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotKind;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.storage.StorageLocations;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -86,18 +87,14 @@ public class SnapshotService {
     }
 
     /** Newest first, optionally of one cluster and one kind ({@code physical} or {@code logical}). */
-    public List<Snapshot> snapshots(String cluster, String kind) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (cluster != null) {
-            query.append(" and cluster = :cluster");
-            parameters = parameters.and("cluster", cluster);
-        }
-        if (kind != null) {
-            query.append(" and kind = :kind");
-            parameters = parameters.and("kind", kind);
-        }
-        return Snapshot.list(query + " order by requestedAt desc", parameters);
+    public Page<Snapshot> snapshots(String cluster, String kind, PageRequest page) {
+        return Snapshot.newestFirst(cluster, kind, page);
+    }
+
+    /** A snapshot's restores, newest first; 404 when there is no such snapshot. */
+    public Page<SnapshotRestore> restores(UUID snapshotId, PageRequest page) {
+        snapshot(snapshotId);
+        return SnapshotRestore.ofSnapshot(snapshotId, page);
     }
 
     public Snapshot snapshot(UUID id) {

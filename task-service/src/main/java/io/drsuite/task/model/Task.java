@@ -1,8 +1,12 @@
 package io.drsuite.task.model;
 
 import io.drsuite.events.task.DrTasks;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.drsuite.platform.origin.ChangeOrigin;
+import io.drsuite.platform.paging.Keyset;
+import io.drsuite.platform.paging.KeysetQuery;
+import io.drsuite.platform.paging.Page;
+import io.drsuite.platform.paging.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -110,6 +114,14 @@ public class Task extends PanacheEntityBase {
     /** Failed without rolling back: every step is idempotent, so it can run again from its failed step. */
     public boolean isResumable() {
         return state == TaskState.FAILED && !rolledBack;
+    }
+
+    /** A page of tasks, newest first (the id breaks ties), of one target and in one state when they are given. */
+    public static Page<Task> newestFirst(String target, TaskState state, PageRequest page) {
+        KeysetQuery query = KeysetQuery.newestFirst("createdAt", "id").whereEqual("target", target)
+                .whereEqual("state", state).after(Keyset.after(page, UUID::fromString));
+        return Page.of(Task.<Task>find(query.jpql(), query.parameters()).page(0, page.limit() + 1).list(), page,
+                task -> Keyset.key(task.createdAt, task.id));
     }
 
     public List<TaskStep> steps() {

@@ -4,14 +4,13 @@ import static io.drsuite.platform.security.Roles.ADMIN;
 import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
+import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.task.engine.TaskControl;
 import io.drsuite.task.model.Task;
 import io.drsuite.task.model.TaskLogEntry;
 import io.drsuite.task.model.TaskState;
 import io.drsuite.task.model.TaskStep;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -21,10 +20,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,8 +34,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Tasks", description = "Long operations on clusters, run as resumable steps")
 public class TaskResource {
 
-    private static final int PAGE_SIZE = 200;
-
     private final TaskControl control;
 
     TaskResource(TaskControl control) {
@@ -48,20 +44,12 @@ public class TaskResource {
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List tasks, newest first", description = "Filter by target (e.g. a relationship id) "
-            + "and state (pending, running, succeeded, failed, cancelled).")
-    public List<TaskView> list(@QueryParam("target") String target, @QueryParam("state") String state) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (target != null) {
-            query.append(" and target = :target");
-            parameters.put("target", target);
-        }
-        if (state != null) {
-            query.append(" and state = :state");
-            parameters.put("state", parseState(state));
-        }
-        return Task.<Task>find(query.toString(), Sort.descending("createdAt"), parameters)
-                .page(Page.ofSize(PAGE_SIZE)).list().stream().map(TaskView::summary).toList();
+            + "and state (pending, running, succeeded, failed, cancelled). Paged: limit (1-500, 100 by default); "
+            + "the next page's address is in the Link header (rel=next).")
+    public RestResponse<List<TaskView>> list(@QueryParam("target") String target, @QueryParam("state") String state,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
+        return Task.newestFirst(target, state == null ? null : parseState(state), PageRequest.of(limit, cursor))
+                .map(TaskView::summary).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})

@@ -9,18 +9,25 @@ import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.events.task.TaskResumeRequested;
+import io.drsuite.task.model.Task;
+import io.drsuite.task.model.TaskState;
 import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.KafkaProbe;
+import io.drsuite.testing.PagedList;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.RegistryFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,6 +123,55 @@ class TaskControlTest {
             assertThat(prod.answers()).as("the old primary was not fenced").isTrue();
             assertThat(prod.inRecovery()).isFalse();
         }
+    }
+
+    /**
+     * The list read page by page: newest first, tasks created in the same instant in the order of their ids, each
+     * once, with the target and state filters kept from page to page. The tasks are written straight into the table,
+     * already finished, so the runner leaves them alone.
+     */
+    @Test
+    void theListIsReadPageByPageNewestFirstWithItsFilters() {
+        String target = "paging-" + UUID.randomUUID();
+        Instant sameInstant = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID older = storeFinished(target, TaskState.SUCCEEDED, sameInstant.minusSeconds(60));
+        UUID cancelled = storeFinished(target, TaskState.CANCELLED, sameInstant);
+        List<UUID> succeeded = List.of(storeFinished(target, TaskState.SUCCEEDED, sameInstant),
+                storeFinished(target, TaskState.SUCCEEDED, sameInstant));
+        try {
+            List<String> sameTime = Stream.concat(succeeded.stream(), Stream.of(cancelled)).map(UUID::toString)
+                    .sorted(Comparator.reverseOrder()).toList();
+            assertThat(ids(PagedList.items("/api/v1/tasks?target=" + target, 2)))
+                    .isEqualTo(Stream.concat(sameTime.stream(), Stream.of(older.toString())).toList());
+            assertThat(ids(PagedList.items("/api/v1/tasks?target=" + target + "&state=succeeded", 1)))
+                    .isEqualTo(Stream.concat(sameTime.stream().filter(id -> !id.equals(cancelled.toString())),
+                            Stream.of(older.toString())).toList());
+            PagedList.refusesBadLimitAndCursor("/api/v1/tasks");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Task.delete("target", target));
+        }
+    }
+
+    private static UUID storeFinished(String target, TaskState state, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Task task = new Task();
+            task.id = id;
+            task.type = "test.paging";
+            task.target = target;
+            task.clusters = new String[] {target};
+            task.parameters = Map.of();
+            task.state = state;
+            task.timeoutSeconds = 600;
+            task.createdAt = createdAt;
+            task.finishedAt = createdAt;
+            task.persist();
+        });
+        return id;
+    }
+
+    private static List<String> ids(List<Map<String, Object>> tasks) {
+        return tasks.stream().map(task -> (String) task.get("id")).toList();
     }
 
     private static void awaitState(UUID taskId, String state) {
