@@ -3,9 +3,7 @@ package io.drsuite.testing;
 import static io.drsuite.testing.SignedIn.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What every service must do, run against each service with real PostgreSQL and Kafka: be ready (database and
  * Kafka reachable), export Prometheus metrics with the outbox's own metrics, publish its OpenAPI document (all three
- * open, for probes and scrapers), answer unknown paths with problem+json, ask for sign-in on every API path, and let
- * Swagger UI sign in through the issuer's authorization code flow (driven here against the tests' Keycloak).
+ * open, for probes and scrapers), answer unknown paths with problem+json, ask for sign-in on every API path, offer Swagger UI
+ * the issuer's authorization code flow (the flow itself is driven once, in {@link SwaggerSignInFlowContract}), and
+ * audit what changes.
  */
 public abstract class ServiceBasicsContract {
 
@@ -74,8 +73,10 @@ public abstract class ServiceBasicsContract {
                 .body("components.securitySchemes.'drsuite-browser-sign-in'.type", equalTo("oauth2"))
                 .extract().jsonPath();
         String issuer = LocalInfrastructure.oidcIssuer();
-        assertEquals(issuer + "/protocol/openid-connect/auth", flowUrl(document, "authorizationUrl"));
-        assertEquals(issuer + "/protocol/openid-connect/token", flowUrl(document, "tokenUrl"));
+        assertEquals(issuer + "/protocol/openid-connect/auth",
+                SwaggerSignInFlowContract.flowUrl(document, "authorizationUrl"));
+        assertEquals(issuer + "/protocol/openid-connect/token",
+                SwaggerSignInFlowContract.flowUrl(document, "tokenUrl"));
 
         // Either the bearer token (the requirement lists the operation's roles) or the browser sign-in (no scopes).
         List<String> signedIn = new ArrayList<>();
@@ -96,52 +97,6 @@ public abstract class ServiceBasicsContract {
                         + "usePkceWithAuthorizationCodeGrant: true.*"));
     }
 
-    /**
-     * The issuer takes the authorization request Swagger UI sends the browser with: its login page for a redirect back
-     * to a service's Swagger UI, a refusal for any other redirect and for a request without PKCE.
-     */
-    @Test
-    void theIssuerTakesSwaggerUisAuthorizationRequest() {
-        AuthorizationCodeFlow flow = browserSignInFlow();
-        flow.authorize(AuthorizationCodeFlow.REDIRECT_URI).then().statusCode(200)
-                .contentType(startsWith("text/html"))
-                .body(containsString("id=\"kc-form-login\""));
-        flow.authorize(AuthorizationCodeFlow.SWAGGER_UI_ORIGIN + "/elsewhere").then().statusCode(400)
-                .body(not(containsString("kc-form-login")));
-        flow.authorize("http://drsuite.invalid:8081/q/swagger-ui/oauth2-redirect.html").then().statusCode(400);
-        flow.authorizeWithoutPkce(AuthorizationCodeFlow.REDIRECT_URI).then().statusCode(302)
-                .header("Location", startsWith(AuthorizationCodeFlow.REDIRECT_URI + "?error=invalid_request"));
-    }
-
-    /**
-     * The whole of Swagger UI's sign-in without a browser: sign in on the issuer's page as a demo user, trade the code
-     * for a token from Swagger UI's origin (which the issuer allows), and call the API with it.
-     */
-    @Test
-    void swaggerUisSignInGivesATokenTheServiceTakes() {
-        AuthorizationCodeFlow flow = browserSignInFlow();
-        String code = flow.signIn(flow.authorize(AuthorizationCodeFlow.REDIRECT_URI), SignedIn.VIEWER);
-        String token = flow.token(code).then().statusCode(200)
-                .header("Access-Control-Allow-Origin", equalTo(AuthorizationCodeFlow.SWAGGER_UI_ORIGIN))
-                .body("token_type", equalToIgnoringCase("bearer"))
-                .extract().path("access_token");
-        flow.token(code).then().statusCode(400);
-
-        RestAssured.given().auth().oauth2(token).when().get("/api/v1/audit/verification").then().statusCode(200)
-                .body("intact", equalTo(true));
-    }
-
-    /** The flow Swagger UI follows: the one the service's OpenAPI document names. */
-    private static AuthorizationCodeFlow browserSignInFlow() {
-        JsonPath document = RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().jsonPath();
-        return new AuthorizationCodeFlow(flowUrl(document, "authorizationUrl"), flowUrl(document, "tokenUrl"));
-    }
-
-    private static String flowUrl(JsonPath document, String name) {
-        return document.getString("components.securitySchemes.'drsuite-browser-sign-in'.flows.authorizationCode."
-                + name);
-    }
 
     @Test
     void unknownPathIsAProblem() {
