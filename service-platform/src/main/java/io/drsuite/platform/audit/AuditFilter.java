@@ -2,6 +2,7 @@ package io.drsuite.platform.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.platform.origin.CorrelationIds;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -69,7 +70,7 @@ public class AuditFilter {
                 HttpAuditing.target(path, response.getHeaderString("Location"), resource),
                 AuditOutcome.ofStatus(status), status, status >= 400 ? problemType(response.getEntity()) : null,
                 audited.reason(), response.getEntity() instanceof RefersToTask task ? task.taskId() : null,
-                HttpAuditing.correlationId(context), HttpAuditing.name(caller), HttpAuditing.subject(caller),
+                CorrelationIds.of(context), HttpAuditing.name(caller), HttpAuditing.subject(caller),
                 HttpAuditing.roles(caller), HttpAuditing.client(caller), HttpAuditing.address(context), null);
     }
 

@@ -69,8 +69,4 @@ public class AuditLog {
                 .getResultList();
         return newest.isEmpty() ? AuditChain.GENESIS : (String) newest.get(0);
     }
-
-    String service() {
-        return service;
-    }
 }

@@ -1,6 +1,5 @@
 package io.drsuite.platform.audit;
 
-import io.drsuite.platform.origin.CorrelationIds;
 import io.drsuite.platform.origin.RequestOrigin;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.net.SocketAddress;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -97,10 +95,6 @@ final class HttpAuditing {
     static String address(RoutingContext context) {
         SocketAddress remote = context == null ? null : context.request().remoteAddress();
         return remote == null ? null : remote.hostAddress();
-    }
-
-    static UUID correlationId(RoutingContext context) {
-        return CorrelationIds.of(context);
     }
 
     private static String template(SimpleResourceInfo resource) {

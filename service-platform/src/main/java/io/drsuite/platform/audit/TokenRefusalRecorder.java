@@ -1,5 +1,6 @@
 package io.drsuite.platform.audit;
 
+import io.drsuite.platform.origin.CorrelationIds;
 import io.drsuite.platform.problem.TokenRefusalAudit;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -25,7 +26,7 @@ public class TokenRefusalRecorder implements TokenRefusalAudit {
         }
         // Nothing in a refused token is trusted, not even its name: the caller is recorded as anonymous.
         AuditEntry entry = new AuditEntry(HttpAuditing.operation(method, path, null), HttpAuditing.target(path, null,
-                null), AuditOutcome.REFUSED, status, problem, null, null, HttpAuditing.correlationId(context),
+                null), AuditOutcome.REFUSED, status, problem, null, null, CorrelationIds.of(context),
                 AuditEntry.ANONYMOUS, null, List.of(), null, HttpAuditing.address(context), null);
         return context.vertx().<Void>executeBlocking(() -> {
             try {
