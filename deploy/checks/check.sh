@@ -6,7 +6,8 @@
 #      production overlay with each deploy/kubernetes/components/* (rendered as production+<component>; no overlay
 #      uses them) and of deploy/kubernetes/infrastructure-policies (applied on its own);
 #   3. check-self-test.mjs: check.mjs catches the broken inputs it is fed, so it cannot pass everything;
-#   4. check.mjs over the Dockerfiles, deploy/compose/compose.yaml and the renderings of step 2.
+#   4. check.mjs over the Dockerfiles, deploy/compose/compose.yaml and the renderings of step 2;
+#   5. links-self-test.mjs, then links.mjs: every relative link and #anchor in the Markdown files resolves.
 # Installs what is missing: yamllint from apt (as root), the npm packages of deploy/checks from its package-lock.json.
 # Needs kubectl with kustomize v5. Prints one line per check and a summary; exits 1 when any check fails.
 #
@@ -154,6 +155,8 @@ lint_yaml
 render_manifests
 run_checker "self-test" check-self-test.mjs
 run_checker "checks" check.mjs "${RENDERINGS[@]}"
+run_checker "links self-test" links-self-test.mjs
+run_checker "links" links.mjs
 
 printf 'deploy checks: %d passed, %d failed\n' "$passed" "$failed"
 [[ "$failed" -eq 0 ]]
