@@ -5,8 +5,9 @@
 #   2. kubectl kustomize, with no warnings, of deploy/kubernetes/base, of every deploy/kubernetes/overlays/*, of the
 #      production overlay with each deploy/kubernetes/components/* (rendered as production+<component>; no overlay
 #      uses them) and of deploy/kubernetes/infrastructure-policies (applied on its own);
-#   3. check.mjs --self-test: the checker catches the broken inputs it is fed, so it cannot pass everything;
-#   4. check.mjs over the Dockerfiles, deploy/compose/compose.yaml and the renderings of step 2.
+#   3. check-self-test.mjs: check.mjs catches the broken inputs it is fed, so it cannot pass everything;
+#   4. check.mjs over the Dockerfiles, deploy/compose/compose.yaml and the renderings of step 2;
+#   5. links-self-test.mjs, then links.mjs: every relative link and #anchor in the Markdown files resolves.
 # Installs what is missing: yamllint from apt (as root), the npm packages of deploy/checks from its package-lock.json.
 # Needs kubectl with kustomize v5. Prints one line per check and a summary; exits 1 when any check fails.
 #
@@ -124,12 +125,13 @@ render_manifests() {
   fi
 }
 
-# Runs check.mjs, echoes its lines and adds the checks it counted (its last line: "# counts PASSED FAILED").
+# Runs one Node script of deploy/checks, echoes its lines and adds the checks it counted (its last line:
+# "# counts PASSED FAILED").
 run_checker() {
-  local description="$1"
-  shift
+  local description="$1" script="$2"
+  shift 2
   local output status=0 counted_failures=0
-  output="$(node "$CHECKS/check.mjs" --no-summary "$@" 2>&1)" || status=$?
+  output="$(node "$CHECKS/$script" --no-summary "$@" 2>&1)" || status=$?
   grep -v '^# counts ' <<<"$output" || true
   if [[ "$(grep '^# counts ' <<<"$output" | tail -n 1 || true)" =~ ^#\ counts\ ([0-9]+)\ ([0-9]+)$ ]]; then
     passed=$((passed + BASH_REMATCH[1]))
@@ -137,7 +139,7 @@ run_checker() {
     failed=$((failed + counted_failures))
   fi
   if [[ "$status" -ne 0 && "$counted_failures" -eq 0 ]]; then
-    fail "$description: check.mjs exited with $status"
+    fail "$description: $script exited with $status"
   fi
 }
 
@@ -151,8 +153,10 @@ RENDERINGS=()
 
 lint_yaml
 render_manifests
-run_checker "self-test" --self-test
-run_checker "checks" "${RENDERINGS[@]}"
+run_checker "self-test" check-self-test.mjs
+run_checker "checks" check.mjs "${RENDERINGS[@]}"
+run_checker "links self-test" links-self-test.mjs
+run_checker "links" links.mjs
 
 printf 'deploy checks: %d passed, %d failed\n' "$passed" "$failed"
 [[ "$failed" -eq 0 ]]
