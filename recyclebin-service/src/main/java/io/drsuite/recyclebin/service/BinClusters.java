@@ -6,6 +6,7 @@ import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.recyclebin.bin.BinRefusal;
+import io.drsuite.recyclebin.config.RecycleBinConfig;
 import io.drsuite.relationships.KnownRelationship;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;

@@ -9,6 +9,7 @@ import io.drsuite.recyclebin.api.DropRequest;
 import io.drsuite.recyclebin.bin.BinRecord;
 import io.drsuite.recyclebin.bin.BinRefusal;
 import io.drsuite.recyclebin.bin.InDatabaseBin;
+import io.drsuite.recyclebin.config.RecycleBinConfig;
 import io.drsuite.recyclebin.model.BinEntry;
 import io.drsuite.recyclebin.model.BinRetention;
 import io.quarkus.narayana.jta.QuarkusTransaction;
