@@ -124,7 +124,7 @@ public final class InDatabaseBin {
             session.executeFormatted("select format('CREATE SCHEMA %I', ?::text)", bin);
             session.executeFormatted("select format('ALTER TABLE %I.%I SET SCHEMA %I', ?::text, ?::text, ?::text)",
                     schema, table, bin);
-            BinRecord record = new BinRecord(entryId, "table", database, schema, table, bin,
+            BinRecord record = new BinRecord(entryId, ObjectKind.TABLE, database, schema, table, bin,
                     Instant.now(), Instant.now().plus(retention), droppedBy, size);
             insert(connection, record);
             return record;
@@ -145,7 +145,7 @@ public final class InDatabaseBin {
                     + "('r', 'm', 'p')", schema);
             String bin = binName(entryId);
             session.executeFormatted("select format('ALTER SCHEMA %I RENAME TO %I', ?::text, ?::text)", schema, bin);
-            BinRecord record = new BinRecord(entryId, "schema", connection.getCatalog(), null, schema, bin,
+            BinRecord record = new BinRecord(entryId, ObjectKind.SCHEMA, connection.getCatalog(), null, schema, bin,
                     Instant.now(), Instant.now().plus(retention), droppedBy, size);
             insert(connection, record);
             try (PreparedStatement contents = connection.prepareStatement("update drsuite_recyclebin.entries set "
@@ -176,7 +176,7 @@ public final class InDatabaseBin {
             renameDatabase(session, database, bin);
             return inTransaction(session, tx -> {
                 ensureBin(tx);
-                BinRecord record = new BinRecord(entryId, "database", database, null, database, bin, Instant.now(),
+                BinRecord record = new BinRecord(entryId, ObjectKind.DATABASE, database, null, database, bin, Instant.now(),
                         Instant.now().plus(retention), droppedBy, size);
                 insert(tx, record);
                 return record;
@@ -292,7 +292,7 @@ public final class InDatabaseBin {
      * cascading into objects that were never recycled. A bin object that is gone already just ends the record.
      */
     public static void purge(NodeSession session, BinRecord record) throws SQLException {
-        if ("database".equals(record.kind())) {
+        if (record.kind() == ObjectKind.DATABASE) {
             purgeDatabase(session, record);
             return;
         }
@@ -302,7 +302,7 @@ public final class InDatabaseBin {
             requireOnlyRecordOf(connection, record);
             if (schemaExists(connection, bin)) {
                 session.executeFormatted(LOCK_RELATIONS, bin);
-                String[] expected = "table".equals(record.kind()) ? tableMembers(connection, record)
+                String[] expected = record.kind() == ObjectKind.TABLE ? tableMembers(connection, record)
                         : recordedMembers(connection, record);
                 String added = added(connection, bin, expected);
                 String dependents = text(connection, OUTSIDE_DEPENDENTS, bin);
@@ -313,7 +313,7 @@ public final class InDatabaseBin {
                             + (dependents == null ? "" : "objects outside it depend on it: " + dependents)
                             + "; remove or move those, then purge again");
                 }
-                if ("table".equals(record.kind())) {
+                if (record.kind() == ObjectKind.TABLE) {
                     session.executeFormatted("select format('DROP TABLE %I.%I', ?::text, ?::text)", bin,
                             record.originalName());
                     session.executeFormatted("select format('DROP SCHEMA %I', ?::text)", bin);
@@ -434,7 +434,7 @@ public final class InDatabaseBin {
                 "select id, kind, database_name, original_schema, original_name, bin_name, dropped_at, expires_at, "
                         + "dropped_by, size_bytes from drsuite_recyclebin.entries")) {
             while (row.next()) {
-                records.add(new BinRecord(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                records.add(new BinRecord(row.getObject(1, UUID.class), ObjectKind.fromWire(row.getString(2)), row.getString(3),
                         row.getString(4), row.getString(5), row.getString(6), row.getTimestamp(7).toInstant(),
                         row.getTimestamp(8).toInstant(), row.getString(9), row.getLong(10)));
             }
@@ -555,7 +555,7 @@ public final class InDatabaseBin {
                 + "database_name, original_schema, original_name, bin_name, dropped_at, expires_at, dropped_by, "
                 + "size_bytes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, record.id());
-            insert.setString(2, record.kind());
+            insert.setString(2, record.kind().wireName());
             insert.setString(3, record.databaseName());
             insert.setString(4, record.originalSchema());
             insert.setString(5, record.originalName());

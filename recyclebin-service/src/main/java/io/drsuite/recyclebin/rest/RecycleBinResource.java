@@ -10,7 +10,9 @@ import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.validation.Names;
 import io.drsuite.recyclebin.api.DropRequest;
 import io.drsuite.recyclebin.api.RestoreRequest;
+import io.drsuite.recyclebin.bin.ObjectKind;
 import io.drsuite.recyclebin.model.BinEntry;
+import io.drsuite.recyclebin.model.StateFilter;
 import io.drsuite.recyclebin.service.RecycleBinService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -70,9 +72,8 @@ public class RecycleBinResource {
             @QueryParam("kind") @Pattern(regexp = "table|schema|database") String kind,
             @QueryParam("state") @Pattern(regexp = "recycled|restored|purged|all") String state,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
-        String wanted = state == null ? BinEntry.RECYCLED : state;
-        return BinEntry.newestFirst(cluster, database, kind, "all".equals(wanted) ? null : wanted,
-                PageRequest.of(limit, cursor)).map(BinEntryView::of).response(uri);
+        return BinEntry.newestFirst(cluster, database, kind == null ? null : ObjectKind.fromWire(kind),
+                StateFilter.fromWire(state), PageRequest.of(limit, cursor)).map(BinEntryView::of).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})

@@ -4,7 +4,6 @@ import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.NodeSession;
-import io.drsuite.events.recyclebin.RecycleBinEvents;
 import io.drsuite.recyclebin.bin.BinRecord;
 import io.drsuite.recyclebin.bin.InDatabaseBin;
 import io.drsuite.recyclebin.model.BinEntry;
@@ -14,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,8 +65,7 @@ public class BinSync {
             try (NodeSession session = sessions.open(cluster, database)) {
                 for (BinRecord record : InDatabaseBin.records(session)) {
                     present.add(record.id());
-                    discovered(cluster.name, "database".equals(record.kind()) ? record.originalName() : database,
-                            record);
+                    discovered(cluster.name, record.objectDatabase(database), record);
                 }
                 readDatabases.add(database);
             } catch (SQLException | RuntimeException e) {
@@ -96,8 +93,9 @@ public class BinSync {
                 }
                 BinEntry entry = BinEntry.of(cluster, database, record, BinEntry.findById(record.id()) == null);
                 entry.persist();
-                announcer.announce(RecycleBinEvents.RECYCLED, entry);
-                LOG.infof("Found %s %s in the bin of %s/%s", entry.kind, entry.originalName, cluster, database);
+                announcer.announce(entry);
+                LOG.infof("Found %s %s in the bin of %s/%s", entry.kind.wireName(), entry.originalName, cluster,
+                        database);
             });
         } catch (RuntimeException raced) {
             // the API recorded the same entry at the same moment: it is there either way
@@ -105,12 +103,14 @@ public class BinSync {
     }
 
     private void ended(BinEntry entry) {
-        boolean restored = BinEntry.count("entryId = ?1 and state = ?2", entry.entryId, BinEntry.RESTORED) > 0;
-        entry.state = restored ? BinEntry.RESTORED : BinEntry.PURGED;
-        entry.endedAt = Instant.now();
-        announcer.announce(restored ? RecycleBinEvents.RESTORED : RecycleBinEvents.PURGED, entry);
-        LOG.infof("%s %s of %s/%s left the bin (%s)", entry.kind, entry.originalName, entry.cluster, entry.database,
-                entry.state);
+        if (BinEntry.restoredAnywhere(entry.entryId)) {
+            entry.setAsRestored(null);
+        } else {
+            entry.setAsPurged();
+        }
+        announcer.announce(entry);
+        LOG.infof("%s %s of %s/%s left the bin (%s)", entry.kind.wireName(), entry.originalName, entry.cluster,
+                entry.database, entry.state.wireName());
     }
 
     /**

@@ -3,7 +3,6 @@ package io.drsuite.recyclebin.service;
 import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.NodeSession;
-import io.drsuite.events.recyclebin.RecycleBinEvents;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.recyclebin.api.DropRequest;
 import io.drsuite.recyclebin.bin.BinRecord;
@@ -16,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -90,7 +88,7 @@ public class RecycleBinService {
                     .orElseGet(() -> {
                         BinEntry entry = BinEntry.of(cluster, database, record, true);
                         entry.persist();
-                        announcer.announce(RecycleBinEvents.RECYCLED, entry);
+                        announcer.announce(entry);
                         return entry;
                     }));
         } catch (RuntimeException raced) {
@@ -105,7 +103,7 @@ public class RecycleBinService {
         return ending(id, entry -> {
             String name = as == null ? entry.originalName : as;
             try (NodeSession session = clusters.open(cluster, entry.recordDatabase())) {
-                switch (entry.kindValue()) {
+                switch (entry.kind) {
                     case TABLE -> InDatabaseBin.restoreTable(session, entry.record(), name);
                     case SCHEMA -> InDatabaseBin.restoreSchema(session, entry.record(), name);
                     case DATABASE -> InDatabaseBin.restoreDatabase(session, entry.record(), name);
@@ -115,9 +113,8 @@ public class RecycleBinService {
             } catch (SQLException e) {
                 throw BinClusters.problem(cluster, entry.recordDatabase(), e);
             }
-            entry.state = BinEntry.RESTORED;
-            entry.restoredAs = name;
-            LOG.infof("Restored %s %s of %s as %s", entry.kind, entry.originalName, entry.cluster, name);
+            entry.setAsRestored(name);
+            LOG.infof("Restored %s %s of %s as %s", entry.kind.wireName(), entry.originalName, entry.cluster, name);
         });
     }
 
@@ -132,7 +129,7 @@ public class RecycleBinService {
             } catch (SQLException e) {
                 throw BinClusters.problem(cluster, entry.recordDatabase(), e);
             }
-            entry.state = BinEntry.PURGED;
+            entry.setAsPurged();
         });
     }
 
@@ -154,7 +151,7 @@ public class RecycleBinService {
             return;
         }
         purge(entry.id);
-        LOG.infof("Purged expired %s %s of %s/%s", entry.kind, entry.originalName, entry.cluster, entry.database);
+        LOG.infof("Purged expired %s %s of %s/%s", entry.kind.wireName(), entry.originalName, entry.cluster, entry.database);
     }
 
     public Duration retention(String cluster) {
@@ -166,7 +163,7 @@ public class RecycleBinService {
         BinEntry entry = QuarkusTransaction.requiringNew().call(() -> BinEntry.<BinEntry>findByIdOptional(id))
                 .orElseThrow(() -> ProblemException.notFound("entry", "no recycle-bin entry " + id));
         if (!entry.isRecycled()) {
-            throw ProblemException.conflict("entry-ended", "entry " + id + " was " + entry.state
+            throw ProblemException.conflict("entry-ended", "entry " + id + " was " + entry.state.wireName()
                     + (entry.restoredAs == null ? "" : " as " + entry.restoredAs));
         }
         return entry;
@@ -182,9 +179,7 @@ public class RecycleBinService {
             BinEntry entry = BinEntry.lockedIfRecycled(id).orElseThrow(() -> ProblemException.conflict("entry-ended",
                     "entry " + id + " is no longer in the bin"));
             change.accept(entry);
-            entry.endedAt = Instant.now();
-            announcer.announce(BinEntry.RESTORED.equals(entry.state) ? RecycleBinEvents.RESTORED
-                    : RecycleBinEvents.PURGED, entry);
+            announcer.announce(entry);
             return entry;
         });
     }
