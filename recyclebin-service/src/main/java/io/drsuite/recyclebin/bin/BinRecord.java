@@ -19,7 +19,7 @@ public record BinRecord(UUID id, ObjectKind kind, String databaseName, String or
      * schema), so nothing is ever dropped or renamed by it.
      */
     public String bin() {
-        return InDatabaseBin.binName(id);
+        return BinNames.binName(id);
     }
 
     /** The database holding the object when this record was read from the ledger of {@code ledgerDatabase}. */

@@ -5,7 +5,7 @@ import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.recyclebin.bin.BinRecord;
-import io.drsuite.recyclebin.bin.InDatabaseBin;
+import io.drsuite.recyclebin.bin.BinLedger;
 import io.drsuite.recyclebin.model.BinEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -35,12 +35,14 @@ public class BinSync {
 
     private final ClusterCatalog catalog;
     private final ClusterSessions sessions;
+    private final BinLedger ledger;
     private final BinAnnouncer announcer;
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
-    BinSync(ClusterCatalog catalog, ClusterSessions sessions, BinAnnouncer announcer) {
+    BinSync(ClusterCatalog catalog, ClusterSessions sessions, BinLedger ledger, BinAnnouncer announcer) {
         this.catalog = catalog;
         this.sessions = sessions;
+        this.ledger = ledger;
         this.announcer = announcer;
     }
 
@@ -63,7 +65,7 @@ public class BinSync {
         Set<UUID> present = new HashSet<>();
         for (String database : databases(cluster)) {
             try (NodeSession session = sessions.open(cluster, database)) {
-                for (BinRecord record : InDatabaseBin.records(session)) {
+                for (BinRecord record : ledger.records(session)) {
                     present.add(record.id());
                     discovered(cluster.name, record.objectDatabase(database), record);
                 }
