@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param databaseName the database holding the object; for a recycled database, its original name
  * @param binName the bin schema of a table, the reserved name of a schema or a database, as the record says
  */
-public record BinRecord(UUID id, String kind, String databaseName, String originalSchema, String originalName,
+public record BinRecord(UUID id, ObjectKind kind, String databaseName, String originalSchema, String originalName,
         String binName, Instant droppedAt, Instant expiresAt, String droppedBy, long sizeBytes) {
 
     /**
@@ -19,6 +19,11 @@ public record BinRecord(UUID id, String kind, String databaseName, String origin
      * schema), so nothing is ever dropped or renamed by it.
      */
     public String bin() {
-        return InDatabaseBin.binName(id);
+        return BinNames.binName(id);
+    }
+
+    /** The database holding the object when this record was read from the ledger of {@code ledgerDatabase}. */
+    public String objectDatabase(String ledgerDatabase) {
+        return kind.objectDatabase(ledgerDatabase, originalName);
     }
 }

@@ -5,8 +5,10 @@ import io.drsuite.platform.paging.KeysetQuery;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.recyclebin.bin.BinRecord;
+import io.drsuite.recyclebin.bin.ObjectKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
@@ -25,10 +27,6 @@ import java.util.UUID;
 @Table(name = "bin_entry")
 public class BinEntry extends PanacheEntityBase {
 
-    public static final String RECYCLED = "recycled";
-    public static final String RESTORED = "restored";
-    public static final String PURGED = "purged";
-
     @Id
     public UUID id;
 
@@ -41,8 +39,9 @@ public class BinEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String database;
 
+    @Convert(converter = ObjectKindConverter.class)
     @Column(nullable = false)
-    public String kind;
+    public ObjectKind kind;
 
     @Column(name = "original_schema")
     public String originalSchema;
@@ -65,8 +64,9 @@ public class BinEntry extends PanacheEntityBase {
     @Column(name = "size_bytes", nullable = false)
     public long sizeBytes;
 
+    @Convert(converter = EntryStateConverter.class)
     @Column(nullable = false)
-    public String state;
+    public EntryState state;
 
     @Column(name = "restored_as")
     public String restoredAs;
@@ -93,27 +93,35 @@ public class BinEntry extends PanacheEntityBase {
         entry.expiresAt = record.expiresAt();
         entry.droppedBy = record.droppedBy();
         entry.sizeBytes = record.sizeBytes();
-        entry.state = RECYCLED;
+        entry.state = EntryState.RECYCLED;
         return entry;
     }
 
     /** The record as it is kept inside the managed database. */
     public BinRecord record() {
-        return new BinRecord(entryId, kind, "database".equals(kind) ? originalName : database, originalSchema,
+        return new BinRecord(entryId, kind, kind.objectDatabase(database, originalName), originalSchema,
                 originalName, binName, droppedAt, expiresAt, droppedBy, sizeBytes);
     }
 
     /** The database whose bin holds the record: the object's own, or {@code postgres} for a database. */
     public String recordDatabase() {
-        return "database".equals(kind) ? "postgres" : database;
-    }
-
-    public ObjectKind kindValue() {
-        return ObjectKind.fromWire(kind);
+        return kind.ledgerDatabase(database);
     }
 
     public boolean isRecycled() {
-        return RECYCLED.equals(state);
+        return state.isInBin();
+    }
+
+    /** @param as the name it is back under; null when it was restored on another cluster (its primary) */
+    public void setAsRestored(String as) {
+        state = EntryState.RESTORED;
+        restoredAs = as;
+        endedAt = Instant.now();
+    }
+
+    public void setAsPurged() {
+        state = EntryState.PURGED;
+        endedAt = Instant.now();
     }
 
     /** The entry locked for a change of state, so two ways of ending it (a purge, a sync) announce it once. */
@@ -130,20 +138,32 @@ public class BinEntry extends PanacheEntityBase {
      * A page of entries, the latest dropped first (the id breaks ties), of one cluster, database, kind and state for
      * each of them that is given.
      */
-    public static Page<BinEntry> newestFirst(String cluster, String database, String kind, String state,
+    public static Page<BinEntry> newestFirst(String cluster, String database, ObjectKind kind, StateFilter states,
             PageRequest page) {
         KeysetQuery query = KeysetQuery.newestFirst("droppedAt", "id").whereEqual("cluster", cluster)
-                .whereEqual("database", database).whereEqual("kind", kind).whereEqual("state", state)
+                .whereEqual("database", database).whereEqual("kind", kind).whereEqual("state", states.state())
                 .after(Keyset.after(page, UUID::fromString));
         return Page.of(BinEntry.<BinEntry>find(query.jpql(), query.parameters()).page(0, page.limit() + 1).list(),
                 page, entry -> Keyset.key(entry.droppedAt, entry.id));
     }
 
     public static List<BinEntry> recycledIn(String cluster) {
-        return list("cluster = ?1 and state = ?2", cluster, RECYCLED);
+        return list("cluster = ?1 and state = ?2", cluster, EntryState.RECYCLED);
     }
 
     public static List<BinEntry> expired(Instant now) {
-        return list("state = ?1 and expiresAt < ?2 order by expiresAt", RECYCLED, now);
+        return list("state = ?1 and expiresAt < ?2 order by expiresAt", EntryState.RECYCLED, now);
+    }
+
+    /** Whether the record was restored through another cluster's entry (a DR replica's follows its primary's). */
+    public static boolean restoredAnywhere(UUID entryId) {
+        return count("entryId = ?1 and state = ?2", entryId, EntryState.RESTORED) > 0;
+    }
+
+    /** Entries and bytes in the bin per cluster: rows of (cluster, count, bytes). */
+    public static List<Object[]> heldPerCluster() {
+        return getEntityManager().createQuery("select e.cluster, count(e), sum(e.sizeBytes) from BinEntry e "
+                + "where e.state = :state group by e.cluster", Object[].class)
+                .setParameter("state", EntryState.RECYCLED).getResultList();
     }
 }

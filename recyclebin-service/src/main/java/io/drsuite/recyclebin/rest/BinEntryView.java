@@ -15,8 +15,8 @@ public record BinEntryView(UUID id, UUID entryId, String cluster, String databas
         String droppedBy, long sizeBytes, String state, String restoredAs, Instant endedAt) {
 
     public static BinEntryView of(BinEntry entry) {
-        return new BinEntryView(entry.id, entry.entryId, entry.cluster, entry.database, entry.kind,
+        return new BinEntryView(entry.id, entry.entryId, entry.cluster, entry.database, entry.kind.wireName(),
                 entry.originalSchema, entry.originalName, entry.binName, entry.droppedAt, entry.expiresAt,
-                entry.droppedBy, entry.sizeBytes, entry.state, entry.restoredAs, entry.endedAt);
+                entry.droppedBy, entry.sizeBytes, entry.state.wireName(), entry.restoredAs, entry.endedAt);
     }
 }

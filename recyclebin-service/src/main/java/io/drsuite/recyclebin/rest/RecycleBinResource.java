@@ -10,7 +10,10 @@ import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.validation.Names;
 import io.drsuite.recyclebin.api.DropRequest;
 import io.drsuite.recyclebin.api.RestoreRequest;
+import io.drsuite.recyclebin.bin.ObjectKind;
 import io.drsuite.recyclebin.model.BinEntry;
+import io.drsuite.recyclebin.model.StateFilter;
+import io.drsuite.recyclebin.service.BinEntries;
 import io.drsuite.recyclebin.service.RecycleBinService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,10 +43,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RecycleBinResource {
 
     private final RecycleBinService bin;
+    private final BinEntries entries;
     private final AuditedRequest audited;
 
-    RecycleBinResource(RecycleBinService bin, AuditedRequest audited) {
+    RecycleBinResource(RecycleBinService bin, BinEntries entries, AuditedRequest audited) {
         this.bin = bin;
+        this.entries = entries;
         this.audited = audited;
     }
 
@@ -70,9 +75,8 @@ public class RecycleBinResource {
             @QueryParam("kind") @Pattern(regexp = "table|schema|database") String kind,
             @QueryParam("state") @Pattern(regexp = "recycled|restored|purged|all") String state,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
-        String wanted = state == null ? BinEntry.RECYCLED : state;
-        return BinEntry.newestFirst(cluster, database, kind, "all".equals(wanted) ? null : wanted,
-                PageRequest.of(limit, cursor)).map(BinEntryView::of).response(uri);
+        return entries.newestFirst(cluster, database, kind == null ? null : ObjectKind.fromWire(kind),
+                StateFilter.fromWire(state), PageRequest.of(limit, cursor)).map(BinEntryView::of).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
@@ -80,7 +84,7 @@ public class RecycleBinResource {
     @Path("/{id}")
     @Operation(summary = "Query an entry")
     public BinEntryView get(@PathParam("id") UUID id) {
-        return BinEntry.<BinEntry>findByIdOptional(id).map(BinEntryView::of)
+        return entries.find(id).map(BinEntryView::of)
                 .orElseThrow(() -> ProblemException.notFound("entry", "no recycle-bin entry " + id));
     }
 

@@ -1,6 +1,5 @@
 package io.drsuite.recyclebin.service;
 
-import io.drsuite.events.EventType;
 import io.drsuite.events.recyclebin.BinEntryChanged;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.recyclebin.model.BinEntry;
@@ -18,10 +17,12 @@ public class BinAnnouncer {
         this.outbox = outbox;
     }
 
+    /** Publishes the entry as it is now, with the event of the state it has reached. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void announce(EventType<BinEntryChanged> type, BinEntry entry) {
-        outbox.record(type, entry.id.toString(), new BinEntryChanged(entry.id, entry.cluster, entry.database,
-                entry.kind, entry.originalSchema, entry.originalName, entry.binName, entry.state, entry.restoredAs,
-                entry.sizeBytes, entry.droppedBy, entry.expiresAt, Instant.now()));
+    public void announce(BinEntry entry) {
+        outbox.record(entry.state.announcement(), entry.id.toString(), new BinEntryChanged(entry.id, entry.cluster,
+                entry.database, entry.kind.wireName(), entry.originalSchema, entry.originalName, entry.binName,
+                entry.state.wireName(), entry.restoredAs, entry.sizeBytes, entry.droppedBy, entry.expiresAt,
+                Instant.now()));
     }
 }

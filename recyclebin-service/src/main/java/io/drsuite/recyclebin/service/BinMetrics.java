@@ -27,9 +27,7 @@ public class BinMetrics {
     @Scheduled(every = "15s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
-        List<Object[]> perCluster = QuarkusTransaction.requiringNew().call(() -> BinEntry.getEntityManager()
-                .createQuery("select e.cluster, count(e), sum(e.sizeBytes) from BinEntry e where e.state = "
-                        + "'recycled' group by e.cluster", Object[].class).getResultList());
+        List<Object[]> perCluster = QuarkusTransaction.requiringNew().call(BinEntry::heldPerCluster);
         entries.register(perCluster.stream().map(row -> MultiGauge.Row.of(Tags.of("cluster", (String) row[0]),
                 (Long) row[1])).toList(), true);
         bytes.register(perCluster.stream().map(row -> MultiGauge.Row.of(Tags.of("cluster", (String) row[0]),

@@ -3,8 +3,8 @@ package io.drsuite.recyclebin.service;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.platform.problem.ProblemException;
-import io.drsuite.recyclebin.bin.InDatabaseBin;
-import io.drsuite.recyclebin.model.BinRetention;
+import io.drsuite.recyclebin.bin.BinFunctions;
+import io.drsuite.recyclebin.bin.BinNames;
 import io.drsuite.recyclebin.model.SqlInstall;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +23,13 @@ public class BinSettings {
     private static final Duration SHORTEST_RETENTION = Duration.ofSeconds(1);
 
     private final BinClusters clusters;
-    private final RecycleBinService bin;
+    private final BinRetentions retentions;
+    private final BinFunctions functions;
 
-    BinSettings(BinClusters clusters, RecycleBinService bin) {
+    BinSettings(BinClusters clusters, BinRetentions retentions, BinFunctions functions) {
         this.clusters = clusters;
-        this.bin = bin;
+        this.retentions = retentions;
+        this.functions = functions;
     }
 
     /** Applies to objects recycled from now on; what is in the bin keeps the expiry it got. */
@@ -36,20 +38,11 @@ public class BinSettings {
             throw ProblemException.badRequest("retention", "retention must be at least one second");
         }
         KnownCluster cluster = clusters.writable(clusterName);
-        QuarkusTransaction.requiringNew().run(() -> {
-            BinRetention stored = BinRetention.<BinRetention>findByIdOptional(clusterName).orElseGet(() -> {
-                BinRetention created = new BinRetention();
-                created.cluster = clusterName;
-                return created;
-            });
-            stored.retentionSeconds = retention.toSeconds();
-            stored.updatedAt = Instant.now();
-            stored.persist();
-        });
+        retentions.store(clusterName, retention);
         List<SqlInstall> installs = QuarkusTransaction.requiringNew().call(() -> SqlInstall.ofCluster(clusterName));
         for (SqlInstall install : installs) {
             try (NodeSession session = clusters.open(cluster, install.database)) {
-                InDatabaseBin.updateRetention(session, retention);
+                functions.updateRetention(session, retention);
             } catch (SQLException | ProblemException e) {
                 LOG.warnf("recycle_table() in %s/%s keeps its old retention until reinstalled: %s", clusterName,
                         install.database, e.getMessage());
@@ -59,22 +52,19 @@ public class BinSettings {
     }
 
     public Duration retention(String cluster) {
-        return bin.retention(cluster);
+        return retentions.retention(cluster);
     }
 
     public SqlInstall install(String clusterName, String database, List<String> guardedSchemas) {
         KnownCluster cluster = clusters.writable(clusterName);
         for (String schema : guardedSchemas) {
-            if (InDatabaseBin.isSystemSchema(schema)) {
+            if (BinNames.isSystemSchema(schema)) {
                 throw ProblemException.badRequest("guardSchemas", "schema '" + schema + "' belongs to the system or "
                         + "to the recycle bin itself");
             }
         }
-        try (NodeSession session = clusters.open(cluster, database)) {
-            InDatabaseBin.installSqlFunctions(session, bin.retention(clusterName), guardedSchemas);
-        } catch (SQLException e) {
-            throw BinClusters.problem(cluster, database, e);
-        }
+        Duration retention = retentions.retention(clusterName);
+        clusters.useSession(cluster, database, session -> functions.install(session, retention, guardedSchemas));
         return QuarkusTransaction.requiringNew().call(() -> {
             SqlInstall install = SqlInstall.of(clusterName, database).orElseGet(() -> {
                 SqlInstall created = new SqlInstall();
@@ -92,11 +82,7 @@ public class BinSettings {
 
     public void uninstall(String clusterName, String database) {
         KnownCluster cluster = clusters.writable(clusterName);
-        try (NodeSession session = clusters.open(cluster, database)) {
-            InDatabaseBin.uninstallSqlFunctions(session);
-        } catch (SQLException e) {
-            throw BinClusters.problem(cluster, database, e);
-        }
+        clusters.useSession(cluster, database, functions::uninstall);
         QuarkusTransaction.requiringNew().run(() -> SqlInstall.delete("cluster = ?1 and database = ?2", clusterName,
                 database));
     }

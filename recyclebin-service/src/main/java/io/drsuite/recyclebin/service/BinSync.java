@@ -4,9 +4,8 @@ import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.NodeSession;
-import io.drsuite.events.recyclebin.RecycleBinEvents;
 import io.drsuite.recyclebin.bin.BinRecord;
-import io.drsuite.recyclebin.bin.InDatabaseBin;
+import io.drsuite.recyclebin.bin.BinLedger;
 import io.drsuite.recyclebin.model.BinEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -14,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,12 +35,14 @@ public class BinSync {
 
     private final ClusterCatalog catalog;
     private final ClusterSessions sessions;
+    private final BinLedger ledger;
     private final BinAnnouncer announcer;
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
-    BinSync(ClusterCatalog catalog, ClusterSessions sessions, BinAnnouncer announcer) {
+    BinSync(ClusterCatalog catalog, ClusterSessions sessions, BinLedger ledger, BinAnnouncer announcer) {
         this.catalog = catalog;
         this.sessions = sessions;
+        this.ledger = ledger;
         this.announcer = announcer;
     }
 
@@ -65,10 +65,9 @@ public class BinSync {
         Set<UUID> present = new HashSet<>();
         for (String database : databases(cluster)) {
             try (NodeSession session = sessions.open(cluster, database)) {
-                for (BinRecord record : InDatabaseBin.records(session)) {
+                for (BinRecord record : ledger.records(session)) {
                     present.add(record.id());
-                    discovered(cluster.name, "database".equals(record.kind()) ? record.originalName() : database,
-                            record);
+                    discovered(cluster.name, record.objectDatabase(database), record);
                 }
                 readDatabases.add(database);
             } catch (SQLException | RuntimeException e) {
@@ -96,8 +95,9 @@ public class BinSync {
                 }
                 BinEntry entry = BinEntry.of(cluster, database, record, BinEntry.findById(record.id()) == null);
                 entry.persist();
-                announcer.announce(RecycleBinEvents.RECYCLED, entry);
-                LOG.infof("Found %s %s in the bin of %s/%s", entry.kind, entry.originalName, cluster, database);
+                announcer.announce(entry);
+                LOG.infof("Found %s %s in the bin of %s/%s", entry.kind.wireName(), entry.originalName, cluster,
+                        database);
             });
         } catch (RuntimeException raced) {
             // the API recorded the same entry at the same moment: it is there either way
@@ -105,12 +105,14 @@ public class BinSync {
     }
 
     private void ended(BinEntry entry) {
-        boolean restored = BinEntry.count("entryId = ?1 and state = ?2", entry.entryId, BinEntry.RESTORED) > 0;
-        entry.state = restored ? BinEntry.RESTORED : BinEntry.PURGED;
-        entry.endedAt = Instant.now();
-        announcer.announce(restored ? RecycleBinEvents.RESTORED : RecycleBinEvents.PURGED, entry);
-        LOG.infof("%s %s of %s/%s left the bin (%s)", entry.kind, entry.originalName, entry.cluster, entry.database,
-                entry.state);
+        if (BinEntry.restoredAnywhere(entry.entryId)) {
+            entry.setAsRestored(null);
+        } else {
+            entry.setAsPurged();
+        }
+        announcer.announce(entry);
+        LOG.infof("%s %s of %s/%s left the bin (%s)", entry.kind.wireName(), entry.originalName, entry.cluster,
+                entry.database, entry.state.wireName());
     }
 
     /**

@@ -30,8 +30,8 @@ public class ExpiryJob {
             try {
                 bin.purgeExpired(entry);
             } catch (ProblemException e) {
-                LOG.warnf("Expired %s %s of %s not purged yet: %s", entry.kind, entry.originalName, entry.cluster,
-                        e.problem().detail());
+                LOG.warnf("Expired %s %s of %s not purged yet: %s", entry.kind.wireName(), entry.originalName,
+                        entry.cluster, e.problem().detail());
             }
         }
     }

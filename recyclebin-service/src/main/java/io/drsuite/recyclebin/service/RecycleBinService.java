@@ -1,21 +1,17 @@
 package io.drsuite.recyclebin.service;
 
-import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.catalog.KnownCluster;
-import io.drsuite.clusterclient.sql.NodeSession;
-import io.drsuite.events.recyclebin.RecycleBinEvents;
+import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.recyclebin.api.DropRequest;
+import io.drsuite.recyclebin.bin.BinMover;
+import io.drsuite.recyclebin.bin.BinNames;
 import io.drsuite.recyclebin.bin.BinRecord;
-import io.drsuite.recyclebin.bin.BinRefusal;
-import io.drsuite.recyclebin.bin.InDatabaseBin;
+import io.drsuite.recyclebin.bin.ObjectKind;
 import io.drsuite.recyclebin.model.BinEntry;
-import io.drsuite.recyclebin.model.BinRetention;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -31,50 +27,43 @@ import org.jboss.logging.Logger;
 public class RecycleBinService {
 
     private static final Logger LOG = Logger.getLogger(RecycleBinService.class);
-    private static final List<String> SYSTEM_DATABASES = List.of("postgres", "template0", "template1");
 
     private final BinClusters clusters;
+    private final BinMover mover;
     private final BinAnnouncer announcer;
-    private final RecycleBinConfig config;
+    private final BinRetentions retentions;
 
-    RecycleBinService(BinClusters clusters, BinAnnouncer announcer, RecycleBinConfig config) {
+    RecycleBinService(BinClusters clusters, BinMover mover, BinAnnouncer announcer, BinRetentions retentions) {
         this.clusters = clusters;
+        this.mover = mover;
         this.announcer = announcer;
-        this.config = config;
+        this.retentions = retentions;
     }
 
     public BinEntry drop(DropRequest request) {
         KnownCluster cluster = clusters.writable(request.cluster());
         String droppedBy = Objects.requireNonNullElse(ChangeOrigins.current().requestedBy(), "api");
         UUID entryId = UUID.randomUUID();
-        Duration retention = retention(cluster.name);
+        Duration retention = retentions.retention(cluster.name);
         String schema = request.schema() == null && request.table() != null ? "public" : request.schema();
-        if (schema != null && InDatabaseBin.isSystemSchema(schema)) {
+        if (schema != null && BinNames.isSystemSchema(schema)) {
             throw ProblemException.unprocessable("system-object", "System object", "schema '" + schema
                     + "' belongs to the system or to the recycle bin itself");
         }
-        boolean wholeDatabase = schema == null;
-        if (wholeDatabase && (SYSTEM_DATABASES.contains(request.database())
-                || request.database().startsWith(InDatabaseBin.BIN_PREFIX))) {
+        ObjectKind kind = request.table() != null ? ObjectKind.TABLE
+                : schema != null ? ObjectKind.SCHEMA : ObjectKind.DATABASE;
+        if (kind == ObjectKind.DATABASE && BinNames.isSystemDatabase(request.database())) {
             throw ProblemException.unprocessable("system-object", "System object", "database '" + request.database()
                     + "' belongs to the system or to the recycle bin itself");
         }
-        String sessionDatabase = wholeDatabase ? "postgres" : request.database();
-        BinRecord record;
-        try (NodeSession session = clusters.open(cluster, sessionDatabase)) {
-            if (request.table() != null) {
-                record = InDatabaseBin.recycleTable(session, schema, request.table(), entryId, retention, droppedBy);
-            } else if (!wholeDatabase) {
-                record = InDatabaseBin.recycleSchema(session, schema, entryId, retention, droppedBy);
-            } else {
-                record = InDatabaseBin.recycleDatabase(session, request.database(), entryId, retention, droppedBy);
-            }
-        } catch (BinRefusal refusal) {
-            throw BinClusters.problem(refusal);
-        } catch (SQLException e) {
-            throw BinClusters.problem(cluster, sessionDatabase, e);
-        }
-        LOG.infof("Recycled %s %s of %s/%s as %s", record.kind(), record.originalName(), cluster.name,
+        BinRecord record = clusters.withSession(cluster, kind.ledgerDatabase(request.database()),
+                session -> switch (kind) {
+                    case TABLE -> mover.recycleTable(session, schema, request.table(), entryId, retention, droppedBy);
+                    case SCHEMA -> mover.recycleSchema(session, schema, entryId, retention, droppedBy);
+                    case DATABASE -> mover.recycleDatabase(session, request.database(), entryId, retention,
+                            droppedBy);
+                });
+        LOG.infof("Recycled %s %s of %s/%s as %s", record.kind().wireName(), record.originalName(), cluster.name,
                 request.database(), record.binName());
         return recorded(cluster.name, request.database(), record);
     }
@@ -89,7 +78,7 @@ public class RecycleBinService {
                     .orElseGet(() -> {
                         BinEntry entry = BinEntry.of(cluster, database, record, true);
                         entry.persist();
-                        announcer.announce(RecycleBinEvents.RECYCLED, entry);
+                        announcer.announce(entry);
                         return entry;
                     }));
         } catch (RuntimeException raced) {
@@ -103,20 +92,10 @@ public class RecycleBinService {
         KnownCluster cluster = clusters.writable(recycled(id).cluster);
         return ending(id, entry -> {
             String name = as == null ? entry.originalName : as;
-            try (NodeSession session = clusters.open(cluster, entry.recordDatabase())) {
-                switch (entry.kindValue()) {
-                    case TABLE -> InDatabaseBin.restoreTable(session, entry.record(), name);
-                    case SCHEMA -> InDatabaseBin.restoreSchema(session, entry.record(), name);
-                    case DATABASE -> InDatabaseBin.restoreDatabase(session, entry.record(), name);
-                }
-            } catch (BinRefusal refusal) {
-                throw BinClusters.problem(refusal);
-            } catch (SQLException e) {
-                throw BinClusters.problem(cluster, entry.recordDatabase(), e);
-            }
-            entry.state = BinEntry.RESTORED;
-            entry.restoredAs = name;
-            LOG.infof("Restored %s %s of %s as %s", entry.kind, entry.originalName, entry.cluster, name);
+            clusters.useSession(cluster, entry.recordDatabase(),
+                    session -> mover.restore(session, entry.record(), name));
+            entry.setAsRestored(name);
+            LOG.infof("Restored %s %s of %s as %s", entry.kind.wireName(), entry.originalName, entry.cluster, name);
         });
     }
 
@@ -124,14 +103,8 @@ public class RecycleBinService {
     public BinEntry purge(UUID id) {
         KnownCluster cluster = clusters.writable(recycled(id).cluster);
         return ending(id, entry -> {
-            try (NodeSession session = clusters.open(cluster, entry.recordDatabase())) {
-                InDatabaseBin.purge(session, entry.record());
-            } catch (BinRefusal refusal) {
-                throw BinClusters.problem(refusal);
-            } catch (SQLException e) {
-                throw BinClusters.problem(cluster, entry.recordDatabase(), e);
-            }
-            entry.state = BinEntry.PURGED;
+            clusters.useSession(cluster, entry.recordDatabase(), session -> mover.purge(session, entry.record()));
+            entry.setAsPurged();
         });
     }
 
@@ -153,19 +126,15 @@ public class RecycleBinService {
             return;
         }
         purge(entry.id);
-        LOG.infof("Purged expired %s %s of %s/%s", entry.kind, entry.originalName, entry.cluster, entry.database);
-    }
-
-    public Duration retention(String cluster) {
-        return QuarkusTransaction.requiringNew().call(() -> BinRetention.<BinRetention>findByIdOptional(cluster)
-                .map(stored -> Duration.ofSeconds(stored.retentionSeconds)).orElse(config.defaultRetention()));
+        LOG.infof("Purged expired %s %s of %s/%s", entry.kind.wireName(), entry.originalName, entry.cluster,
+                entry.database);
     }
 
     private BinEntry recycled(UUID id) {
         BinEntry entry = QuarkusTransaction.requiringNew().call(() -> BinEntry.<BinEntry>findByIdOptional(id))
                 .orElseThrow(() -> ProblemException.notFound("entry", "no recycle-bin entry " + id));
         if (!entry.isRecycled()) {
-            throw ProblemException.conflict("entry-ended", "entry " + id + " was " + entry.state
+            throw ProblemException.conflict("entry-ended", "entry " + id + " was " + entry.state.wireName()
                     + (entry.restoredAs == null ? "" : " as " + entry.restoredAs));
         }
         return entry;
@@ -181,9 +150,7 @@ public class RecycleBinService {
             BinEntry entry = BinEntry.lockedIfRecycled(id).orElseThrow(() -> ProblemException.conflict("entry-ended",
                     "entry " + id + " is no longer in the bin"));
             change.accept(entry);
-            entry.endedAt = Instant.now();
-            announcer.announce(BinEntry.RESTORED.equals(entry.state) ? RecycleBinEvents.RESTORED
-                    : RecycleBinEvents.PURGED, entry);
+            announcer.announce(entry);
             return entry;
         });
     }

@@ -1,4 +1,4 @@
-package io.drsuite.recyclebin.service;
+package io.drsuite.recyclebin.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
