@@ -292,6 +292,7 @@ public final class NodeSession implements AutoCloseable {
      * client that reconnects at once can keep it busy.
      */
     public void renameDatabase(String from, String to) throws SQLException {
+        // Up to about 5 s: a session the terminate missed (a pooler reconnecting) is usually gone by then.
         for (int attempt = 1; ; attempt++) {
             try (PreparedStatement terminate = connection.prepareStatement("select pg_terminate_backend(pid) from "
                     + "pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
@@ -302,7 +303,7 @@ public final class NodeSession implements AutoCloseable {
                 executeFormatted("select format('ALTER DATABASE %I RENAME TO %I', ?::text, ?::text)", from, to);
                 return;
             } catch (SQLException busy) {
-                if (!"55006".equals(busy.getSQLState()) || attempt == 10) {
+                if (!"55006".equals(busy.getSQLState()) || attempt == 20) {
                     throw busy;
                 }
                 try {
