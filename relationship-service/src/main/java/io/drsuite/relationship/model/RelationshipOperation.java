@@ -143,7 +143,7 @@ public enum RelationshipOperation {
     /** Where this operation's finished task leaves the relationship. */
     public TaskOutcome outcome(TaskFinished finished) {
         boolean succeeded = finished.succeeded();
-        if ("cancelled".equals(finished.state())) {
+        if (finished.cancelled()) {
             return switch (this) {
                 case START -> TaskOutcome.START_CANCELLED;
                 case REPROTECT -> TaskOutcome.REPROTECT_CANCELLED;

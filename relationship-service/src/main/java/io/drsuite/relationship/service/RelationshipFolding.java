@@ -125,6 +125,6 @@ public class RelationshipFolding {
         }
         tasks.announce(relationship);
         LOG.infof("Relationship %s: task %s (%s) %s; now %s, %s is primary", relationship.name, finished.taskId(),
-                finished.type(), finished.state(), relationship.phase.wireName(), relationship.primaryCluster);
+                finished.type(), finished.state().wireName(), relationship.phase.wireName(), relationship.primaryCluster);
     }
 }

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drsuite.events.task.DrSteps;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskFinished;
+import io.drsuite.events.task.TaskResult;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -158,7 +160,8 @@ class RelationshipLifecycleTest {
     }
 
     private static TaskFinished finished(String type, String state, String failedStep, boolean rolledBack) {
-        return new TaskFinished(UUID.randomUUID(), type, UUID.randomUUID().toString(), state, failedStep,
+        return new TaskFinished(UUID.randomUUID(), type, UUID.randomUUID().toString(),
+                TaskResult.valueOf(state.toUpperCase(Locale.ROOT)), failedStep,
                 "failed".equals(state) ? "it failed" : null, rolledBack, Map.of(), Instant.now());
     }
 

@@ -87,7 +87,7 @@ public class SnapshotFolding {
             LOG.infof("Snapshot %s of %s completed: %d bytes", snapshot.id, snapshot.cluster, snapshot.sizeBytes);
         } else {
             snapshot.phase = Snapshot.FAILED;
-            snapshot.error = finished.error() == null ? "task " + finished.state() : finished.error();
+            snapshot.error = finished.error() == null ? "task " + finished.state().wireName() : finished.error();
             announcer.snapshot(SnapshotEvents.FAILED, snapshot, snapshot.phase);
             metrics.failed(snapshot, "failed");
             LOG.warnf("Snapshot %s of %s failed: %s", snapshot.id, snapshot.cluster, snapshot.error);
@@ -122,7 +122,7 @@ public class SnapshotFolding {
             restore.percent = 100;
         } else {
             restore.phase = SnapshotRestore.FAILED;
-            restore.error = (finished.error() == null ? "task " + finished.state() : finished.error())
+            restore.error = (finished.error() == null ? "task " + finished.state().wireName() : finished.error())
                     + (finished.rolledBack() ? " (rolled back: the target is as before)" : "");
         }
         announcer.restore(restore);

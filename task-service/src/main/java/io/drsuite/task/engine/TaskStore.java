@@ -272,7 +272,7 @@ public class TaskStore {
 
     private void finished(Task task) {
         outbox.record(TaskEvents.FINISHED, task.id.toString(), new TaskFinished(task.id, task.type, task.target,
-                task.state.wireName(), task.failedStep, task.error, task.rolledBack,
+                task.state.result(), task.failedStep, task.error, task.rolledBack,
                 artifacts(task.id), Instant.now()), task.origin());
     }
 }
