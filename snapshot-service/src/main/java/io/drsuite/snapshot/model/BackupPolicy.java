@@ -1,8 +1,11 @@
 package io.drsuite.snapshot.model;
 
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
@@ -26,8 +29,9 @@ public class BackupPolicy extends PanacheEntityBase {
     @Column(nullable = false)
     public String cluster;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public SnapshotKind kind;
 
     public String database;
 

@@ -1,0 +1,19 @@
+package io.drsuite.snapshot.model;
+
+import java.util.Locale;
+
+/**
+ * Where a restore is: {@code running}, then {@code completed} or {@code failed}. Stored by name, shown and announced
+ * by {@link #wireName()}.
+ */
+public enum RestorePhase {
+    RUNNING, COMPLETED, FAILED;
+
+    public boolean isDone() {
+        return this != RUNNING;
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
