@@ -1,8 +1,12 @@
-package io.drsuite.relationship.model;
+package io.drsuite.events.relationship;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
-/** Whether commits on the primary wait for the DR main standby. */
+/**
+ * Whether commits on the primary wait for the DR main standby. On the wire (JSON, the {@code syncMode} task
+ * parameter) by its lower-case name.
+ */
 public enum SyncMode {
     @JsonProperty("async")
     ASYNC,
@@ -10,6 +14,11 @@ public enum SyncMode {
     SYNC;
 
     public String wireName() {
-        return this == SYNC ? "sync" : "async";
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The mode a task parameter names; a relationship without one replicates asynchronously. */
+    public static SyncMode fromWire(String value) {
+        return value == null ? ASYNC : valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

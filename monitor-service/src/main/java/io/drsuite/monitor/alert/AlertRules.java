@@ -1,6 +1,7 @@
 package io.drsuite.monitor.alert;
 
 import io.drsuite.clusterclient.sql.SlotState;
+import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.monitor.config.MonitorConfig;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
@@ -49,7 +50,7 @@ public final class AlertRules {
             RelationshipThreshold own = thresholds.get(health.relationshipId());
             long maxBytes = own != null && own.lagBytes != null ? own.lagBytes : config.lagBytes();
             double maxSeconds = own != null && own.lagSeconds != null ? own.lagSeconds : config.lagSeconds();
-            if ("recovery_fail".equals(health.drState())) {
+            if (health.drState() == ClusterState.RECOVERY_FAIL) {
                 breaches.add(new Breach("dr_link_broken", health.name(), health.relationshipId(),
                         "the DR main standby of " + health.name() + " is not streaming from the primary"));
             }

@@ -1,5 +1,8 @@
 package io.drsuite.relationship.model;
 
+import io.drsuite.events.relationship.ClusterState;
+import io.drsuite.events.relationship.RelationshipPhase;
+import io.drsuite.events.relationship.SyncMode;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -47,11 +50,13 @@ public class Relationship extends PanacheEntityBase {
     @Column(nullable = false)
     public RelationshipPhase phase;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "primary_state", nullable = false)
-    public String primaryState;
+    public ClusterState primaryState;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "dr_state", nullable = false)
-    public String drState;
+    public ClusterState drState;
 
     @Column(name = "current_task_id")
     public UUID currentTaskId;
@@ -185,7 +190,7 @@ public class Relationship extends PanacheEntityBase {
         setStates(TaskOutcome.STOPPED.primaryState(), TaskOutcome.STOPPED.drState());
     }
 
-    public void setStates(String primary, String dr) {
+    public void setStates(ClusterState primary, ClusterState dr) {
         primaryState = primary;
         drState = dr;
         touch();
