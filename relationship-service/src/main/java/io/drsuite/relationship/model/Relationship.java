@@ -8,6 +8,7 @@ import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -50,11 +51,11 @@ public class Relationship extends PanacheEntityBase {
     @Column(nullable = false)
     public RelationshipPhase phase;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = ClusterStateConverter.class)
     @Column(name = "primary_state", nullable = false)
     public ClusterState primaryState;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = ClusterStateConverter.class)
     @Column(name = "dr_state", nullable = false)
     public ClusterState drState;
 

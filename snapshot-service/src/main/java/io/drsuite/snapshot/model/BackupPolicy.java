@@ -3,9 +3,8 @@ package io.drsuite.snapshot.model;
 import io.drsuite.events.snapshot.SnapshotKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
@@ -29,7 +28,7 @@ public class BackupPolicy extends PanacheEntityBase {
     @Column(nullable = false)
     public String cluster;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = SnapshotKindConverter.class)
     @Column(nullable = false)
     public SnapshotKind kind;
 

@@ -3,8 +3,8 @@ package io.drsuite.snapshot.model;
 import java.util.Locale;
 
 /**
- * Where a restore is: {@code running}, then {@code completed} or {@code failed}. Stored by name, shown and announced
- * by {@link #wireName()}.
+ * Where a restore is: {@code running}, then {@code completed} or {@code failed}. Stored, shown and announced
+ * by its {@link #wireName()}.
  */
 public enum RestorePhase {
     RUNNING, COMPLETED, FAILED;
@@ -15,5 +15,9 @@ public enum RestorePhase {
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RestorePhase fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -8,9 +8,8 @@ import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
@@ -36,7 +35,7 @@ public class Snapshot extends PanacheEntityBase {
     @Column(nullable = false)
     public String cluster;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = SnapshotKindConverter.class)
     @Column(nullable = false)
     public SnapshotKind kind;
 
@@ -60,7 +59,7 @@ public class Snapshot extends PanacheEntityBase {
     @Column(name = "major_version", nullable = false)
     public int majorVersion;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = SnapshotPhaseConverter.class)
     @Column(nullable = false)
     public SnapshotPhase phase;
 
@@ -101,7 +100,7 @@ public class Snapshot extends PanacheEntityBase {
     @Column(name = "verified_at")
     public Instant verifiedAt;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = VerificationResultConverter.class)
     @Column(name = "verify_result")
     public VerificationResult verifyResult;
 

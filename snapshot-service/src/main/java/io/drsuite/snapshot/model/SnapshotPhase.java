@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Where a snapshot is: {@code running} while its backup task runs, then {@code completed} or {@code failed}; a
- * verification that finds the stored bytes changed makes a completed one {@code corrupt}. Stored by name, shown
- * and announced by {@link #wireName()}.
+ * verification that finds the stored bytes changed makes a completed one {@code corrupt}. Stored, shown and
+ * announced by its {@link #wireName()}.
  */
 public enum SnapshotPhase {
     RUNNING, COMPLETED, FAILED, CORRUPT;
@@ -22,5 +22,9 @@ public enum SnapshotPhase {
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SnapshotPhase fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

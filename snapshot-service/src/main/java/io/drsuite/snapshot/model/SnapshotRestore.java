@@ -7,9 +7,8 @@ import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -32,7 +31,7 @@ public class SnapshotRestore extends PanacheEntityBase {
     @Column(name = "snapshot_id", nullable = false)
     public UUID snapshotId;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = SnapshotKindConverter.class)
     @Column(nullable = false)
     public SnapshotKind kind;
 
@@ -52,7 +51,7 @@ public class SnapshotRestore extends PanacheEntityBase {
     @Column(name = "replace_data", nullable = false)
     public boolean replaceData;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = RestorePhaseConverter.class)
     @Column(nullable = false)
     public RestorePhase phase;
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * A snapshot's last verification: {@code running} until its task ends, then the verdict, {@code ok} or
- * {@code corrupt}, or {@code failed} when the check itself could not run. Stored by name, shown by
- * {@link #wireName()}.
+ * {@code corrupt}, or {@code failed} when the check itself could not run. Stored and shown by
+ * its {@link #wireName()}.
  */
 public enum VerificationResult {
     RUNNING, OK, CORRUPT, FAILED;
@@ -16,5 +16,9 @@ public enum VerificationResult {
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static VerificationResult fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }
