@@ -3,6 +3,7 @@ package io.drsuite.monitor.failover;
 import io.drsuite.events.health.FailoverRequested;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.relationship.RelationshipPhase;
+import io.drsuite.monitor.alert.AlertRule;
 import io.drsuite.monitor.alert.Breach;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
@@ -84,7 +85,7 @@ public class AutoFailover {
         }
         Optional<String> holdBack = holdBack(observation, policy, state.lastLagBytes);
         if (holdBack.isPresent()) {
-            return Optional.of(new Breach("auto_failover_held", observation.relationship().name, id,
+            return Optional.of(new Breach(AlertRule.AUTO_FAILOVER_HELD, observation.relationship().name, id,
                     "automatic failover of " + observation.relationship().name + " held back: " + holdBack.get()));
         }
         state.markFailoverRequested(now);
