@@ -1,14 +1,17 @@
 package io.drsuite.relationships;
 
+import io.drsuite.events.relationship.RelationshipPhase;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** A DR relationship as a service knows it from {@code drsuite.relationships}. */
 @Entity
@@ -36,25 +39,28 @@ public class KnownRelationship extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
-    /**
-     * Phases in which the relationship holds both clusters: the DR copy is being built, streams, or is being moved,
-     * switched or dissolved. Not {@code failed_over} (the DR side is a standalone primary until reprotect) and not
-     * {@code stopped}.
-     */
-    private static final List<String> HOLDING = List.of("starting", "active", "switching_over", "failing_over",
-            "reprotecting", "stopping", "error");
-
     /** Relationships whose DR copy exists and is expected to stream. */
     public static List<KnownRelationship> replicating() {
-        return list("phase in ?1", List.of("active", "switching_over", "failing_over", "stopping", "error"));
+        return list("phase in ?1", phasesWhere(RelationshipPhase::isReplicating));
     }
 
     /** The relationship holding {@code cluster} on either side, if any. */
     public static Optional<KnownRelationship> holding(String cluster) {
-        return find("phase in ?1 and (primaryCluster = ?2 or drCluster = ?2)", HOLDING, cluster).firstResultOptional();
+        return find("phase in ?1 and (primaryCluster = ?2 or drCluster = ?2)",
+                phasesWhere(RelationshipPhase::holdsClusters), cluster).firstResultOptional();
+    }
+
+    /** The phase as relationship-service announced it ({@link #phase} keeps its word). */
+    public RelationshipPhase phase() {
+        return RelationshipPhase.fromWire(phase);
     }
 
     public boolean isDrSide(String cluster) {
         return drCluster.equals(cluster);
+    }
+
+    /** The words of the phases that pass the test, as the {@code phase} column holds them. */
+    private static List<String> phasesWhere(Predicate<RelationshipPhase> test) {
+        return Arrays.stream(RelationshipPhase.values()).filter(test).map(RelationshipPhase::wireName).toList();
     }
 }

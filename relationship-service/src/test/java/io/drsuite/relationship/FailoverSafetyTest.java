@@ -12,6 +12,7 @@ import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
+import io.drsuite.events.task.TaskResult;
 import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.LocalInfrastructure;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -157,7 +159,8 @@ class FailoverSafetyTest {
     }
 
     private void finishTask(UUID relationship, UUID task, String type, String state) {
-        publish(TaskEvents.FINISHED, task, new TaskFinished(task, type, relationship.toString(), state, null, null,
+        publish(TaskEvents.FINISHED, task, new TaskFinished(task, type, relationship.toString(),
+                TaskResult.valueOf(state.toUpperCase(Locale.ROOT)), null, null,
                 false, Map.of(), Instant.now()), UUID.randomUUID());
     }
 

@@ -10,6 +10,7 @@ import io.drsuite.events.health.RelationshipHealthChanged;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
+import io.drsuite.events.task.TaskResult;
 import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.PostgresInstance;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,7 @@ class SlotLostHealthTest {
             UUID id = UUID.fromString(accepted.getString("relationship.id"));
             UUID taskId = UUID.fromString(accepted.getString("taskId"));
             ClusterEventFixtures.publish(TaskEvents.FINISHED, taskId, new TaskFinished(taskId, DrTasks.START,
-                    id.toString(), "succeeded", null, null, false, Map.of(), Instant.now()), json);
+                    id.toString(), TaskResult.SUCCEEDED, null, null, false, Map.of(), Instant.now()), json);
             await().atMost(Duration.ofSeconds(20)).until(() -> "active".equals(given()
                     .get("/api/v1/relationships/{id}", id).jsonPath().getString("phase")));
 

@@ -10,8 +10,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.snapshot.SnapshotEvents;
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.SnapshotTasks;
+import io.drsuite.events.task.VerifyVerdict;
 import io.drsuite.snapshot.model.Snapshot;
+import io.drsuite.snapshot.model.SnapshotPhase;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.LocalInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -144,7 +147,7 @@ class PolicyApiTest {
         UUID verified = stored(keepOne, now.minusSeconds(400));
         UUID verifyTask = verify(verified);
         new SnapshotFixture(registry).finished(UUID.randomUUID(), verifyTask, SnapshotTasks.VERIFY,
-                verified.toString(), "succeeded", null, Map.of(SnapshotTasks.VERDICT, SnapshotTasks.VERDICT_OK));
+                verified.toString(), "succeeded", null, Map.of(SnapshotTasks.VERDICT, VerifyVerdict.OK.wireName()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/snapshots/{id}", verified)
                 .then().body("verification.state", equalTo("ok")));
         UUID olderUnverified = stored(keepOne, now.minusSeconds(500));
@@ -189,12 +192,12 @@ class PolicyApiTest {
         Snapshot snapshot = new Snapshot();
         snapshot.id = UUID.randomUUID();
         snapshot.cluster = "policy-prod";
-        snapshot.kind = "physical";
+        snapshot.kind = SnapshotKind.PHYSICAL;
         snapshot.storage = "local";
         snapshot.objectKey = "policy-prod/physical/" + snapshot.id + "/base.tar.gz";
         snapshot.policyId = policyId;
         snapshot.majorVersion = 15;
-        snapshot.phase = Snapshot.COMPLETED;
+        snapshot.phase = SnapshotPhase.COMPLETED;
         snapshot.taskId = UUID.randomUUID();
         snapshot.requestedAt = requestedAt;
         snapshot.completedAt = requestedAt.plusSeconds(5);

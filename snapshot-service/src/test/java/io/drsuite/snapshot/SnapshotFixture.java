@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.drsuite.events.EventType;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
+import io.drsuite.events.task.TaskResult;
 import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.KafkaProbe;
@@ -14,6 +15,7 @@ import io.drsuite.testing.RegistryFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,8 +47,9 @@ final class SnapshotFixture {
     /** A task outcome as task-service publishes it, with the given CloudEvents id (to deliver one twice). */
     void finished(UUID eventId, UUID taskId, String type, String target, String state, String error,
             Map<String, String> artifacts) {
-        TaskFinished finished = new TaskFinished(taskId, type, target, state, state.equals("failed") ? "step" : null,
-                error, false, artifacts, Instant.now());
+        TaskResult result = TaskResult.valueOf(state.toUpperCase(Locale.ROOT));
+        TaskFinished finished = new TaskFinished(taskId, type, target, result,
+                result == TaskResult.FAILED ? "step" : null, error, false, artifacts, Instant.now());
         send(TaskEvents.FINISHED, eventId, taskId, finished);
     }
 

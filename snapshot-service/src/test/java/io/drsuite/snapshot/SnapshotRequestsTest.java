@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.snapshot.SnapshotEvents;
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskProgressed;
+import io.drsuite.snapshot.model.RestorePhase;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.testing.KafkaProbe;
 import io.drsuite.testing.PagedList;
@@ -261,9 +263,9 @@ class SnapshotRequestsTest {
         SnapshotRestore restore = new SnapshotRestore();
         restore.id = UUID.randomUUID();
         restore.snapshotId = snapshotId;
-        restore.kind = "physical";
+        restore.kind = SnapshotKind.PHYSICAL;
         restore.targetCluster = "page-source";
-        restore.phase = SnapshotRestore.FAILED;
+        restore.phase = RestorePhase.FAILED;
         restore.taskId = UUID.randomUUID();
         restore.requestedAt = requestedAt;
         restore.finishedAt = requestedAt;

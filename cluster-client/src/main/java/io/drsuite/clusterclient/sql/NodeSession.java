@@ -128,8 +128,9 @@ public final class NodeSession implements AutoCloseable {
     public WalReceiver walReceiver() throws SQLException {
         return queryOne("""
                 select status, flushed_lsn::text, latest_end_lsn::text, sender_host, sender_port
-                  from pg_stat_wal_receiver""", row -> new WalReceiver(row.getString(1), lsnOrNull(row.getString(2)),
-                lsnOrNull(row.getString(3)), row.getString(4), (Integer) row.getObject(5)))
+                  from pg_stat_wal_receiver""", row -> new WalReceiver(WalReceiver.Status.of(row.getString(1)),
+                lsnOrNull(row.getString(2)), lsnOrNull(row.getString(3)), row.getString(4),
+                (Integer) row.getObject(5)))
                 .orElse(WalReceiver.NONE);
     }
 
@@ -142,8 +143,10 @@ public final class NodeSession implements AutoCloseable {
                                extract(epoch from replay_lag)::float8
                           from pg_stat_replication""")) {
             while (row.next()) {
-                connections.add(new ReplicationConnection(row.getString(1), row.getString(2), row.getString(3),
-                        lsnOrNull(row.getString(4)), seconds(row, 5), seconds(row, 6), seconds(row, 7)));
+                connections.add(new ReplicationConnection(row.getString(1),
+                        ReplicationConnection.State.of(row.getString(2)),
+                        ReplicationConnection.SyncState.of(row.getString(3)), lsnOrNull(row.getString(4)),
+                        seconds(row, 5), seconds(row, 6), seconds(row, 7)));
             }
         }
         return connections;

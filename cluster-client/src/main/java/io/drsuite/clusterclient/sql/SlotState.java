@@ -17,14 +17,7 @@ public record SlotState(String name, boolean active, WalStatus walStatus, Long s
         RESERVED, EXTENDED, UNRESERVED, LOST, UNKNOWN;
 
         static WalStatus of(String value) {
-            if (value == null) {
-                return UNKNOWN;
-            }
-            try {
-                return valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return UNKNOWN;
-            }
+            return Catalog.parse(WalStatus.class, value, UNKNOWN);
         }
 
         public String wireName() {

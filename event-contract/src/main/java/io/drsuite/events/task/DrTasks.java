@@ -1,5 +1,7 @@
 package io.drsuite.events.task;
 
+import io.drsuite.events.relationship.SyncMode;
+
 /**
  * The DR task types task-service runs for relationship-service, and the parameter names they take. Both sides
  * compile against these, so a renamed parameter breaks the build, not a running task.
@@ -25,7 +27,7 @@ public final class DrTasks {
     public static final String PRIMARY_CLUSTER = "primaryCluster";
     /** Parameter: the cluster in (or to take) the disaster_standby role for this task. */
     public static final String DR_CLUSTER = "drCluster";
-    /** Parameter: {@code async} or {@code sync}. */
+    /** Parameter: a {@link SyncMode}, {@code async} or {@code sync}. */
     public static final String SYNC_MODE = "syncMode";
     /** Parameter, switchover: most WAL bytes the DR side may lag behind for a switchover to start. */
     public static final String MAX_LAG_BYTES = "maxLagBytes";
@@ -38,7 +40,7 @@ public final class DrTasks {
     public static final String PROMOTED_AT = "promotedAt";
     /** Artifact, switchover: the moment the old primary stopped accepting writes. */
     public static final String PRIMARY_STOPPED_AT = "primaryStoppedAt";
-    /** Artifact, reprotect: {@code rewind} or {@code full}, how the old primary was rebuilt. */
+    /** Artifact, reprotect: how the old primary was rebuilt, {@link RebuildMethod}: {@code rewind} or {@code full}. */
     public static final String REBUILD_METHOD = "rebuildMethod";
 
     private DrTasks() {

@@ -1,5 +1,6 @@
 package io.drsuite.events.task;
 
+import io.drsuite.events.snapshot.SnapshotKind;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public final class SnapshotTasks {
     public static final String EXPECTED_SHA256 = "expectedSha256";
     /** Parameter: the PostgreSQL major version of the snapshot's cluster, which picks the client programs. */
     public static final String MAJOR_VERSION = "majorVersion";
-    /** Parameter, verify and restore: {@code physical} or {@code logical}. */
+    /** Parameter, verify and restore: a {@link SnapshotKind}, {@code physical} or {@code logical}. */
     public static final String KIND = "kind";
     /** Parameter, restore: restore id. */
     public static final String RESTORE_ID = "restoreId";
@@ -61,13 +62,10 @@ public final class SnapshotTasks {
     public static final String TIMELINE = "timeline";
     /** Artifact: the moment the data was read from the cluster (backup start). */
     public static final String CONSISTENT_AT = "consistentAt";
-    /** Artifact, verify: {@code ok} or {@code corrupt}. */
+    /** Artifact, verify: a {@link VerifyVerdict}, {@code ok} or {@code corrupt}. */
     public static final String VERDICT = "verdict";
     /** Artifact, verify: what was found. */
     public static final String VERDICT_DETAIL = "verdictDetail";
-
-    public static final String VERDICT_OK = "ok";
-    public static final String VERDICT_CORRUPT = "corrupt";
 
     private SnapshotTasks() {
     }

@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * A task ended.
  *
- * @param state {@code succeeded}, {@code failed} or {@code cancelled}
+ * @param state how it ended
  * @param failedStep the step that failed, if it failed
  * @param error why it failed, if it failed
  * @param rolledBack true when a failed step rolled its work back, so the target is as before the task
@@ -22,7 +22,7 @@ public record TaskFinished(
         UUID taskId,
         String type,
         String target,
-        String state,
+        TaskResult state,
         String failedStep,
         String error,
         boolean rolledBack,
@@ -33,12 +33,16 @@ public record TaskFinished(
         present(taskId, "taskId");
         text(type, "type");
         text(target, "target");
-        text(state, "state");
+        present(state, "state");
         artifacts = artifacts == null ? Map.of() : Map.copyOf(artifacts);
         present(at, "at");
     }
 
     public boolean succeeded() {
-        return "succeeded".equals(state);
+        return state == TaskResult.SUCCEEDED;
+    }
+
+    public boolean cancelled() {
+        return state == TaskResult.CANCELLED;
     }
 }

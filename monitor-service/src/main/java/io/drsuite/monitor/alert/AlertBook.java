@@ -32,8 +32,6 @@ import org.jboss.logging.Logger;
 public class AlertBook {
 
     private static final Logger LOG = Logger.getLogger(AlertBook.class);
-    private static final List<String> RULES = List.of("node_down", "slot_inactive", "retained_wal",
-            "dr_link_broken", "lag_bytes", "lag_seconds", "auto_failover_held");
 
     private final EventOutbox outbox;
     private final EntityManager entityManager;
@@ -46,10 +44,10 @@ public class AlertBook {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.config = config.alerts();
-        for (String rule : RULES) {
+        for (AlertRule rule : AlertRule.values()) {
             AtomicLong count = new AtomicLong();
-            firing.put(rule, count);
-            Gauge.builder("drsuite.alerts.firing", count, AtomicLong::get).tag("rule", rule)
+            firing.put(rule.wireName(), count);
+            Gauge.builder("drsuite.alerts.firing", count, AtomicLong::get).tag("rule", rule.wireName())
                     .description("Alerts firing now").register(registry);
         }
     }
@@ -90,7 +88,7 @@ public class AlertBook {
     private Alert raise(Breach breach) {
         Alert alert = new Alert();
         alert.id = UUID.randomUUID();
-        alert.rule = breach.rule();
+        alert.rule = breach.rule().wireName();
         alert.subject = breach.subject();
         alert.relationshipId = breach.relationshipId();
         alert.detail = breach.detail();

@@ -1,6 +1,7 @@
 package io.drsuite.monitor.alert;
 
 import io.drsuite.clusterclient.sql.SlotState;
+import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.monitor.config.MonitorConfig;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
@@ -28,20 +29,21 @@ public final class AlertRules {
         for (NodeHealth node : nodes) {
             String subject = node.cluster() + "/" + node.node();
             if (!node.reachable()) {
-                breaches.add(new Breach("node_down", subject, null, subject + " does not answer: " + node.error()));
+                breaches.add(new Breach(AlertRule.NODE_DOWN, subject, null,
+                        subject + " does not answer: " + node.error()));
                 continue;
             }
             for (String slot : node.inactiveSlots()) {
-                breaches.add(new Breach("slot_inactive", subject + "/" + slot, null,
+                breaches.add(new Breach(AlertRule.SLOT_INACTIVE, subject + "/" + slot, null,
                         "replication slot " + slot + " on " + subject + " is not used by any standby"));
             }
             for (SlotState slot : node.slots()) {
                 slotAtRisk(subject, slot, node.slotWalCapBytes(), config.slotSafeWalFraction())
-                        .ifPresent(detail -> breaches.add(new Breach("slot_wal_at_risk", subject + "/" + slot.name(),
-                                null, detail)));
+                        .ifPresent(detail -> breaches.add(new Breach(AlertRule.SLOT_WAL_AT_RISK,
+                                subject + "/" + slot.name(), null, detail)));
             }
             if (node.slotRetainedBytes() != null && node.slotRetainedBytes() > config.retainedWalBytes()) {
-                breaches.add(new Breach("retained_wal", subject, null, subject + "'s slots hold back "
+                breaches.add(new Breach(AlertRule.RETAINED_WAL, subject, null, subject + "'s slots hold back "
                         + node.slotRetainedBytes() + " bytes of WAL, more than " + config.retainedWalBytes()));
             }
         }
@@ -49,16 +51,16 @@ public final class AlertRules {
             RelationshipThreshold own = thresholds.get(health.relationshipId());
             long maxBytes = own != null && own.lagBytes != null ? own.lagBytes : config.lagBytes();
             double maxSeconds = own != null && own.lagSeconds != null ? own.lagSeconds : config.lagSeconds();
-            if ("recovery_fail".equals(health.drState())) {
-                breaches.add(new Breach("dr_link_broken", health.name(), health.relationshipId(),
+            if (health.drState() == ClusterState.RECOVERY_FAIL) {
+                breaches.add(new Breach(AlertRule.DR_LINK_BROKEN, health.name(), health.relationshipId(),
                         "the DR main standby of " + health.name() + " is not streaming from the primary"));
             }
             if (health.lagBytes() != null && health.lagBytes() > maxBytes) {
-                breaches.add(new Breach("lag_bytes", health.name(), health.relationshipId(), health.name()
+                breaches.add(new Breach(AlertRule.LAG_BYTES, health.name(), health.relationshipId(), health.name()
                         + " lags " + health.lagBytes() + " bytes, more than " + maxBytes));
             }
             if (health.lagSeconds() != null && health.lagSeconds() > maxSeconds) {
-                breaches.add(new Breach("lag_seconds", health.name(), health.relationshipId(), health.name()
+                breaches.add(new Breach(AlertRule.LAG_SECONDS, health.name(), health.relationshipId(), health.name()
                         + " lags " + health.lagSeconds() + " s, more than " + maxSeconds));
             }
         }

@@ -7,9 +7,9 @@ import java.util.UUID;
  *
  * @param subject what it is about: {@code cluster/node}, {@code cluster/node/slot} or a relationship name
  */
-public record Breach(String rule, String subject, UUID relationshipId, String detail) {
+public record Breach(AlertRule rule, String subject, UUID relationshipId, String detail) {
 
     String key() {
-        return rule + " " + subject;
+        return rule.wireName() + " " + subject;
     }
 }

@@ -2,6 +2,8 @@ package io.drsuite.monitor.failover;
 
 import io.drsuite.events.health.FailoverRequested;
 import io.drsuite.events.health.HealthEvents;
+import io.drsuite.events.relationship.RelationshipPhase;
+import io.drsuite.monitor.alert.AlertRule;
 import io.drsuite.monitor.alert.Breach;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
@@ -77,13 +79,13 @@ public class AutoFailover {
         }
         Duration down = state.primaryMissed(now);
         FailoverPolicy policy = FailoverPolicy.findById(id);
-        if (policy == null || !policy.enabled || !"active".equals(observation.relationship().phase)
+        if (policy == null || !policy.enabled || observation.relationship().phase() != RelationshipPhase.ACTIVE
                 || down.toSeconds() < policy.primaryDownSeconds || state.failoverRequested()) {
             return Optional.empty();
         }
         Optional<String> holdBack = holdBack(observation, policy, state.lastLagBytes);
         if (holdBack.isPresent()) {
-            return Optional.of(new Breach("auto_failover_held", observation.relationship().name, id,
+            return Optional.of(new Breach(AlertRule.AUTO_FAILOVER_HELD, observation.relationship().name, id,
                     "automatic failover of " + observation.relationship().name + " held back: " + holdBack.get()));
         }
         state.markFailoverRequested(now);
@@ -102,7 +104,7 @@ public class AutoFailover {
         if (standby.isEmpty()) {
             return Optional.of("the DR main standby does not answer either");
         }
-        if ("streaming".equals(standby.get().walReceiver())) {
+        if (standby.get().streams()) {
             return Optional.of("the DR main standby still streams from the primary (second witness disagrees)");
         }
         if (lag == null) {

@@ -140,13 +140,13 @@ public class ClusterPoller {
 
     /** relationship-service shows the health words in its query; it hears of a change once. */
     private void announceIfChanged(RelationshipHealth before, RelationshipHealth now) {
-        if (before != null && before.primaryState().equals(now.primaryState())
-                && before.drState().equals(now.drState()) && Objects.equals(before.reason(), now.reason())) {
+        if (before != null && before.primaryState() == now.primaryState() && before.drState() == now.drState()
+                && Objects.equals(before.reason(), now.reason())) {
             return;
         }
         outbox.record(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, now.relationshipId().toString(),
-                new RelationshipHealthChanged(now.relationshipId(), now.primaryState(), now.drState(),
-                        now.lagBytes(), now.sampledAt(), now.reason()));
+                new RelationshipHealthChanged(now.relationshipId(), now.primaryState().wireName(),
+                        now.drState().wireName(), now.lagBytes(), now.sampledAt(), now.reason()));
     }
 
     @Scheduled(every = "${drsuite.monitor.retention-interval:1m}", delayed = "${drsuite.monitor.retention-interval:1m}",

@@ -3,6 +3,7 @@ package io.drsuite.monitor.health;
 import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.clusterclient.sql.ReplicationConnection;
 import io.drsuite.clusterclient.sql.SlotState;
+import io.drsuite.clusterclient.sql.WalReceiver;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public record NodeHealth(
         Lsn receiveLsn,
         Lsn replayLsn,
         Instant lastReplayAt,
-        String walReceiver,
+        WalReceiver.Status walReceiver,
         Long slotRetainedBytes,
         List<String> inactiveSlots,
         List<ReplicationConnection> standbys,
@@ -47,6 +48,11 @@ public record NodeHealth(
     /** The named slot, when the node has it. */
     public Optional<SlotState> slot(String name) {
         return slots.stream().filter(slot -> slot.name().equals(name)).findFirst();
+    }
+
+    /** A standby whose WAL receiver streams from its upstream. */
+    public boolean streams() {
+        return walReceiver == WalReceiver.Status.STREAMING;
     }
 
     public boolean isPrimary() {

@@ -1,5 +1,6 @@
 package io.drsuite.monitor.health;
 
+import io.drsuite.events.relationship.ClusterState;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,7 +24,7 @@ public record RelationshipHealth(
         Long lagBytes,
         Double lagSeconds,
         Double rpoEstimateSeconds,
-        String primaryState,
-        String drState,
+        ClusterState primaryState,
+        ClusterState drState,
         String reason) {
 }

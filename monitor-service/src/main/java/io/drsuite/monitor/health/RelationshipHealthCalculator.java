@@ -4,6 +4,7 @@ import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.SlotState;
 import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.health.RelationshipHealthChanged;
+import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.relationships.KnownRelationship;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public final class RelationshipHealthCalculator {
             Map<String, NodeHealth> health, Instant now) {
         Optional<NodeHealth> source = main(primary, health).filter(NodeHealth::reachable);
         Optional<NodeHealth> standby = main(dr, health).filter(NodeHealth::reachable);
-        boolean streaming = standby.map(s -> "streaming".equals(s.walReceiver())).orElse(false)
+        boolean streaming = standby.map(NodeHealth::streams).orElse(false)
                 && source.map(NodeHealth::isPrimary).orElse(false);
         Long lagBytes = null;
         Double lagSeconds = null;
@@ -47,7 +48,7 @@ public final class RelationshipHealthCalculator {
                 .map(SlotState::isLost).orElse(false);
         boolean linked = streaming && !slotLost;
         return new RelationshipHealth(relationship.id, relationship.name, now, lagBytes, lagSeconds, rpoSeconds,
-                linked ? "archive" : "archive_fail", linked ? "recovery" : "recovery_fail",
+                ClusterState.primaryLink(linked), ClusterState.drLink(linked),
                 slotLost ? RelationshipHealthChanged.SLOT_LOST : null);
     }
 

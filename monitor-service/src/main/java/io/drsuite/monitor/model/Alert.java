@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** An alert: raised once, resolved once. */
@@ -20,9 +21,17 @@ import java.util.UUID;
 @Table(name = "alert")
 public class Alert extends PanacheEntityBase {
 
-    /** Firing until resolved. */
+    /** Firing until resolved; shown by its {@link #wireName()}. */
     public enum State {
-        FIRING, RESOLVED
+        FIRING, RESOLVED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static State fromWire(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
     }
 
     @Id

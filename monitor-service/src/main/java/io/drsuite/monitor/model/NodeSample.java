@@ -68,7 +68,7 @@ public class NodeSample extends PanacheEntityBase {
         sample.receiveLsn = text(health.receiveLsn());
         sample.replayLsn = text(health.replayLsn());
         sample.lastReplayAt = health.lastReplayAt();
-        sample.walReceiver = health.walReceiver();
+        sample.walReceiver = health.walReceiver() == null ? null : health.walReceiver().wireName();
         sample.slotRetainedBytes = health.slotRetainedBytes();
         return sample;
     }

@@ -48,8 +48,8 @@ public class RelationshipSample extends PanacheEntityBase {
         sample.lagBytes = health.lagBytes();
         sample.lagSeconds = health.lagSeconds();
         sample.rpoEstimateSeconds = health.rpoEstimateSeconds();
-        sample.primaryState = health.primaryState();
-        sample.drState = health.drState();
+        sample.primaryState = health.primaryState().wireName();
+        sample.drState = health.drState().wireName();
         return sample;
     }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +34,7 @@ public class AlertResource {
 
         static AlertView of(Alert alert) {
             return new AlertView(alert.id, alert.rule, alert.subject, alert.relationshipId,
-                    alert.state.name().toLowerCase(Locale.ROOT), alert.detail, alert.raisedAt, alert.resolvedAt);
+                    alert.state.wireName(), alert.detail, alert.raisedAt, alert.resolvedAt);
         }
     }
 
@@ -52,7 +51,7 @@ public class AlertResource {
 
     private static Alert.State parse(String state) {
         try {
-            return Alert.State.valueOf(state.toUpperCase(Locale.ROOT));
+            return Alert.State.fromWire(state);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("state", "must be firing or resolved");
         }

@@ -2,7 +2,9 @@ package io.drsuite.monitor.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drsuite.clusterclient.sql.WalReceiver;
 import io.drsuite.events.health.HealthEvents;
+import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
 import io.drsuite.monitor.model.AutoFailoverState;
@@ -105,15 +107,17 @@ class AutoFailoverDecisionTest {
         NodeHealth primary = primaryUp
                 ? node(relationship.primaryCluster, now, false, null)
                 : NodeHealth.unreachable(relationship.primaryCluster, relationship.primaryCluster, "refused");
-        NodeHealth standby = node(relationship.drCluster, now, true, primaryUp ? "streaming" : "waiting");
+        NodeHealth standby = node(relationship.drCluster, now, true,
+                primaryUp ? WalReceiver.Status.STREAMING : WalReceiver.Status.WAITING);
         RelationshipHealth health = new RelationshipHealth(relationship.id, relationship.name, now,
-                primaryUp ? 100L : null, 0.0, 0.0, primaryUp ? "archive" : "archive_fail",
-                primaryUp ? "recovery" : "recovery_fail", null);
+                primaryUp ? 100L : null, 0.0, 0.0, ClusterState.primaryLink(primaryUp), ClusterState.drLink(primaryUp),
+                null);
         QuarkusTransaction.requiringNew().run(() -> instance.evaluate(List.of(new AutoFailover.Observation(
                 relationship, health, Optional.of(primary), Optional.of(standby))), now));
     }
 
-    private static NodeHealth node(String cluster, Instant now, boolean inRecovery, String walReceiver) {
+    private static NodeHealth node(String cluster, Instant now, boolean inRecovery,
+            WalReceiver.Status walReceiver) {
         return new NodeHealth(cluster, cluster, now, true, null, inRecovery, 1, null, null, null, null, walReceiver,
                 null, List.of(), List.of(), List.of(), null);
     }

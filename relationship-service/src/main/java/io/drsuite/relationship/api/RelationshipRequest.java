@@ -1,8 +1,8 @@
 package io.drsuite.relationship.api;
 
+import io.drsuite.events.relationship.SyncMode;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.validation.Names;
-import io.drsuite.relationship.model.SyncMode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

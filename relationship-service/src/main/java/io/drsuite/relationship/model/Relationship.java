@@ -1,10 +1,14 @@
 package io.drsuite.relationship.model;
 
+import io.drsuite.events.relationship.ClusterState;
+import io.drsuite.events.relationship.RelationshipPhase;
+import io.drsuite.events.relationship.SyncMode;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,11 +51,13 @@ public class Relationship extends PanacheEntityBase {
     @Column(nullable = false)
     public RelationshipPhase phase;
 
+    @Convert(converter = ClusterStateConverter.class)
     @Column(name = "primary_state", nullable = false)
-    public String primaryState;
+    public ClusterState primaryState;
 
+    @Convert(converter = ClusterStateConverter.class)
     @Column(name = "dr_state", nullable = false)
-    public String drState;
+    public ClusterState drState;
 
     @Column(name = "current_task_id")
     public UUID currentTaskId;
@@ -185,7 +191,7 @@ public class Relationship extends PanacheEntityBase {
         setStates(TaskOutcome.STOPPED.primaryState(), TaskOutcome.STOPPED.drState());
     }
 
-    public void setStates(String primary, String dr) {
+    public void setStates(ClusterState primary, ClusterState dr) {
         primaryState = primary;
         drState = dr;
         touch();

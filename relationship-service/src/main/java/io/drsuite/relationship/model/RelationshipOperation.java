@@ -1,16 +1,18 @@
 package io.drsuite.relationship.model;
 
-import static io.drsuite.relationship.model.ClusterState.FULL_BACKUP;
-import static io.drsuite.relationship.model.ClusterState.PROMOTE;
-import static io.drsuite.relationship.model.ClusterState.RESTORE;
-import static io.drsuite.relationship.model.RelationshipPhase.ACTIVE;
-import static io.drsuite.relationship.model.RelationshipPhase.ERROR;
-import static io.drsuite.relationship.model.RelationshipPhase.FAILING_OVER;
-import static io.drsuite.relationship.model.RelationshipPhase.REPROTECTING;
-import static io.drsuite.relationship.model.RelationshipPhase.STARTING;
-import static io.drsuite.relationship.model.RelationshipPhase.STOPPING;
-import static io.drsuite.relationship.model.RelationshipPhase.SWITCHING_OVER;
+import static io.drsuite.events.relationship.ClusterState.FULL_BACKUP;
+import static io.drsuite.events.relationship.ClusterState.PROMOTE;
+import static io.drsuite.events.relationship.ClusterState.RESTORE;
+import static io.drsuite.events.relationship.RelationshipPhase.ACTIVE;
+import static io.drsuite.events.relationship.RelationshipPhase.ERROR;
+import static io.drsuite.events.relationship.RelationshipPhase.FAILING_OVER;
+import static io.drsuite.events.relationship.RelationshipPhase.REPROTECTING;
+import static io.drsuite.events.relationship.RelationshipPhase.STARTING;
+import static io.drsuite.events.relationship.RelationshipPhase.STOPPING;
+import static io.drsuite.events.relationship.RelationshipPhase.SWITCHING_OVER;
 
+import io.drsuite.events.relationship.ClusterState;
+import io.drsuite.events.relationship.RelationshipPhase;
 import io.drsuite.events.task.DrSteps;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskFinished;
@@ -70,23 +72,23 @@ public enum RelationshipOperation {
     /**
      * The cluster states an operation starts with; a {@code null} side keeps that cluster's state.
      */
-    public record StartingStates(String primary, String dr) {
+    public record StartingStates(ClusterState primary, ClusterState dr) {
 
         static final StartingStates UNCHANGED = new StartingStates(null, null);
 
-        static StartingStates of(String primary, String dr) {
+        static StartingStates of(ClusterState primary, ClusterState dr) {
             return new StartingStates(primary, dr);
         }
 
-        static StartingStates keepPrimary(String dr) {
+        static StartingStates keepPrimary(ClusterState dr) {
             return new StartingStates(null, dr);
         }
 
-        public String primaryFrom(String current) {
+        public ClusterState primaryFrom(ClusterState current) {
             return primary == null ? current : primary;
         }
 
-        public String drFrom(String current) {
+        public ClusterState drFrom(ClusterState current) {
             return dr == null ? current : dr;
         }
     }
@@ -143,7 +145,7 @@ public enum RelationshipOperation {
     /** Where this operation's finished task leaves the relationship. */
     public TaskOutcome outcome(TaskFinished finished) {
         boolean succeeded = finished.succeeded();
-        if ("cancelled".equals(finished.state())) {
+        if (finished.cancelled()) {
             return switch (this) {
                 case START -> TaskOutcome.START_CANCELLED;
                 case REPROTECT -> TaskOutcome.REPROTECT_CANCELLED;

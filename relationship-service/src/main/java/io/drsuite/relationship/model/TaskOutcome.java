@@ -1,16 +1,19 @@
 package io.drsuite.relationship.model;
 
-import static io.drsuite.relationship.model.ClusterState.ARCHIVE;
-import static io.drsuite.relationship.model.ClusterState.ARCHIVE_FAIL;
-import static io.drsuite.relationship.model.ClusterState.BACKUP_FAIL;
-import static io.drsuite.relationship.model.ClusterState.NORMAL;
-import static io.drsuite.relationship.model.ClusterState.PROMOTE_FAIL;
-import static io.drsuite.relationship.model.ClusterState.RECOVERY;
-import static io.drsuite.relationship.model.ClusterState.RECOVERY_FAIL;
-import static io.drsuite.relationship.model.ClusterState.RESTORE_FAIL;
-import static io.drsuite.relationship.model.ClusterState.SWITCHOVER;
-import static io.drsuite.relationship.model.RelationshipPhase.ACTIVE;
-import static io.drsuite.relationship.model.RelationshipPhase.ERROR;
+import static io.drsuite.events.relationship.ClusterState.ARCHIVE;
+import static io.drsuite.events.relationship.ClusterState.ARCHIVE_FAIL;
+import static io.drsuite.events.relationship.ClusterState.BACKUP_FAIL;
+import static io.drsuite.events.relationship.ClusterState.NORMAL;
+import static io.drsuite.events.relationship.ClusterState.PROMOTE_FAIL;
+import static io.drsuite.events.relationship.ClusterState.RECOVERY;
+import static io.drsuite.events.relationship.ClusterState.RECOVERY_FAIL;
+import static io.drsuite.events.relationship.ClusterState.RESTORE_FAIL;
+import static io.drsuite.events.relationship.ClusterState.SWITCHOVER;
+import static io.drsuite.events.relationship.RelationshipPhase.ACTIVE;
+import static io.drsuite.events.relationship.RelationshipPhase.ERROR;
+
+import io.drsuite.events.relationship.ClusterState;
+import io.drsuite.events.relationship.RelationshipPhase;
 
 /**
  * How a relationship's task ended, and where that leaves the relationship: its phase, the gs_ddr state of each
@@ -52,12 +55,13 @@ public enum TaskOutcome {
     enum Clusters { KEPT, RELEASED }
 
     private final RelationshipPhase phase;
-    private final String primaryState;
-    private final String drState;
+    private final ClusterState primaryState;
+    private final ClusterState drState;
     private final Roles roles;
     private final Clusters clusters;
 
-    TaskOutcome(RelationshipPhase phase, String primaryState, String drState, Roles roles, Clusters clusters) {
+    TaskOutcome(RelationshipPhase phase, ClusterState primaryState, ClusterState drState, Roles roles,
+            Clusters clusters) {
         this.phase = phase;
         this.primaryState = primaryState;
         this.drState = drState;
@@ -70,11 +74,11 @@ public enum TaskOutcome {
     }
 
     /** State of the cluster in the primary role after the outcome (after a swap: the new primary). */
-    public String primaryState() {
+    public ClusterState primaryState() {
         return primaryState;
     }
 
-    public String drState() {
+    public ClusterState drState() {
         return drState;
     }
 

@@ -1,9 +1,10 @@
 package io.drsuite.relationship.rest;
 
-import static io.drsuite.relationship.model.ClusterState.ARCHIVE;
-import static io.drsuite.relationship.model.ClusterState.ARCHIVE_FAIL;
-import static io.drsuite.relationship.model.ClusterState.RECOVERY_FAIL;
+import static io.drsuite.events.relationship.ClusterState.ARCHIVE;
+import static io.drsuite.events.relationship.ClusterState.ARCHIVE_FAIL;
+import static io.drsuite.events.relationship.ClusterState.RECOVERY_FAIL;
 
+import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.service.ReplicationLag;
 import java.time.Instant;
@@ -47,10 +48,9 @@ public record RelationshipView(
      * {@code recovery_fail}, whatever the last task said.
      */
     public static RelationshipView of(Relationship relationship, ReplicationLag lag) {
-        String primaryState = relationship.primaryState;
-        String drState = relationship.drState;
-        if (lag != null && relationship.phase.isSteady() && !lag.drStreaming()
-                && ARCHIVE.equals(primaryState)) {
+        ClusterState primaryState = relationship.primaryState;
+        ClusterState drState = relationship.drState;
+        if (lag != null && relationship.phase.isSteady() && !lag.drStreaming() && primaryState == ARCHIVE) {
             primaryState = ARCHIVE_FAIL;
             drState = RECOVERY_FAIL;
         }
@@ -58,8 +58,8 @@ public record RelationshipView(
                 relationship.currentTaskType, relationship.currentStep, relationship.taskPercent);
         return new RelationshipView(relationship.id, relationship.name, relationship.phase.wireName(),
                 relationship.syncMode.wireName(), relationship.timeoutSeconds,
-                List.of(new ClusterRole(relationship.primaryCluster, "primary", primaryState),
-                        new ClusterRole(relationship.drCluster, "disaster_standby", drState)),
+                List.of(new ClusterRole(relationship.primaryCluster, "primary", primaryState.wireName()),
+                        new ClusterRole(relationship.drCluster, "disaster_standby", drState.wireName())),
                 relationship.switchoverPercent, relationship.failoverPercent, task, lag,
                 relationship.estimatedDataLossBytes, relationship.lastError, relationship.createdAt,
                 relationship.updatedAt);

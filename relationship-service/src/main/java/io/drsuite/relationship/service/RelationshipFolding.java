@@ -3,6 +3,7 @@ package io.drsuite.relationship.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.health.RelationshipHealthChanged;
+import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
@@ -49,13 +50,14 @@ public class RelationshipFolding {
             return;
         }
         RelationshipHealthChanged health = event.payload(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, json);
+        ClusterState primaryState = ClusterState.fromWire(health.primaryState());
+        ClusterState drState = ClusterState.fromWire(health.drState());
         Relationship.findForUpdate(health.relationshipId())
                 .filter(relationship -> relationship.phase.isSteady() && !relationship.hasTaskInFlight())
-                .filter(relationship -> !health.primaryState().equals(relationship.primaryState)
-                        || !health.drState().equals(relationship.drState)
+                .filter(relationship -> primaryState != relationship.primaryState || drState != relationship.drState
                         || health.reason() != null && !health.reason().equals(relationship.lastError))
                 .ifPresent(relationship -> {
-                    relationship.setStates(health.primaryState(), health.drState());
+                    relationship.setStates(primaryState, drState);
                     if (health.reason() != null) {
                         // A slot invalidated by max_slot_wal_keep_size: waiting will not heal the link.
                         relationship.lastError = health.reason();
@@ -125,6 +127,6 @@ public class RelationshipFolding {
         }
         tasks.announce(relationship);
         LOG.infof("Relationship %s: task %s (%s) %s; now %s, %s is primary", relationship.name, finished.taskId(),
-                finished.type(), finished.state(), relationship.phase.wireName(), relationship.primaryCluster);
+                finished.type(), finished.state().wireName(), relationship.phase.wireName(), relationship.primaryCluster);
     }
 }

@@ -1,7 +1,7 @@
 package io.drsuite.relationship.service;
 
+import io.drsuite.events.relationship.RelationshipPhase;
 import io.drsuite.relationship.model.Relationship;
-import io.drsuite.relationship.model.RelationshipPhase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,7 @@
 package io.drsuite.relationship.service;
 
+import io.drsuite.events.relationship.RelationshipPhase;
+import io.drsuite.events.relationship.SyncMode;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
@@ -8,12 +10,10 @@ import io.drsuite.relationship.api.RelationshipRequest;
 import io.drsuite.relationship.api.StopRequest;
 import io.drsuite.relationship.config.RelationshipConfig;
 import io.drsuite.relationship.model.Cluster;
-import io.drsuite.relationship.model.ClusterState;
+import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipCluster;
 import io.drsuite.relationship.model.RelationshipOperation;
-import io.drsuite.relationship.model.RelationshipPhase;
-import io.drsuite.relationship.model.SyncMode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;

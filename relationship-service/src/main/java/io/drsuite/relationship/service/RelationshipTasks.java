@@ -66,7 +66,7 @@ public class RelationshipTasks {
     public void announce(Relationship relationship) {
         outbox.record(RelationshipEvents.CHANGED, relationship.id.toString(), new RelationshipChanged(relationship.id,
                 relationship.name, relationship.phase.wireName(), relationship.primaryCluster,
-                relationship.drCluster, relationship.syncMode.wireName(), relationship.primaryState,
-                relationship.drState, Instant.now()));
+                relationship.drCluster, relationship.syncMode.wireName(),
+                relationship.primaryState.wireName(), relationship.drState.wireName(), Instant.now()));
     }
 }

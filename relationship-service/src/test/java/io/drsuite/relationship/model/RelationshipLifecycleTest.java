@@ -5,11 +5,15 @@ import static io.drsuite.relationship.model.RelationshipOperation.Admission.NEED
 import static io.drsuite.relationship.model.RelationshipOperation.Admission.REFUSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drsuite.events.relationship.ClusterState;
+import io.drsuite.events.relationship.RelationshipPhase;
 import io.drsuite.events.task.DrSteps;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskFinished;
+import io.drsuite.events.task.TaskResult;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,25 +52,25 @@ class RelationshipLifecycleTest {
         relationship.startTask(UUID.randomUUID(), RelationshipOperation.FAILOVER);
         assertThat(relationship.phase).isEqualTo(RelationshipPhase.FAILING_OVER);
         assertThat(relationship.currentTaskType).isEqualTo(DrTasks.FAILOVER);
-        assertThat(relationship.primaryState).as("kept").isEqualTo("archive");
-        assertThat(relationship.drState).isEqualTo("promote");
+        assertThat(relationship.primaryState.wireName()).as("kept").isEqualTo("archive");
+        assertThat(relationship.drState.wireName()).isEqualTo("promote");
 
         relationship = relationship(RelationshipPhase.ACTIVE, "archive", "recovery");
         relationship.startTask(UUID.randomUUID(), RelationshipOperation.SWITCHOVER);
         assertThat(relationship.phase).isEqualTo(RelationshipPhase.SWITCHING_OVER);
-        assertThat(relationship.primaryState).isEqualTo("switchover");
-        assertThat(relationship.drState).isEqualTo("switchover");
+        assertThat(relationship.primaryState.wireName()).isEqualTo("switchover");
+        assertThat(relationship.drState.wireName()).isEqualTo("switchover");
 
         relationship = relationship(RelationshipPhase.ERROR, "archive_fail", "recovery_fail");
         relationship.startTask(UUID.randomUUID(), RelationshipOperation.STOP);
         assertThat(relationship.phase).isEqualTo(RelationshipPhase.STOPPING);
-        assertThat(relationship.primaryState).isEqualTo("archive_fail");
+        assertThat(relationship.primaryState.wireName()).isEqualTo("archive_fail");
 
         relationship = relationship(RelationshipPhase.FAILED_OVER, "normal", "normal");
         relationship.startTask(UUID.randomUUID(), RelationshipOperation.REPROTECT);
         assertThat(relationship.phase).isEqualTo(RelationshipPhase.REPROTECTING);
-        assertThat(relationship.primaryState).isEqualTo("full_backup");
-        assertThat(relationship.drState).isEqualTo("restore");
+        assertThat(relationship.primaryState.wireName()).isEqualTo("full_backup");
+        assertThat(relationship.drState.wireName()).isEqualTo("restore");
         for (RelationshipOperation operation : RelationshipOperation.values()) {
             assertThat(RelationshipOperation.ofTaskType(operation.taskType())).contains(operation);
         }
@@ -152,13 +156,14 @@ class RelationshipLifecycleTest {
         TaskOutcome outcome = operation.outcome(finished(operation.taskType(), state, failedStep, rolledBack));
         assertThat(outcome).as(operation + " " + state + " at " + failedStep).isEqualTo(expected);
         assertThat(outcome.phase()).isEqualTo(phase);
-        assertThat(outcome.primaryState()).isEqualTo(primaryState);
-        assertThat(outcome.drState()).isEqualTo(drState);
+        assertThat(outcome.primaryState().wireName()).isEqualTo(primaryState);
+        assertThat(outcome.drState().wireName()).isEqualTo(drState);
         assertThat(outcome.isResumable()).isEqualTo(phase == RelationshipPhase.ERROR);
     }
 
     private static TaskFinished finished(String type, String state, String failedStep, boolean rolledBack) {
-        return new TaskFinished(UUID.randomUUID(), type, UUID.randomUUID().toString(), state, failedStep,
+        return new TaskFinished(UUID.randomUUID(), type, UUID.randomUUID().toString(),
+                TaskResult.valueOf(state.toUpperCase(Locale.ROOT)), failedStep,
                 "failed".equals(state) ? "it failed" : null, rolledBack, Map.of(), Instant.now());
     }
 
@@ -168,8 +173,8 @@ class RelationshipLifecycleTest {
         relationship.primaryCluster = "prod";
         relationship.drCluster = "dr";
         relationship.phase = phase;
-        relationship.primaryState = primaryState;
-        relationship.drState = drState;
+        relationship.primaryState = ClusterState.fromWire(primaryState);
+        relationship.drState = ClusterState.fromWire(drState);
         return relationship;
     }
 

@@ -1,7 +1,7 @@
 package io.drsuite.snapshot.api;
 
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.platform.validation.Names;
-import io.drsuite.snapshot.model.SnapshotKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,7 +1,9 @@
 package io.drsuite.snapshot.model;
 
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -26,8 +28,9 @@ public class BackupPolicy extends PanacheEntityBase {
     @Column(nullable = false)
     public String cluster;
 
+    @Convert(converter = SnapshotKindConverter.class)
     @Column(nullable = false)
-    public String kind;
+    public SnapshotKind kind;
 
     public String database;
 

@@ -1,40 +1,33 @@
 package io.drsuite.snapshot.model;
 
+import io.drsuite.events.snapshot.SnapshotKind;
+import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.platform.paging.Keyset;
 import io.drsuite.platform.paging.KeysetQuery;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A backup in the catalog. Its phase follows its task: {@code running} until the task ends, then {@code completed}
- * or {@code failed}; a verification that finds the stored bytes changed makes it {@code corrupt}.
+ * A backup in the catalog. Its {@link SnapshotPhase} follows its task and its verifications; the changes are the
+ * methods below.
  */
 @Entity
 @Table(name = "snapshot")
 public class Snapshot extends PanacheEntityBase {
-
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-    public static final String CORRUPT = "corrupt";
-
-    /** {@code verify_result}: a verification requested and not ended, its verdicts, or a check that could not run. */
-    public static final String VERIFY_RUNNING = "running";
-    public static final String VERIFY_OK = "ok";
-    public static final String VERIFY_CORRUPT = "corrupt";
-    public static final String VERIFY_FAILED = "failed";
 
     @Id
     public UUID id;
@@ -42,8 +35,9 @@ public class Snapshot extends PanacheEntityBase {
     @Column(nullable = false)
     public String cluster;
 
+    @Convert(converter = SnapshotKindConverter.class)
     @Column(nullable = false)
-    public String kind;
+    public SnapshotKind kind;
 
     public String database;
 
@@ -65,8 +59,9 @@ public class Snapshot extends PanacheEntityBase {
     @Column(name = "major_version", nullable = false)
     public int majorVersion;
 
+    @Convert(converter = SnapshotPhaseConverter.class)
     @Column(nullable = false)
-    public String phase;
+    public SnapshotPhase phase;
 
     @Column(name = "task_id", nullable = false)
     public UUID taskId;
@@ -105,44 +100,94 @@ public class Snapshot extends PanacheEntityBase {
     @Column(name = "verified_at")
     public Instant verifiedAt;
 
+    @Convert(converter = VerificationResultConverter.class)
     @Column(name = "verify_result")
-    public String verifyResult;
+    public VerificationResult verifyResult;
 
     @Column(name = "verify_detail")
     public String verifyDetail;
-
-    public SnapshotKind kindValue() {
-        return SnapshotKind.fromWire(kind);
-    }
 
     public List<String> tableList() {
         return List.of(tables);
     }
 
     public boolean isCompleted() {
-        return COMPLETED.equals(phase);
+        return phase == SnapshotPhase.COMPLETED;
+    }
+
+    /** Its backup task has not ended. */
+    public boolean isRunning() {
+        return !phase.isDone();
     }
 
     /** A task (backup, verification) works on it now, so it must not be deleted. */
     public boolean busy() {
-        return RUNNING.equals(phase) || isBeingVerified();
+        return isRunning() || isBeingVerified();
     }
 
     /** A verification was requested and has not ended. */
     public boolean isBeingVerified() {
-        return VERIFY_RUNNING.equals(verifyResult);
+        return verifyResult != null && !verifyResult.isDone();
     }
 
     /** Its last verification re-read the stored data and found it intact: it is known to restore. */
     public boolean passedVerification() {
-        return VERIFY_OK.equals(verifyResult);
+        return verifyResult == VerificationResult.OK;
+    }
+
+    /** Its backup task made progress (percentages only grow: events of one task may be folded late). */
+    public void setProgress(int taskPercent) {
+        percent = Math.max(percent, taskPercent);
+    }
+
+    /** The backup task stored the data: what it wrote and where the backup starts come from its artifacts. */
+    public void setAsCompleted(Instant at, Map<String, String> artifacts) {
+        phase = SnapshotPhase.COMPLETED;
+        completedAt = at;
+        percent = 100;
+        sizeBytes = Long.valueOf(artifacts.get(SnapshotTasks.SIZE_BYTES));
+        sha256 = artifacts.get(SnapshotTasks.SHA256);
+        startLsn = artifacts.get(SnapshotTasks.START_LSN);
+        String startTimeline = artifacts.get(SnapshotTasks.TIMELINE);
+        timeline = startTimeline == null ? null : Integer.valueOf(startTimeline);
+        String consistent = artifacts.get(SnapshotTasks.CONSISTENT_AT);
+        consistentAt = consistent == null ? null : Instant.parse(consistent);
+    }
+
+    public void setAsFailed(Instant at, String reason) {
+        phase = SnapshotPhase.FAILED;
+        completedAt = at;
+        error = reason;
     }
 
     /** Starts a verification by the given task; it runs until the task's outcome is folded. */
     public void startVerification(UUID taskId) {
         verifyTaskId = taskId;
-        verifyResult = VERIFY_RUNNING;
+        verifyResult = VerificationResult.RUNNING;
         verifyDetail = null;
+    }
+
+    /** The verification found the stored data intact. */
+    public void setAsVerified(Instant at, String detail) {
+        verifyResult = VerificationResult.OK;
+        verifiedAt = at;
+        verifyDetail = detail;
+    }
+
+    /** The verification found the stored data different from what was written: it no longer restores. */
+    public void setAsCorrupt(Instant at, String reason) {
+        verifyResult = VerificationResult.CORRUPT;
+        verifiedAt = at;
+        verifyDetail = reason;
+        phase = SnapshotPhase.CORRUPT;
+        error = reason;
+    }
+
+    /** The verification could not run; the snapshot stays as it was. */
+    public void setVerificationFailed(Instant at, String reason) {
+        verifyResult = VerificationResult.FAILED;
+        verifiedAt = at;
+        verifyDetail = reason;
     }
 
     public static Optional<Snapshot> byTask(UUID taskId) {
@@ -154,7 +199,7 @@ public class Snapshot extends PanacheEntityBase {
     }
 
     /** A page of the catalog, newest first (the id breaks ties), of one cluster and one kind when they are given. */
-    public static Page<Snapshot> newestFirst(String cluster, String kind, PageRequest page) {
+    public static Page<Snapshot> newestFirst(String cluster, SnapshotKind kind, PageRequest page) {
         KeysetQuery query = KeysetQuery.newestFirst("requestedAt", "id").whereEqual("cluster", cluster)
                 .whereEqual("kind", kind).after(Keyset.after(page, UUID::fromString));
         return Page.of(Snapshot.<Snapshot>find(query.jpql(), query.parameters()).page(0, page.limit() + 1).list(),
@@ -163,7 +208,7 @@ public class Snapshot extends PanacheEntityBase {
 
     /** Completed snapshots a policy made, newest first: what retention looks at. */
     public static List<Snapshot> completedOfPolicy(UUID policyId) {
-        return list("policyId = ?1 and phase = ?2 order by requestedAt desc", policyId, COMPLETED);
+        return list("policyId = ?1 and phase = ?2 order by requestedAt desc", policyId, SnapshotPhase.COMPLETED);
     }
 
     /**
@@ -171,7 +216,8 @@ public class Snapshot extends PanacheEntityBase {
      * one of them waits, so a retention decision made on them still holds when it is carried out.
      */
     public static List<Snapshot> completedOfPolicyLocked(UUID policyId) {
-        return find("policyId = ?1 and phase = ?2 order by requestedAt desc, id", policyId, COMPLETED)
+        return find("policyId = ?1 and phase = ?2 order by requestedAt desc, id", policyId,
+                SnapshotPhase.COMPLETED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

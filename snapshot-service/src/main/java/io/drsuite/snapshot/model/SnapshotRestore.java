@@ -1,11 +1,13 @@
 package io.drsuite.snapshot.model;
 
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.platform.paging.Keyset;
 import io.drsuite.platform.paging.KeysetQuery;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,14 +20,10 @@ import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A restore of a snapshot into a cluster: {@code running}, then {@code completed} or {@code failed}. */
+/** A restore of a snapshot into a cluster; its {@link RestorePhase} changes through the methods below. */
 @Entity
 @Table(name = "snapshot_restore")
 public class SnapshotRestore extends PanacheEntityBase {
-
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
 
     @Id
     public UUID id;
@@ -33,8 +31,9 @@ public class SnapshotRestore extends PanacheEntityBase {
     @Column(name = "snapshot_id", nullable = false)
     public UUID snapshotId;
 
+    @Convert(converter = SnapshotKindConverter.class)
     @Column(nullable = false)
-    public String kind;
+    public SnapshotKind kind;
 
     @Column(name = "target_cluster", nullable = false)
     public String targetCluster;
@@ -52,8 +51,9 @@ public class SnapshotRestore extends PanacheEntityBase {
     @Column(name = "replace_data", nullable = false)
     public boolean replaceData;
 
+    @Convert(converter = RestorePhaseConverter.class)
     @Column(nullable = false)
-    public String phase;
+    public RestorePhase phase;
 
     @Column(name = "task_id", nullable = false)
     public UUID taskId;
@@ -87,21 +87,43 @@ public class SnapshotRestore extends PanacheEntityBase {
 
     /** Snapshots read by a restore that has not ended (requested, or running): retention keeps them. */
     public static Set<UUID> snapshotsBeingRestored() {
-        return SnapshotRestore.<SnapshotRestore>list("phase", RUNNING).stream().map(restore -> restore.snapshotId)
-                .collect(Collectors.toSet());
+        return SnapshotRestore.<SnapshotRestore>list("phase", RestorePhase.RUNNING).stream()
+                .map(restore -> restore.snapshotId).collect(Collectors.toSet());
     }
 
     /** A restore of this snapshot that has not ended. */
     public static Optional<SnapshotRestore> runningOf(UUID snapshotId) {
-        return find("snapshotId = ?1 and phase = ?2", snapshotId, RUNNING).firstResultOptional();
+        return find("snapshotId = ?1 and phase = ?2", snapshotId, RestorePhase.RUNNING).firstResultOptional();
     }
 
     /** A restore into this cluster that has not ended. */
     public static Optional<SnapshotRestore> runningInto(String cluster) {
-        return find("targetCluster = ?1 and phase = ?2", cluster, RUNNING).firstResultOptional();
+        return find("targetCluster = ?1 and phase = ?2", cluster, RestorePhase.RUNNING).firstResultOptional();
     }
 
     public List<String> tableList() {
         return List.of(tables);
+    }
+
+    /** Its task has not ended. */
+    public boolean isRunning() {
+        return !phase.isDone();
+    }
+
+    /** Its task made progress (percentages only grow: events of one task may be folded late). */
+    public void setProgress(int taskPercent) {
+        percent = Math.max(percent, taskPercent);
+    }
+
+    public void setAsCompleted(Instant at) {
+        phase = RestorePhase.COMPLETED;
+        finishedAt = at;
+        percent = 100;
+    }
+
+    public void setAsFailed(Instant at, String reason) {
+        phase = RestorePhase.FAILED;
+        finishedAt = at;
+        error = reason;
     }
 }

@@ -4,7 +4,6 @@ import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.snapshot.api.SnapshotRequest;
 import io.drsuite.snapshot.model.BackupPolicy;
 import io.drsuite.snapshot.model.Snapshot;
-import io.drsuite.snapshot.model.SnapshotKind;
 import io.drsuite.snapshot.service.SnapshotService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -121,7 +120,7 @@ public class PolicyScheduler {
             return;
         }
         BackupPolicy policy = claimed.get();
-        SnapshotRequest request = new SnapshotRequest(policy.cluster, SnapshotKind.fromWire(policy.kind),
+        SnapshotRequest request = new SnapshotRequest(policy.cluster, policy.kind,
                 policy.database, policy.tableList(), policy.storage, "policy " + policy.name);
         String error = null;
         UUID snapshotId = null;

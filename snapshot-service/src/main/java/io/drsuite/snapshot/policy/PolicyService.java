@@ -81,7 +81,7 @@ public class PolicyService {
         String cluster = rules.cluster(request.cluster()).name;
         policy.name = request.name();
         policy.cluster = cluster;
-        policy.kind = request.kind().wireName();
+        policy.kind = request.kind();
         policy.database = request.database();
         policy.tables = request.tableList().toArray(String[]::new);
         policy.schedule = schedule.expression();

@@ -35,7 +35,7 @@ public record PolicyView(
     }
 
     public static PolicyView of(BackupPolicy policy, Instant nextRunAt) {
-        return new PolicyView(policy.id, policy.name, policy.cluster, policy.kind, policy.database,
+        return new PolicyView(policy.id, policy.name, policy.cluster, policy.kind.wireName(), policy.database,
                 policy.tableList(), policy.schedule, new Retention(policy.keepLast, policy.maxAge() == null ? null : policy.maxAge().toString()), policy.storage,
                 policy.suspended, policy.lastFiredAt, policy.suspended ? null : nextRunAt, policy.lastSnapshotId,
                 policy.lastError, policy.createdAt, policy.updatedAt);

@@ -24,9 +24,9 @@ public record RestoreView(
         String requestedBy) {
 
     public static RestoreView of(SnapshotRestore restore) {
-        return new RestoreView(restore.id, restore.snapshotId, restore.kind, restore.targetCluster,
-                restore.targetDatabase, restore.targetNode, restore.tableList(), restore.replaceData, restore.phase,
-                restore.percent, restore.taskId, restore.requestedAt, restore.finishedAt, restore.error,
+        return new RestoreView(restore.id, restore.snapshotId, restore.kind.wireName(), restore.targetCluster,
+                restore.targetDatabase, restore.targetNode, restore.tableList(), restore.replaceData,
+                restore.phase.wireName(), restore.percent, restore.taskId, restore.requestedAt, restore.finishedAt, restore.error,
                 restore.requestedBy);
     }
 }

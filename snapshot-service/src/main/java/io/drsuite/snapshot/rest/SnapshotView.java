@@ -46,10 +46,11 @@ public record SnapshotView(
     public static SnapshotView of(Snapshot snapshot, String location) {
         Double duration = snapshot.completedAt == null ? null
                 : Duration.between(snapshot.requestedAt, snapshot.completedAt).toMillis() / 1000.0;
-        Verification verification = snapshot.verifyTaskId == null ? null : new Verification(snapshot.verifyResult,
-                snapshot.verifyTaskId, snapshot.verifiedAt, snapshot.verifyDetail);
-        return new SnapshotView(snapshot.id, snapshot.cluster, snapshot.kind, snapshot.database, snapshot.tableList(),
-                snapshot.label, snapshot.phase, snapshot.percent, snapshot.taskId, snapshot.policyId,
+        Verification verification = snapshot.verifyTaskId == null ? null
+                : new Verification(snapshot.verifyResult == null ? null : snapshot.verifyResult.wireName(),
+                        snapshot.verifyTaskId, snapshot.verifiedAt, snapshot.verifyDetail);
+        return new SnapshotView(snapshot.id, snapshot.cluster, snapshot.kind.wireName(), snapshot.database,
+                snapshot.tableList(), snapshot.label, snapshot.phase.wireName(), snapshot.percent, snapshot.taskId, snapshot.policyId,
                 snapshot.storage, location, snapshot.sizeBytes, snapshot.sha256,
                 snapshot.startLsn, snapshot.timeline, snapshot.consistentAt, snapshot.requestedAt,
                 snapshot.completedAt, duration, snapshot.error, verification,

@@ -6,14 +6,14 @@ import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
 import io.drsuite.events.task.TaskProgressed;
+import io.drsuite.events.task.VerifyVerdict;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,79 +55,105 @@ public class SnapshotFolding {
     }
 
     private void progress(TaskProgressed progress) {
-        Snapshot.byTask(progress.taskId()).filter(snapshot -> Snapshot.RUNNING.equals(snapshot.phase))
-                .ifPresent(snapshot -> snapshot.percent = Math.max(snapshot.percent, progress.percent()));
-        SnapshotRestore.byTask(progress.taskId()).filter(restore -> SnapshotRestore.RUNNING.equals(restore.phase))
-                .ifPresent(restore -> restore.percent = Math.max(restore.percent, progress.percent()));
+        dispatch(progress.taskId(), new TaskWork() {
+            @Override
+            public void backup(Snapshot snapshot) {
+                snapshot.setProgress(progress.percent());
+            }
+
+            @Override
+            public void restore(SnapshotRestore restore) {
+                restore.setProgress(progress.percent());
+            }
+        });
     }
 
     private void finish(TaskFinished finished) {
-        Snapshot.byTask(finished.taskId()).filter(snapshot -> Snapshot.RUNNING.equals(snapshot.phase))
-                .ifPresent(snapshot -> finishBackup(snapshot, finished));
-        Snapshot.byVerifyTask(finished.taskId()).ifPresent(snapshot -> finishVerification(snapshot, finished));
-        SnapshotRestore.byTask(finished.taskId()).filter(restore -> SnapshotRestore.RUNNING.equals(restore.phase))
-                .ifPresent(restore -> finishRestore(restore, finished));
+        dispatch(finished.taskId(), new TaskWork() {
+            @Override
+            public void backup(Snapshot snapshot) {
+                finishBackup(snapshot, finished);
+            }
+
+            @Override
+            public void verification(Snapshot snapshot) {
+                finishVerification(snapshot, finished);
+            }
+
+            @Override
+            public void restore(SnapshotRestore restore) {
+                finishRestore(restore, finished);
+            }
+        });
+    }
+
+    /**
+     * What a snapshot task works for, found by its id: a running snapshot's backup, a snapshot's verification, a
+     * running restore. The one place that says which entry a task event changes; ended entries stay as they are.
+     */
+    private static void dispatch(UUID taskId, TaskWork work) {
+        Snapshot.byTask(taskId).filter(Snapshot::isRunning).ifPresent(work::backup);
+        Snapshot.byVerifyTask(taskId).ifPresent(work::verification);
+        SnapshotRestore.byTask(taskId).filter(SnapshotRestore::isRunning).ifPresent(work::restore);
+    }
+
+    /** What a task event does to the entry its task works for; an event that changes nothing there is ignored. */
+    private interface TaskWork {
+
+        default void backup(Snapshot snapshot) {
+        }
+
+        default void verification(Snapshot snapshot) {
+        }
+
+        default void restore(SnapshotRestore restore) {
+        }
     }
 
     private void finishBackup(Snapshot snapshot, TaskFinished finished) {
-        snapshot.completedAt = finished.at();
         if (finished.succeeded()) {
-            Map<String, String> artifacts = finished.artifacts();
-            snapshot.phase = Snapshot.COMPLETED;
-            snapshot.percent = 100;
-            snapshot.sizeBytes = Long.valueOf(artifacts.get(SnapshotTasks.SIZE_BYTES));
-            snapshot.sha256 = artifacts.get(SnapshotTasks.SHA256);
-            snapshot.startLsn = artifacts.get(SnapshotTasks.START_LSN);
-            String timeline = artifacts.get(SnapshotTasks.TIMELINE);
-            snapshot.timeline = timeline == null ? null : Integer.valueOf(timeline);
-            String consistentAt = artifacts.get(SnapshotTasks.CONSISTENT_AT);
-            snapshot.consistentAt = consistentAt == null ? null : Instant.parse(consistentAt);
-            announcer.snapshot(SnapshotEvents.COMPLETED, snapshot, snapshot.phase);
+            snapshot.setAsCompleted(finished.at(), finished.artifacts());
+            announcer.snapshot(SnapshotEvents.COMPLETED, snapshot);
             metrics.completed(snapshot);
             LOG.infof("Snapshot %s of %s completed: %d bytes", snapshot.id, snapshot.cluster, snapshot.sizeBytes);
         } else {
-            snapshot.phase = Snapshot.FAILED;
-            snapshot.error = finished.error() == null ? "task " + finished.state() : finished.error();
-            announcer.snapshot(SnapshotEvents.FAILED, snapshot, snapshot.phase);
-            metrics.failed(snapshot, "failed");
+            snapshot.setAsFailed(finished.at(), failure(finished));
+            announcer.snapshot(SnapshotEvents.FAILED, snapshot);
+            metrics.failed(snapshot);
             LOG.warnf("Snapshot %s of %s failed: %s", snapshot.id, snapshot.cluster, snapshot.error);
         }
     }
 
     private void finishVerification(Snapshot snapshot, TaskFinished finished) {
-        snapshot.verifiedAt = finished.at();
         if (!finished.succeeded()) {
-            snapshot.verifyResult = Snapshot.VERIFY_FAILED;
-            snapshot.verifyDetail = finished.error();
+            snapshot.setVerificationFailed(finished.at(), finished.error());
             return;
         }
-        String verdict = finished.artifacts().get(SnapshotTasks.VERDICT);
-        snapshot.verifyDetail = finished.artifacts().get(SnapshotTasks.VERDICT_DETAIL);
-        if (SnapshotTasks.VERDICT_CORRUPT.equals(verdict)) {
-            snapshot.verifyResult = Snapshot.VERIFY_CORRUPT;
-            snapshot.phase = Snapshot.CORRUPT;
-            snapshot.error = snapshot.verifyDetail;
-            announcer.snapshot(SnapshotEvents.CORRUPT, snapshot, snapshot.phase);
-            metrics.failed(snapshot, "corrupt");
+        String detail = finished.artifacts().get(SnapshotTasks.VERDICT_DETAIL);
+        if (VerifyVerdict.fromWire(finished.artifacts().get(SnapshotTasks.VERDICT)) == VerifyVerdict.CORRUPT) {
+            snapshot.setAsCorrupt(finished.at(), detail);
+            announcer.snapshot(SnapshotEvents.CORRUPT, snapshot);
+            metrics.failed(snapshot);
             LOG.warnf("Snapshot %s of %s is corrupt: %s", snapshot.id, snapshot.cluster, snapshot.verifyDetail);
         } else {
-            snapshot.verifyResult = Snapshot.VERIFY_OK;
+            snapshot.setAsVerified(finished.at(), detail);
         }
     }
 
     private void finishRestore(SnapshotRestore restore, TaskFinished finished) {
-        restore.finishedAt = finished.at();
         if (finished.succeeded()) {
-            restore.phase = SnapshotRestore.COMPLETED;
-            restore.percent = 100;
+            restore.setAsCompleted(finished.at());
         } else {
-            restore.phase = SnapshotRestore.FAILED;
-            restore.error = (finished.error() == null ? "task " + finished.state() : finished.error())
-                    + (finished.rolledBack() ? " (rolled back: the target is as before)" : "");
+            restore.setAsFailed(finished.at(), failure(finished)
+                    + (finished.rolledBack() ? " (rolled back: the target is as before)" : ""));
         }
         announcer.restore(restore);
         metrics.restored(restore);
         LOG.infof("Restore %s of snapshot %s into %s %s", restore.id, restore.snapshotId, restore.targetCluster,
-                restore.phase);
+                restore.phase.wireName());
+    }
+
+    private static String failure(TaskFinished finished) {
+        return finished.error() == null ? "task " + finished.state().wireName() : finished.error();
     }
 }

@@ -1,6 +1,8 @@
 package io.drsuite.snapshot.service;
 
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.snapshot.model.Snapshot;
+import io.drsuite.snapshot.model.SnapshotPhase;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,19 +41,21 @@ public class SnapshotMetrics {
 
     void completed(Snapshot snapshot) {
         Timer.builder("drsuite_snapshot_duration_seconds").description("Time from request to stored snapshot")
-                .tags("cluster", snapshot.cluster, "kind", snapshot.kind).register(registry)
+                .tags("cluster", snapshot.cluster, "kind", snapshot.kind.wireName()).register(registry)
                 .record(Duration.between(snapshot.requestedAt, snapshot.completedAt));
     }
 
-    void failed(Snapshot snapshot, String reason) {
+    /** A snapshot that failed or was found corrupt; its phase is the reason. */
+    void failed(Snapshot snapshot) {
         Counter.builder("drsuite_snapshot_failures_total").description("Snapshots that failed or were found corrupt")
-                .tags("cluster", snapshot.cluster, "kind", snapshot.kind, "reason", reason).register(registry)
-                .increment();
+                .tags("cluster", snapshot.cluster, "kind", snapshot.kind.wireName(), "reason",
+                        snapshot.phase.wireName()).register(registry).increment();
     }
 
     void restored(SnapshotRestore restore) {
         Counter.builder("drsuite_restores_total").description("Restores that ended, by outcome")
-                .tags("kind", restore.kind, "result", restore.phase).register(registry).increment();
+                .tags("kind", restore.kind.wireName(), "result", restore.phase.wireName()).register(registry)
+                .increment();
     }
 
     /** Reads the newest completed snapshot per cluster and kind from the catalog. */
@@ -60,12 +64,12 @@ public class SnapshotMetrics {
     void refresh() {
         List<Object[]> newest = QuarkusTransaction.requiringNew().call(() -> Snapshot.getEntityManager()
                 .createQuery("select s.cluster, s.kind, s.completedAt, s.sizeBytes from Snapshot s "
-                        + "where s.phase = 'completed' and s.completedAt = (select max(o.completedAt) from Snapshot o "
-                        + "where o.cluster = s.cluster and o.kind = s.kind and o.phase = 'completed')",
+                        + "where s.phase = :completed and s.completedAt = (select max(o.completedAt) from Snapshot o "
+                        + "where o.cluster = s.cluster and o.kind = s.kind and o.phase = :completed)",
                         Object[].class)
-                .getResultList());
+                .setParameter("completed", SnapshotPhase.COMPLETED).getResultList());
         lastSize.register(newest.stream().map(row -> MultiGauge.Row.of(Tags.of("cluster", (String) row[0], "kind",
-                (String) row[1]), (Long) row[3])).toList(), true);
+                ((SnapshotKind) row[1]).wireName()), (Long) row[3])).toList(), true);
         Map<String, Instant> latestPerCluster = new HashMap<>();
         for (Object[] row : newest) {
             latestPerCluster.merge((String) row[0], (Instant) row[2], (a, b) -> a.isAfter(b) ? a : b);

@@ -5,13 +5,15 @@ import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.snapshot.SnapshotEvents;
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.snapshot.api.RestoreRequest;
 import io.drsuite.snapshot.api.SnapshotRequest;
+import io.drsuite.snapshot.model.RestorePhase;
 import io.drsuite.snapshot.model.Snapshot;
-import io.drsuite.snapshot.model.SnapshotKind;
+import io.drsuite.snapshot.model.SnapshotPhase;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +70,7 @@ public class SnapshotService {
         Snapshot snapshot = new Snapshot();
         snapshot.id = UUID.randomUUID();
         snapshot.cluster = cluster.name;
-        snapshot.kind = request.kind().wireName();
+        snapshot.kind = request.kind();
         snapshot.database = request.database();
         snapshot.tables = tables.toArray(String[]::new);
         snapshot.storage = location;
@@ -77,18 +79,18 @@ public class SnapshotService {
         snapshot.policyId = policyId;
         snapshot.requestedBy = ChangeOrigins.current().requestedBy();
         snapshot.majorVersion = cluster.majorVersion;
-        snapshot.phase = Snapshot.RUNNING;
+        snapshot.phase = SnapshotPhase.RUNNING;
         snapshot.taskId = UUID.randomUUID();
         snapshot.requestedAt = Instant.now();
         snapshot.persist();
         tasks.backup(snapshot);
-        announcer.snapshot(SnapshotEvents.STARTED, snapshot, Snapshot.RUNNING);
+        announcer.snapshot(SnapshotEvents.STARTED, snapshot);
         return snapshot;
     }
 
     /** Newest first, optionally of one cluster and one kind ({@code physical} or {@code logical}). */
     public Page<Snapshot> snapshots(String cluster, String kind, PageRequest page) {
-        return Snapshot.newestFirst(cluster, kind, page);
+        return Snapshot.newestFirst(cluster, kind == null ? null : SnapshotKind.fromWire(kind), page);
     }
 
     /** A snapshot's restores, newest first; 404 when there is no such snapshot. */
@@ -106,8 +108,9 @@ public class SnapshotService {
     @Transactional
     public Snapshot verify(UUID id) {
         Snapshot snapshot = locked(id);
-        if (!snapshot.isCompleted() && !Snapshot.CORRUPT.equals(snapshot.phase)) {
-            throw ProblemException.conflict("snapshot-not-stored", "snapshot " + id + " is " + snapshot.phase
+        if (!snapshot.phase.isStored()) {
+            throw ProblemException.conflict("snapshot-not-stored", "snapshot " + id + " is "
+                    + snapshot.phase.wireName()
                     + "; only a stored snapshot can be verified");
         }
         if (snapshot.isBeingVerified()) {
@@ -125,7 +128,7 @@ public class SnapshotService {
         Snapshot snapshot = locked(id);
         if (snapshot.busy()) {
             throw ProblemException.conflict("snapshot-busy", "snapshot " + id + " has a task running ("
-                    + (Snapshot.RUNNING.equals(snapshot.phase) ? "backup " + snapshot.taskId
+                    + (snapshot.isRunning() ? "backup " + snapshot.taskId
                             : "verification " + snapshot.verifyTaskId) + "); delete it when the task has ended");
         }
         SnapshotRestore.runningOf(id).ifPresent(restore -> {
@@ -157,7 +160,8 @@ public class SnapshotService {
     public SnapshotRestore restore(UUID id, RestoreRequest request) {
         Snapshot snapshot = locked(id);
         if (!snapshot.isCompleted()) {
-            throw ProblemException.conflict("snapshot-not-restorable", "snapshot " + id + " is " + snapshot.phase
+            throw ProblemException.conflict("snapshot-not-restorable", "snapshot " + id + " is "
+                    + snapshot.phase.wireName()
                     + (snapshot.verifyDetail == null ? "" : " (" + snapshot.verifyDetail + ")")
                     + "; only a completed snapshot can be restored");
         }
@@ -175,12 +179,12 @@ public class SnapshotService {
         restore.targetCluster = target.name;
         restore.replaceData = request.replaces();
         restore.requestedBy = ChangeOrigins.current().requestedBy();
-        if (snapshot.kindValue() == SnapshotKind.LOGICAL) {
+        if (snapshot.kind == SnapshotKind.LOGICAL) {
             logicalTarget(snapshot, target, request, restore);
         } else {
             physicalTarget(snapshot, target, request, restore);
         }
-        restore.phase = SnapshotRestore.RUNNING;
+        restore.phase = RestorePhase.RUNNING;
         restore.taskId = UUID.randomUUID();
         restore.requestedAt = Instant.now();
         restore.persist();
@@ -272,12 +276,12 @@ public class SnapshotService {
                     + e.getMessage() + "; nothing was deleted");
         }
         snapshot.delete();
-        announcer.snapshot(SnapshotEvents.DELETED, snapshot, "deleted");
+        announcer.snapshot(SnapshotEvents.DELETED, snapshot);
     }
 
     private static String objectKey(Snapshot snapshot) {
-        String prefix = snapshot.cluster + "/" + snapshot.kind + "/" + snapshot.id + "/";
-        return "physical".equals(snapshot.kind) ? prefix + "base.tar.gz" : prefix + snapshot.database + ".dump";
+        String prefix = snapshot.cluster + "/" + snapshot.kind.wireName() + "/" + snapshot.id + "/";
+        return snapshot.kind == SnapshotKind.PHYSICAL ? prefix + "base.tar.gz" : prefix + snapshot.database + ".dump";
     }
 
     /** {@code <database>_<snapshot time>}, e.g. {@code shop_20261122_073012}: a new name, so nothing is replaced. */

@@ -1,5 +1,6 @@
 package io.drsuite.snapshot.service;
 
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
@@ -39,7 +40,8 @@ public class SnapshotTaskRequests {
         if (snapshot.tables.length > 0) {
             parameters.put(SnapshotTasks.TABLES, SnapshotTasks.joinTables(snapshot.tableList()));
         }
-        String type = "physical".equals(snapshot.kind) ? SnapshotTasks.PHYSICAL_BACKUP : SnapshotTasks.LOGICAL_BACKUP;
+        String type = snapshot.kind == SnapshotKind.PHYSICAL ? SnapshotTasks.PHYSICAL_BACKUP
+                : SnapshotTasks.LOGICAL_BACKUP;
         send(new TaskRequested(snapshot.taskId, type, snapshot.id.toString(),
                 List.of(SnapshotTasks.backupLock(snapshot.cluster)), parameters, timeout(), Instant.now()));
     }
@@ -69,7 +71,7 @@ public class SnapshotTaskRequests {
         if (restore.tables.length > 0) {
             parameters.put(SnapshotTasks.TABLES, SnapshotTasks.joinTables(restore.tableList()));
         }
-        String type = "physical".equals(snapshot.kind) ? SnapshotTasks.PHYSICAL_RESTORE
+        String type = snapshot.kind == SnapshotKind.PHYSICAL ? SnapshotTasks.PHYSICAL_RESTORE
                 : SnapshotTasks.LOGICAL_RESTORE;
         send(new TaskRequested(restore.taskId, type, restore.id.toString(), List.of(restore.targetCluster),
                 parameters, timeout(), Instant.now()));
@@ -78,7 +80,7 @@ public class SnapshotTaskRequests {
     private static Map<String, String> objectParameters(Snapshot snapshot) {
         Map<String, String> parameters = new HashMap<>();
         parameters.put(SnapshotTasks.SNAPSHOT_ID, snapshot.id.toString());
-        parameters.put(SnapshotTasks.KIND, snapshot.kind);
+        parameters.put(SnapshotTasks.KIND, snapshot.kind.wireName());
         parameters.put(SnapshotTasks.STORAGE, snapshot.storage);
         parameters.put(SnapshotTasks.OBJECT_KEY, snapshot.objectKey);
         parameters.put(SnapshotTasks.MAJOR_VERSION, String.valueOf(snapshot.majorVersion));

@@ -3,6 +3,7 @@ package io.drsuite.snapshot.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drsuite.snapshot.model.Snapshot;
+import io.drsuite.snapshot.model.VerificationResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,9 +49,9 @@ class RetentionPlannerTest {
     @Test
     void theNewestVerifiedSnapshotStaysBesideTheNewestCompleted() {
         List<Snapshot> newestFirst = ages(1, 2, 3, 4);
-        newestFirst.get(2).verifyResult = "ok";
-        newestFirst.get(3).verifyResult = "ok";
-        newestFirst.get(1).verifyResult = "failed";
+        newestFirst.get(2).verifyResult = VerificationResult.OK;
+        newestFirst.get(3).verifyResult = VerificationResult.OK;
+        newestFirst.get(1).verifyResult = VerificationResult.FAILED;
         assertThat(RetentionPlanner.expired(newestFirst, 1, null, NOW, NONE_IN_USE))
                 .containsExactly(newestFirst.get(1), newestFirst.get(3));
         assertThat(RetentionPlanner.expired(newestFirst, null, Duration.ofMinutes(30), NOW, NONE_IN_USE))
@@ -60,7 +61,7 @@ class RetentionPlannerTest {
     @Test
     void snapshotsBeingVerifiedOrRestoredStay() {
         List<Snapshot> newestFirst = ages(1, 2, 3, 4);
-        newestFirst.get(1).verifyResult = "running";
+        newestFirst.get(1).verifyResult = VerificationResult.RUNNING;
         assertThat(RetentionPlanner.expired(newestFirst, 1, null, NOW, Set.of(newestFirst.get(3).id)))
                 .containsExactly(newestFirst.get(2));
     }

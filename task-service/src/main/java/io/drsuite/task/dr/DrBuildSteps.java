@@ -8,7 +8,9 @@ import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.host.CommandFailedException;
 import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.clusterclient.sql.NodeSession;
+import io.drsuite.clusterclient.sql.ReplicationConnection;
 import io.drsuite.events.task.DrTasks;
+import io.drsuite.events.task.RebuildMethod;
 import io.drsuite.task.engine.StepContext;
 import io.drsuite.task.engine.StepDefinition;
 import io.drsuite.task.config.TaskConfig;
@@ -223,12 +225,12 @@ public class DrBuildSteps {
         standby.stop("fast");
         try {
             StandbyBuilder.rewind(context, standby, roles.primary().main().endpoint(), roles.primary().admin());
-            context.record(DrTasks.REBUILD_METHOD, "rewind");
+            context.record(DrTasks.REBUILD_METHOD, RebuildMethod.REWIND.wireName());
         } catch (CommandFailedException e) {
             context.log("pg_rewind failed (" + e.getMessage() + "); falling back to a full build");
             standby.files().remove(standby.node().dataDirectory() + ".drsuite-settings");
             fullBuild(context, roles, standby, roles.primary().main().endpoint(), roles.slotName());
-            context.record(DrTasks.REBUILD_METHOD, "full");
+            context.record(DrTasks.REBUILD_METHOD, RebuildMethod.FULL.wireName());
         }
         configureMainStandby(roles, standby);
     }
@@ -246,7 +248,8 @@ public class DrBuildSteps {
         try {
             standby.start();
         } catch (CommandFailedException e) {
-            if (!"rewind".equals(context.artifact(DrTasks.REBUILD_METHOD).orElse(null))) {
+            if (context.artifact(DrTasks.REBUILD_METHOD).map(RebuildMethod::fromWire).orElse(null)
+                    != RebuildMethod.REWIND) {
                 throw e;
             }
             // A rewound node can still fail to start (e.g. its history and the new primary's do not line up);
@@ -256,7 +259,7 @@ public class DrBuildSteps {
             standby.stop("immediate");
             fullBuild(context, roles, standby, roles.primary().main().endpoint(), roles.slotName());
             configureMainStandby(roles, standby);
-            context.recordNow(DrTasks.REBUILD_METHOD, "full");
+            context.recordNow(DrTasks.REBUILD_METHOD, RebuildMethod.FULL.wireName());
             standby.start();
         }
         Waits.until(context, standby.node() + " accepts connections in recovery", Duration.ofSeconds(120), () -> {
@@ -335,7 +338,7 @@ public class DrBuildSteps {
         Waits.until(context, standby.node() + " is the synchronous standby", Duration.ofSeconds(60), () -> {
             try (NodeSession session = primary.session(roles.primary().admin())) {
                 return session.replicationConnection(roles.mainStandbyApplicationName())
-                        .map(c -> "sync".equals(c.syncState())).orElse(false);
+                        .map(ReplicationConnection::synchronous).orElse(false);
             }
         });
         context.log("commits on " + roles.primary() + " now wait for " + standby.node());

@@ -1,6 +1,7 @@
 package io.drsuite.task.dr;
 
 import io.drsuite.clusterclient.files.HbaBlock;
+import io.drsuite.events.relationship.SyncMode;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.task.engine.StepContext;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ public record DrRoles(String relationshipName, ManagedCluster primary, ManagedCl
         return new DrRoles(context.parameter(DrTasks.RELATIONSHIP_NAME),
                 clusters.load(context.parameter(DrTasks.PRIMARY_CLUSTER)),
                 clusters.load(context.parameter(DrTasks.DR_CLUSTER)),
-                "sync".equals(context.parameters().get(DrTasks.SYNC_MODE)));
+                SyncMode.fromWire(context.parameters().get(DrTasks.SYNC_MODE)) == SyncMode.SYNC);
     }
 
     /** Physical slot on the primary's main node that the main standby streams through. */

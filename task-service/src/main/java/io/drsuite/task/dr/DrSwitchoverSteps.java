@@ -42,7 +42,7 @@ public class DrSwitchoverSteps {
             WalReceiver receiver = standby.walReceiver();
             if (!receiver.streaming()) {
                 throw new IllegalStateException(roles.dr().main() + " is not streaming (WAL receiver "
-                        + receiver.status() + "); switch over only while DR is streaming");
+                        + receiver.status().wireName() + "); switch over only while DR is streaming");
             }
             Lsn replayed = standby.replayLsn().orElseThrow();
             long lag = primaryLsn.bytesAfter(replayed);

@@ -1,5 +1,6 @@
 package io.drsuite.task.engine;
 
+import io.drsuite.events.task.TaskResult;
 import io.drsuite.task.config.TaskConfig;
 import io.drsuite.task.model.FailurePolicy;
 import io.drsuite.task.model.StepState;
@@ -53,10 +54,10 @@ public class TaskExecution {
             Optional<TaskDefinition> definition = definitions.find(task.type());
             if (definition.isEmpty()) {
                 store.failedOutright(lease, "task-service cannot run tasks of type " + task.type());
-                count(task.type(), "failed");
+                count(task.type(), TaskResult.FAILED);
                 return;
             }
-            String outcome = lease.guard(() -> runSteps(task, definition.get(), lease));
+            TaskResult outcome = lease.guard(() -> runSteps(task, definition.get(), lease));
             if (outcome != null) {
                 count(task.type(), outcome);
             } else {
@@ -73,8 +74,8 @@ public class TaskExecution {
         }
     }
 
-    /** Returns the task's end state, or null when it stopped without ending (shutdown). */
-    private String runSteps(TaskSnapshot task, TaskDefinition definition, TaskLease lease) throws Exception {
+    /** Returns how the task ended, or null when it stopped without ending (shutdown). */
+    private TaskResult runSteps(TaskSnapshot task, TaskDefinition definition, TaskLease lease) throws Exception {
         List<StepDefinition> stepDefinitions = definition.steps();
         List<TaskStep> rows = store.steps(task.id());
         Map<String, String> artifacts = new HashMap<>(store.artifacts(task.id()));
@@ -90,7 +91,7 @@ public class TaskExecution {
                 release(definition, new RunningStep(store, task, position, RELEASE, percentBefore, percentBefore,
                         artifacts, lease));
                 store.cancelled(lease);
-                return "cancelled";
+                return TaskResult.CANCELLED;
             }
             prove(lease);
             store.stepStarted(lease, position);
@@ -109,7 +110,7 @@ public class TaskExecution {
                     return null;
                 }
                 fail(task, definition, step, position, context, e, lease);
-                return "failed";
+                return TaskResult.FAILED;
             }
             // A step that swallowed the fence (or ended just after it) is not recorded as done.
             lease.check();
@@ -122,7 +123,7 @@ public class TaskExecution {
         release(definition, new RunningStep(store, task, stepDefinitions.size() - 1, RELEASE, 100, 100, artifacts,
                 lease));
         store.succeeded(lease);
-        return "succeeded";
+        return TaskResult.SUCCEEDED;
     }
 
     private void fail(TaskSnapshot task, TaskDefinition definition, StepDefinition step, int position,
@@ -189,8 +190,8 @@ public class TaskExecution {
         }
     }
 
-    private void count(String type, String state) {
-        metrics.counter("drsuite.tasks.finished", "type", type, "state", state).increment();
+    private void count(String type, TaskResult result) {
+        metrics.counter("drsuite.tasks.finished", "type", type, "state", result.wireName()).increment();
     }
 
     static String reasonOf(Throwable error) {

@@ -135,7 +135,7 @@ public class TaskStore {
                 ? "step " + step.name + " started again (attempt " + step.attempts + "); it resumes where it stopped"
                 : "step " + step.name + " started");
         outbox.record(TaskEvents.PROGRESSED, taskId.toString(), new TaskProgressed(taskId, task.type, task.target,
-                step.name, "running", task.percent, Instant.now()), task.origin());
+                step.name, step.state.wireName(), task.percent, Instant.now()), task.origin());
     }
 
     @Transactional
@@ -151,7 +151,7 @@ public class TaskStore {
         task.percent = Math.max(task.percent, percent);
         log(taskId, step.name, "step " + step.name + " succeeded");
         outbox.record(TaskEvents.PROGRESSED, taskId.toString(), new TaskProgressed(taskId, task.type, task.target,
-                step.name, "succeeded", task.percent, Instant.now()), task.origin());
+                step.name, step.state.wireName(), task.percent, Instant.now()), task.origin());
     }
 
     /** Stores an artifact of a step that has not finished yet. */
@@ -272,7 +272,7 @@ public class TaskStore {
 
     private void finished(Task task) {
         outbox.record(TaskEvents.FINISHED, task.id.toString(), new TaskFinished(task.id, task.type, task.target,
-                task.state.wireName(), task.failedStep, task.error, task.rolledBack,
+                task.state.result(), task.failedStep, task.error, task.rolledBack,
                 artifacts(task.id), Instant.now()), task.origin());
     }
 }

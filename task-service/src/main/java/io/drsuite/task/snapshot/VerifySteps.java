@@ -3,12 +3,12 @@ package io.drsuite.task.snapshot;
 import static io.drsuite.events.task.SnapshotTasks.KIND;
 import static io.drsuite.events.task.SnapshotTasks.MAJOR_VERSION;
 import static io.drsuite.events.task.SnapshotTasks.VERDICT;
-import static io.drsuite.events.task.SnapshotTasks.VERDICT_CORRUPT;
 import static io.drsuite.events.task.SnapshotTasks.VERDICT_DETAIL;
-import static io.drsuite.events.task.SnapshotTasks.VERDICT_OK;
 
 import io.drsuite.clusterclient.host.CommandResult;
 import io.drsuite.clusterclient.host.PostgresTools;
+import io.drsuite.events.snapshot.SnapshotKind;
+import io.drsuite.events.task.VerifyVerdict;
 import io.drsuite.storage.Sha256;
 import io.drsuite.task.config.ClusterAccessConfig;
 import io.drsuite.task.config.SnapshotConfig;
@@ -43,9 +43,9 @@ public class VerifySteps {
     public void verify(StepContext context) throws IOException {
         PostgresTools tools = PostgresTools.forMajorVersion(access.binTemplate(),
                 Integer.parseInt(context.parameter(MAJOR_VERSION)));
-        String problem = "physical".equals(context.parameter(KIND)) ? physical(context, tools)
-                : logical(context, tools);
-        context.record(VERDICT, problem == null ? VERDICT_OK : VERDICT_CORRUPT);
+        String problem = SnapshotKind.fromWire(context.parameter(KIND)) == SnapshotKind.PHYSICAL
+                ? physical(context, tools) : logical(context, tools);
+        context.record(VERDICT, (problem == null ? VerifyVerdict.OK : VerifyVerdict.CORRUPT).wireName());
         context.record(VERDICT_DETAIL, problem == null ? "SHA-256 matches; contents check passed" : problem);
         context.log(problem == null ? "snapshot verified" : "snapshot is corrupt: " + problem);
     }

@@ -1,9 +1,12 @@
-package io.drsuite.snapshot.model;
+package io.drsuite.events.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
-/** Physical: the whole cluster (pg_basebackup). Logical: one database or some of its tables (pg_dump). */
+/**
+ * Physical: the whole cluster (pg_basebackup). Logical: one database or some of its tables (pg_dump). On the wire
+ * (JSON, task parameters, object keys) by its lower-case name.
+ */
 public enum SnapshotKind {
     @JsonProperty("physical")
     PHYSICAL,

@@ -1,17 +1,29 @@
-package io.drsuite.relationship.model;
+package io.drsuite.events.relationship;
 
 import java.util.Locale;
 
 /**
- * Where a DR relationship is. {@code stopped} is terminal; {@code failed_over} waits for a reprotect or stop. Which
- * operation may start from which phase is {@link RelationshipOperation}'s table; where a task leaves the
- * relationship is {@link TaskOutcome}'s.
+ * Where a DR relationship is. {@code stopped} is terminal; {@code failed_over} waits for a reprotect or stop. In
+ * {@link RelationshipChanged} and the API by its lower-case name. Which operation may start from which phase, and
+ * where a task leaves the relationship, relationship-service's lifecycle tables say.
  */
 public enum RelationshipPhase {
     STARTING, ACTIVE, SWITCHING_OVER, FAILING_OVER, REPROTECTING, STOPPING, STOPPED, FAILED_OVER, ERROR;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RelationshipPhase fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The relationship holds both clusters: the DR copy is being built, streams, or is being moved, switched or
+     * dissolved. Not {@code failed_over} (the DR side is a standalone primary until reprotect), not {@code stopped}.
+     */
+    public boolean holdsClusters() {
+        return this != STOPPED && this != FAILED_OVER;
     }
 
     /** The DR copy exists and is meant to follow the primary, so a live lag reading means something. */
