@@ -1,6 +1,7 @@
 package io.drsuite.catalog;
 
 import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
@@ -50,6 +51,15 @@ public class KnownCluster extends PanacheEntityBase {
 
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+
+    /**
+     * The node registered as primary (registration accepts exactly one): the primary of a production cluster, the
+     * main standby of a DR cluster.
+     */
+    public ClusterNode mainNode() {
+        return nodes.stream().filter(node -> node.role() == NodeRole.PRIMARY).findFirst()
+                .orElseThrow(() -> new IllegalStateException("cluster " + name + " has no main node"));
+    }
 
     public static Optional<KnownCluster> findByName(String name) {
         return find("name", name).firstResultOptional();

@@ -26,7 +26,7 @@ class ShellQuotingTest {
             CommandResult result = new LocalHostExecutor(null).run(
                     List.of(shell, "-c", ShellQuoting.commandLine(argv)), Duration.ofSeconds(30));
             assertEquals(0, result.exitCode(), result.stderr());
-            assertEquals(HostileArguments.ALL, LocalHostExecutorTest.splitOnNul(result.stdout()), shell);
+            assertEquals(HostileArguments.ALL, HostExecutorContract.splitOnNul(result.stdout()), shell);
         }
     }
 }

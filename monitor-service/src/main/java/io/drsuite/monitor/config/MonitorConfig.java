@@ -8,17 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "drsuite.monitor")
 public interface MonitorConfig {
 
-    /** How often every node is polled. */
+    /** How often every node is polled (with the {@code drsuite.clusters.poll.*} timeouts). */
     @WithDefault("2s")
     Duration pollInterval();
-
-    /** Longest wait for a node to accept a connection; a dead node costs at most this per poll. */
-    @WithDefault("1s")
-    Duration connectTimeout();
-
-    /** Longest a status query may take on a node. */
-    @WithDefault("2s")
-    Duration statementTimeout();
 
     /** How long every sample is kept; older relationship samples are folded into one row per minute. */
     @WithDefault("24h")

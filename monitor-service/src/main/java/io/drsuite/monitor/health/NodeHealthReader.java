@@ -1,13 +1,13 @@
 package io.drsuite.monitor.health;
 
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.clusterclient.ClusterClients;
 import io.drsuite.clusterclient.Login;
 import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.sql.NodeConnector;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.clusterclient.sql.WalReceiver;
 import io.drsuite.events.cluster.ClusterNode;
-import io.drsuite.monitor.config.MonitorConfig;
 import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +31,9 @@ public class NodeHealthReader {
     private final SecretSealer sealer;
     private final NodeConnector connector;
 
-    NodeHealthReader(SecretSealer sealer, MonitorConfig config) {
+    NodeHealthReader(SecretSealer sealer, ClusterClients clients) {
         this.sealer = sealer;
-        this.connector = new NodeConnector(config.connectTimeout(), config.statementTimeout(),
-                "drsuite-monitor-service");
+        this.connector = clients.pollConnector();
     }
 
     public List<NodeHealth> readAll(List<KnownCluster> clusters) {

@@ -2,7 +2,6 @@ package io.drsuite.monitor.health;
 
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.SlotState;
-import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.health.RelationshipHealthChanged;
 import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.events.task.DrTasks;
@@ -52,9 +51,8 @@ public final class RelationshipHealthCalculator {
                 slotLost ? RelationshipHealthChanged.SLOT_LOST : null);
     }
 
-    /** The latest sample of the cluster's main node (the one registered as primary), reachable or not. */
+    /** The latest sample of the cluster's main node, reachable or not. */
     public static Optional<NodeHealth> main(KnownCluster cluster, Map<String, NodeHealth> health) {
-        return cluster.nodes.stream().filter(node -> node.role() == NodeRole.PRIMARY).findFirst()
-                .map(node -> health.get(LatestHealth.key(cluster.name, node.name())));
+        return Optional.ofNullable(health.get(LatestHealth.key(cluster.name, cluster.mainNode().name())));
     }
 }

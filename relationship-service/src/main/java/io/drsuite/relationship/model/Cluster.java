@@ -1,5 +1,6 @@
 package io.drsuite.relationship.model;
 
+import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -68,6 +69,15 @@ public class Cluster extends PanacheEntityBase {
         PanacheQuery<Cluster> query = page.after() == null ? find("order by name")
                 : find("name > ?1 order by name", page.after());
         return Page.of(query.page(0, page.limit() + 1).list(), page, cluster -> cluster.name);
+    }
+
+    /**
+     * The node registered as primary (registration accepts exactly one): the primary while the cluster is
+     * production, the main standby while it is the DR side.
+     */
+    public ClusterNodeEntity mainNode() {
+        return nodes.stream().filter(node -> node.role == NodeRole.PRIMARY).findFirst()
+                .orElseThrow(() -> new IllegalStateException("cluster " + name + " has no main node"));
     }
 
     public void addNode(ClusterNodeEntity node) {

@@ -1,5 +1,6 @@
 package io.drsuite.relationship.service;
 
+import io.drsuite.clusterclient.ClusterClients;
 import io.drsuite.clusterclient.Login;
 import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.host.HostExecutors;
@@ -9,29 +10,27 @@ import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.secrets.SealedSecretRefusedException;
 import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
-import io.drsuite.relationship.config.RelationshipConfig;
 import io.drsuite.relationship.model.Cluster;
 import io.drsuite.relationship.model.ClusterNodeEntity;
-import io.drsuite.events.cluster.NodeRole;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 
-/** Opens a registered cluster's logins and reaches its nodes: SQL sessions and host executors. */
+/**
+ * Opens a registered cluster's logins and reaches its nodes for registration and relationship checks: SQL sessions
+ * and host executors with the {@code drsuite.clusters.probe.*} timeouts.
+ */
 @ApplicationScoped
 public class ClusterAccess {
 
     private final SecretSealer sealer;
-    private final RelationshipConfig config;
+    private final ClusterClients clients;
     private final NodeConnector connector;
     private final HostExecutors executors;
 
-    ClusterAccess(SecretSealer sealer, RelationshipConfig config) {
+    ClusterAccess(SecretSealer sealer, ClusterClients clients) {
         this.sealer = sealer;
-        this.config = config;
-        this.connector = new NodeConnector(config.probe().connectTimeout(), config.probe().queryTimeout(),
-                "drsuite-relationship-service");
-        this.executors = new HostExecutors(Path.of(config.hosts().sshKeyDirectory()),
-                Path.of(config.hosts().sshKnownHosts()), config.probe().connectTimeout());
+        this.clients = clients;
+        this.connector = clients.probeConnector();
+        this.executors = clients.probeHostExecutors();
     }
 
     public Login admin(Cluster cluster) {
@@ -55,12 +54,6 @@ public class ClusterAccess {
         }
     }
 
-    /** The node registered as primary: the primary while production, the main standby while DR. */
-    public static ClusterNodeEntity mainNode(Cluster cluster) {
-        return cluster.nodes.stream().filter(node -> node.role == NodeRole.PRIMARY).findFirst()
-                .orElseThrow(() -> new IllegalStateException("cluster " + cluster.name + " has no main node"));
-    }
-
     public static NodeEndpoint endpoint(ClusterNodeEntity node) {
         return new NodeEndpoint(node.name, node.host, node.port);
     }
@@ -74,6 +67,6 @@ public class ClusterAccess {
     }
 
     public PostgresTools tools(Cluster cluster) {
-        return PostgresTools.forMajorVersion(config.hosts().binTemplate(), cluster.majorVersion);
+        return clients.tools(cluster.majorVersion);
     }
 }

@@ -51,7 +51,7 @@ public class RelationshipChecks {
             }
         }
         if (mainMustBePrimary) {
-            ClusterNodeEntity main = ClusterAccess.mainNode(cluster);
+            ClusterNodeEntity main = cluster.mainNode();
             NodeProbe.Result result = probe.probe(new NodeProbe.Target(main.name, main.host, main.port),
                     admin.username(), admin.password());
             if (result.facts().inRecovery()) {

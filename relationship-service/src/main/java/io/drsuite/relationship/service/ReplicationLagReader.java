@@ -1,5 +1,6 @@
 package io.drsuite.relationship.service;
 
+import io.drsuite.clusterclient.ClusterClients;
 import io.drsuite.clusterclient.Login;
 import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.sql.Lsn;
@@ -45,11 +46,10 @@ public class ReplicationLagReader {
     private final Duration answerWithin;
     private final ThreadPoolExecutor pool;
 
-    ReplicationLagReader(ClusterAccess access, RelationshipConfig config) {
+    ReplicationLagReader(ClusterAccess access, ClusterClients clients, RelationshipConfig config) {
         this.access = access;
         RelationshipConfig.LiveReads settings = config.liveReads();
-        this.live = new NodeConnector(settings.connectTimeout(), settings.queryTimeout(),
-                "drsuite-relationship-service");
+        this.live = clients.liveReadConnector();
         this.answerWithin = settings.answerWithin();
         this.pool = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.concurrency()), Thread.ofPlatform().daemon().name("lag-read-", 0)
@@ -71,8 +71,8 @@ public class ReplicationLagReader {
             return Optional.empty();
         }
         return Optional.of(new Source(relationship.name, relationship.primaryCluster,
-                ClusterAccess.endpoint(ClusterAccess.mainNode(primary.get())), access.admin(primary.get()),
-                relationship.drCluster, ClusterAccess.endpoint(ClusterAccess.mainNode(dr.get())),
+                ClusterAccess.endpoint(primary.get().mainNode()), access.admin(primary.get()),
+                relationship.drCluster, ClusterAccess.endpoint(dr.get().mainNode()),
                 access.admin(dr.get())));
     }
 

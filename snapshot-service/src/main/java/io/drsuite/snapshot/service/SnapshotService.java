@@ -1,7 +1,6 @@
 package io.drsuite.snapshot.service;
 
 import io.drsuite.platform.origin.ChangeOrigins;
-import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.snapshot.SnapshotEvents;
@@ -242,7 +241,7 @@ public class SnapshotService {
                     "snapshot " + snapshot.id + " is of PostgreSQL " + snapshot.majorVersion + ", cluster '"
                             + target.name + "' runs " + target.majorVersion);
         }
-        ClusterNode node = request.targetNode() == null ? ClusterSessions.mainNode(target)
+        ClusterNode node = request.targetNode() == null ? target.mainNode()
                 : target.nodes.stream().filter(candidate -> candidate.name().equals(request.targetNode()))
                         .findFirst().orElseThrow(() -> ProblemException.unprocessable("unknown-node",
                                 "Unknown node", "cluster '" + target.name + "' has no node '"

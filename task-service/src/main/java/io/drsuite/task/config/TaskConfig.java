@@ -25,6 +25,10 @@ public interface TaskConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** How long a task waits for the registration of a cluster it names to reach this service's catalog. */
+    @WithDefault("30s")
+    Duration catalogWait();
+
     /** How many tasks one instance runs at the same time. */
     @WithDefault("4")
     int maxConcurrent();

@@ -3,18 +3,18 @@ package io.drsuite.task.dr;
 import io.drsuite.clusterclient.Login;
 import java.util.List;
 
-/** A registered cluster with its logins opened for the length of a step. */
-public record ManagedCluster(String name, int majorVersion, List<ManagedNode> nodes, Login admin, Login replication) {
-
-    /** The node registered as primary: the primary of a production cluster, the main standby of a DR cluster. */
-    public ManagedNode main() {
-        return nodes.stream().filter(ManagedNode::isMain).findFirst()
-                .orElseThrow(() -> new IllegalStateException("cluster " + name + " has no main node"));
-    }
+/**
+ * A registered cluster with its logins opened for the length of a step.
+ *
+ * @param main the known cluster's {@code mainNode()}: the primary of a production cluster, the main standby of a DR
+ *        cluster
+ */
+public record ManagedCluster(String name, int majorVersion, List<ManagedNode> nodes, ManagedNode main, Login admin,
+        Login replication) {
 
     /** Every node but the main one: local standbys, cascaded standbys on the DR side. */
     public List<ManagedNode> others() {
-        return nodes.stream().filter(node -> !node.isMain()).toList();
+        return nodes.stream().filter(node -> node != main).toList();
     }
 
     @Override

@@ -2,18 +2,19 @@ package io.drsuite.task.dr;
 
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.clusterclient.ClusterClients;
 import io.drsuite.clusterclient.Login;
 import io.drsuite.clusterclient.NodeEndpoint;
 import io.drsuite.clusterclient.host.HostExecutors;
 import io.drsuite.clusterclient.host.PostgresTools;
 import io.drsuite.clusterclient.sql.NodeConnector;
+import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
-import io.drsuite.task.config.ClusterAccessConfig;
+import io.drsuite.task.config.TaskConfig;
 import io.drsuite.task.engine.TaskLease;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,18 +24,18 @@ public class ManagedClusters {
 
     private final ClusterCatalog catalog;
     private final SecretSealer sealer;
-    private final ClusterAccessConfig config;
+    private final TaskConfig config;
+    private final ClusterClients clients;
     private final HostExecutors executors;
     private final NodeConnector connector;
 
-    ManagedClusters(ClusterCatalog catalog, SecretSealer sealer, ClusterAccessConfig config) {
+    ManagedClusters(ClusterCatalog catalog, SecretSealer sealer, TaskConfig config, ClusterClients clients) {
         this.catalog = catalog;
         this.sealer = sealer;
         this.config = config;
-        this.executors = new HostExecutors(Path.of(config.sshKeyDirectory()),
-                Path.of(config.sshKnownHosts()), config.connectTimeout());
-        this.connector = new NodeConnector(config.connectTimeout(), config.statementTimeout(),
-                "drsuite-task-service");
+        this.clients = clients;
+        this.executors = clients.hostExecutors();
+        this.connector = clients.connector();
     }
 
     /**
@@ -51,12 +52,17 @@ public class ManagedClusters {
     }
 
     private ManagedCluster managed(KnownCluster cluster) {
-        PostgresTools tools = PostgresTools.forMajorVersion(config.binTemplate(), cluster.majorVersion);
-        return new ManagedCluster(cluster.name, cluster.majorVersion, cluster.nodes.stream()
-                .map(node -> new ManagedNode(node, new NodeEndpoint(node.name(), node.host(), node.port()),
-                        new FencedHostExecutor(executors.forAccess(node.access())), tools))
-                .toList(), open(cluster.adminLogin, SecretBinding.adminPassword(cluster.id)),
+        PostgresTools tools = clients.tools(cluster.majorVersion);
+        List<ManagedNode> nodes = cluster.nodes.stream().map(node -> managed(node, tools)).toList();
+        ManagedNode main = nodes.get(cluster.nodes.indexOf(cluster.mainNode()));
+        return new ManagedCluster(cluster.name, cluster.majorVersion, nodes, main,
+                open(cluster.adminLogin, SecretBinding.adminPassword(cluster.id)),
                 open(cluster.replicationLogin, SecretBinding.replicationPassword(cluster.id)));
+    }
+
+    private ManagedNode managed(ClusterNode node, PostgresTools tools) {
+        return new ManagedNode(node, new NodeEndpoint(node.name(), node.host(), node.port()),
+                new FencedHostExecutor(executors.forAccess(node.access())), tools);
     }
 
     private KnownCluster awaitRegistration(String name) {

@@ -5,12 +5,10 @@ import io.drsuite.clusterclient.host.HostExecutor;
 import io.drsuite.clusterclient.host.NodeFiles;
 import io.drsuite.clusterclient.host.PostgresTools;
 import io.drsuite.events.cluster.ClusterNode;
-import io.drsuite.events.cluster.NodeRole;
 
 /**
  * A node of a managed cluster with the means to reach it: its SQL endpoint, its host executor and its PostgreSQL
- * programs. The node registered as primary is its cluster's main node: the primary while the cluster is production,
- * the main standby while it is the DR side.
+ * programs.
  */
 public record ManagedNode(ClusterNode registered, NodeEndpoint endpoint, HostExecutor executor, PostgresTools tools) {
 
@@ -24,10 +22,6 @@ public record ManagedNode(ClusterNode registered, NodeEndpoint endpoint, HostExe
 
     public String dataDirectory() {
         return registered.dataDirectory();
-    }
-
-    public boolean isMain() {
-        return registered.role() == NodeRole.PRIMARY;
     }
 
     public NodeFiles files() {

@@ -5,12 +5,12 @@ import static io.drsuite.events.task.SnapshotTasks.MAJOR_VERSION;
 import static io.drsuite.events.task.SnapshotTasks.VERDICT;
 import static io.drsuite.events.task.SnapshotTasks.VERDICT_DETAIL;
 
+import io.drsuite.clusterclient.ClusterClients;
 import io.drsuite.clusterclient.host.CommandResult;
 import io.drsuite.clusterclient.host.PostgresTools;
 import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.VerifyVerdict;
 import io.drsuite.storage.Sha256;
-import io.drsuite.task.config.ClusterAccessConfig;
 import io.drsuite.task.config.SnapshotConfig;
 import io.drsuite.task.engine.StepContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,17 +32,16 @@ public class VerifySteps {
 
     private final StoredSnapshots stored;
     private final SnapshotConfig config;
-    private final ClusterAccessConfig access;
+    private final ClusterClients clients;
 
-    VerifySteps(StoredSnapshots stored, SnapshotConfig config, ClusterAccessConfig access) {
+    VerifySteps(StoredSnapshots stored, SnapshotConfig config, ClusterClients clients) {
         this.stored = stored;
         this.config = config;
-        this.access = access;
+        this.clients = clients;
     }
 
     public void verify(StepContext context) throws IOException {
-        PostgresTools tools = PostgresTools.forMajorVersion(access.binTemplate(),
-                Integer.parseInt(context.parameter(MAJOR_VERSION)));
+        PostgresTools tools = clients.tools(Integer.parseInt(context.parameter(MAJOR_VERSION)));
         String problem = SnapshotKind.fromWire(context.parameter(KIND)) == SnapshotKind.PHYSICAL
                 ? physical(context, tools) : logical(context, tools);
         context.record(VERDICT, (problem == null ? VerifyVerdict.OK : VerifyVerdict.CORRUPT).wireName());
