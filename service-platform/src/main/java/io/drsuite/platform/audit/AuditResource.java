@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -37,9 +38,12 @@ public class AuditResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Transactional
-    @Operation(summary = "Search the audit log", description = "Newest first. Filters: from, to (ISO-8601 instants), "
+    @Operation(operationId = "searchAuditLog", summary = "Search the audit log", description = "Newest first. Filters: from, to (ISO-8601 instants), "
             + "actor (user name or subject), target (and what is under it), operation (part of it), correlationId. "
             + "Paged: limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+    @APIResponse(responseCode = "200", description = "One page of audit records")
+    @APIResponse(responseCode = "400", description = "from or to not an ISO-8601 instant, correlationId not a UUID, "
+            + "a limit out of range or a cursor that is not one")
     public RestResponse<List<AuditView>> search(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("actor") String actor, @QueryParam("target") String target,
             @QueryParam("operation") String operation, @QueryParam("correlationId") String correlationId,
@@ -52,9 +56,10 @@ public class AuditResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/verification")
-    @Operation(summary = "Check the audit log's hash chain", description = "Walks every record from the oldest kept "
+    @Operation(operationId = "verifyAuditLog", summary = "Check the audit log's hash chain", description = "Walks every record from the oldest kept "
             + "to the newest: intact is false, with the first bad record, when a record was changed, inserted or "
             + "removed. headHash is the newest record's hash, to compare with the last record on drsuite.audit.")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it broke if not")
     public AuditVerification verify() {
         return verifier.verify();
     }
