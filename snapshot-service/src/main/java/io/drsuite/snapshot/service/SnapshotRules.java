@@ -5,6 +5,7 @@ import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.host.QualifiedName;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationships.KnownRelationship;
+import io.drsuite.snapshot.config.SnapshotConfig;
 import io.drsuite.snapshot.model.SnapshotKind;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
