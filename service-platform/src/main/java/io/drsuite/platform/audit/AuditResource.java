@@ -7,7 +7,6 @@ import static io.drsuite.platform.security.Roles.VIEWER;
 import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,15 +28,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Audit", description = "Every request that changed something, or tried to, with who asked")
 public class AuditResource {
 
+    private final AuditSearch search;
     private final AuditVerifier verifier;
 
-    AuditResource(AuditVerifier verifier) {
+    AuditResource(AuditSearch search, AuditVerifier verifier) {
+        this.search = search;
         this.verifier = verifier;
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Transactional
     @Operation(operationId = "searchAuditLog", summary = "Search the audit log", description = "Newest first. Filters: from, to (ISO-8601 instants), "
             + "actor (user name or subject), target (and what is under it), operation (part of it), correlationId. "
             + "Paged: limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
@@ -49,8 +49,9 @@ public class AuditResource {
             @QueryParam("operation") String operation, @QueryParam("correlationId") String correlationId,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return new AuditQuery(instant("from", from), instant("to", to), blankToNull(actor), blankToNull(target),
-                blankToNull(operation), uuid(correlationId)).run(page).map(AuditView::of).response(uri);
+        AuditQuery query = new AuditQuery(instant("from", from), instant("to", to), blankToNull(actor),
+                blankToNull(target), blankToNull(operation), uuid(correlationId));
+        return search.newestFirst(query, page).map(AuditView::of).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
