@@ -67,7 +67,8 @@ public class BinSettingsResource {
     @RolesAllowed({ADMIN})
     @PUT
     @Path("/retention/{cluster}")
-    @Operation(operationId = "setBinRetention", summary = "Set a cluster's retention", description = "ISO-8601, e.g. P7D. Applies to objects "
+    @Operation(operationId = "setBinRetention", summary = "Set a cluster's retention",
+            description = "ISO-8601, e.g. P7D. Applies to objects "
             + "recycled from now on.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "week", summary = "Keep dropped objects a week",
             value = "{\"retention\": \"P7D\"}")))

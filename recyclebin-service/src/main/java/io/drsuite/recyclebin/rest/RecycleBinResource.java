@@ -62,7 +62,8 @@ public class RecycleBinResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/drops")
-    @Operation(operationId = "dropIntoBin", summary = "Drop an object into the bin", description = "A table (with schema, default public), a "
+    @Operation(operationId = "dropIntoBin", summary = "Drop an object into the bin",
+            description = "A table (with schema, default public), a "
             + "schema (no table) or a database (neither). Instant: nothing is copied. 201 with the entry.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "table", summary = "One table",
@@ -85,7 +86,8 @@ public class RecycleBinResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(operationId = "listBinEntries", summary = "List entries", description = "The latest dropped first. Objects in the bin (state recycled) "
+    @Operation(operationId = "listBinEntries", summary = "List entries",
+            description = "The latest dropped first. Objects in the bin (state recycled) "
             + "unless state=restored, purged or all; filter by cluster, database and kind. Paged: limit (1-500, 100 "
             + "by default); the next page's address is in the Link header (rel=next).")
     @APIResponse(responseCode = "200", description = "One page of entries")
@@ -117,7 +119,8 @@ public class RecycleBinResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/restore")
-    @Operation(operationId = "restoreBinEntry", summary = "Restore an entry", description = "Under its original name or as: {name}. A name in use "
+    @Operation(operationId = "restoreBinEntry", summary = "Restore an entry",
+            description = "Under its original name or as: {name}. A name in use "
             + "is a 409 and changes nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "renamed", summary = "Under another name",
             value = "{\"as\": \"orders_2019_restored\"}")))
@@ -148,7 +151,8 @@ public class RecycleBinResource {
 
     @RolesAllowed({ADMIN})
     @DELETE
-    @Operation(operationId = "purgeBin", summary = "Purge a cluster's whole bin", description = "confirm must repeat the cluster's name; "
+    @Operation(operationId = "purgeBin", summary = "Purge a cluster's whole bin",
+            description = "confirm must repeat the cluster's name; "
             + "reason says why, kept in the audit log.")
     @APIResponse(responseCode = "200", description = "How many entries were purged")
     @APIResponse(responseCode = "400", description = "No cluster, confirm not the cluster's name, or no reason")

@@ -95,7 +95,8 @@ public class RelationshipResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getRelationship", summary = "Query a relationship", description = "Phase, roles and gs_ddr states of both clusters, "
+    @Operation(operationId = "getRelationship", summary = "Query a relationship",
+            description = "Phase, roles and gs_ddr states of both clusters, "
             + "progress, the task in flight and the replication lag read live from the clusters (with short "
             + "timeouts: a lag that cannot be read in time is shown with lag.error and no bytes).")
     @APIResponse(responseCode = "200", description = "The relationship with its live lag")
@@ -125,7 +126,8 @@ public class RelationshipResource {
     @RolesAllowed({ADMIN})
     @POST
     @Path("/{id}/failover")
-    @Operation(operationId = "failoverRelationship", summary = "Fail over to the DR cluster", description = "Fences the old primary where reachable, "
+    @Operation(operationId = "failoverRelationship", summary = "Fail over to the DR cluster",
+            description = "Fences the old primary where reachable, "
             + "promotes the DR cluster and ends the relationship as failed_over. From error only with "
             + "{\"force\": true} (409 force-required otherwise): the DR side may be half built there. Needs a "
             + "reason, kept in the audit log.")
@@ -147,9 +149,11 @@ public class RelationshipResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/reprotect")
-    @Operation(operationId = "reprotectRelationship", summary = "Re-establish DR after a failover", description = "The former primary becomes the DR side "
+    @Operation(operationId = "reprotectRelationship", summary = "Re-establish DR after a failover",
+            description = "The former primary becomes the DR side "
             + "of the promoted cluster, rebuilt with pg_rewind (or a full build when that fails).")
-    @APIResponse(responseCode = "202", description = "The reprotect task rebuilds the former primary", content = @Content(schema =
+    @APIResponse(responseCode = "202", description = "The reprotect task rebuilds the former primary",
+            content = @Content(schema =
             @Schema(implementation = OperationAccepted.class)))
     @APIResponse(responseCode = "404", description = "No relationship with this id")
     @APIResponse(responseCode = "409", description = "Not failed over, or another operation runs")
@@ -161,7 +165,8 @@ public class RelationshipResource {
     @RolesAllowed({ADMIN})
     @POST
     @Path("/{id}/stop")
-    @Operation(operationId = "stopRelationship", summary = "Dissolve the relationship", description = "promoteDr: true makes the DR cluster a "
+    @Operation(operationId = "stopRelationship", summary = "Dissolve the relationship",
+            description = "promoteDr: true makes the DR cluster a "
             + "standalone primary, false leaves it a detached read-only copy. After a failover it only releases "
             + "the clusters (200). Promoting the DR cluster needs a reason, kept in the audit log.")
     @APIResponse(responseCode = "200", description = "After a failover: the clusters are released, no task "
@@ -192,11 +197,13 @@ public class RelationshipResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/resume")
-    @Operation(operationId = "resumeRelationship", summary = "Resume the relationship's failed task", description = "From error: the task that failed "
+    @Operation(operationId = "resumeRelationship", summary = "Resume the relationship's failed task",
+            description = "From error: the task that failed "
             + "without being undone runs again from its failed step, and the relationship follows it as it would "
             + "a new one. task-service refuses to resume a relationship's task directly. A failed failover or stop "
             + "needs the admin role to go on.")
-    @APIResponse(responseCode = "202", description = "The failed task runs again from its failed step", content = @Content(schema =
+    @APIResponse(responseCode = "202", description = "The failed task runs again from its failed step",
+            content = @Content(schema =
             @Schema(implementation = OperationAccepted.class)))
     @APIResponse(responseCode = "403", description = "A failed failover or stop needs the admin role to go on")
     @APIResponse(responseCode = "404", description = "No relationship with this id")

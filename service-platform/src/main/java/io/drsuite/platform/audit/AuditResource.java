@@ -38,7 +38,8 @@ public class AuditResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(operationId = "searchAuditLog", summary = "Search the audit log", description = "Newest first. Filters: from, to (ISO-8601 instants), "
+    @Operation(operationId = "searchAuditLog", summary = "Search the audit log",
+            description = "Newest first. Filters: from, to (ISO-8601 instants), "
             + "actor (user name or subject), target (and what is under it), operation (part of it), correlationId. "
             + "Paged: limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
     @APIResponse(responseCode = "200", description = "One page of audit records")
@@ -57,7 +58,8 @@ public class AuditResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/verification")
-    @Operation(operationId = "verifyAuditLog", summary = "Check the audit log's hash chain", description = "Walks every record from the oldest kept "
+    @Operation(operationId = "verifyAuditLog", summary = "Check the audit log's hash chain",
+            description = "Walks every record from the oldest kept "
             + "to the newest: intact is false, with the first bad record, when a record was changed, inserted or "
             + "removed. headHash is the newest record's hash, to compare with the last record on drsuite.audit.")
     @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it broke if not")

@@ -64,7 +64,8 @@ public class SnapshotResource {
 
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
-    @Operation(operationId = "takeSnapshot", summary = "Take a snapshot now", description = "physical: the whole cluster with pg_basebackup; "
+    @Operation(operationId = "takeSnapshot", summary = "Take a snapshot now",
+            description = "physical: the whole cluster with pg_basebackup; "
             + "logical: one database (or some tables) with pg_dump. Streamed to the storage location as a task; "
             + "202 with the snapshot and the task; Location is the snapshot's address. Refused for the DR cluster "
             + "of a relationship.")
@@ -89,7 +90,8 @@ public class SnapshotResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(operationId = "listSnapshots", summary = "List snapshots, newest first", description = "Filter by cluster and kind (physical, "
+    @Operation(operationId = "listSnapshots", summary = "List snapshots, newest first",
+            description = "Filter by cluster and kind (physical, "
             + "logical). Paged: limit (1-500, 100 by default); the next page's address is in the Link header "
             + "(rel=next).")
     @APIResponse(responseCode = "200", description = "One page of snapshots")
@@ -104,7 +106,8 @@ public class SnapshotResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getSnapshot", summary = "Query a snapshot", description = "Phase, progress, size, SHA-256, start LSN, the moment "
+    @Operation(operationId = "getSnapshot", summary = "Query a snapshot",
+            description = "Phase, progress, size, SHA-256, start LSN, the moment "
             + "its data is as of, duration, location and the last verification.")
     @APIResponse(responseCode = "200", description = "The snapshot")
     @APIResponse(responseCode = "404", description = "No snapshot with this id")
@@ -115,7 +118,8 @@ public class SnapshotResource {
     @RolesAllowed({ADMIN})
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteSnapshot", summary = "Delete a snapshot and its stored data", description = "Refused (409) while a backup, "
+    @Operation(operationId = "deleteSnapshot", summary = "Delete a snapshot and its stored data",
+            description = "Refused (409) while a backup, "
             + "verification or restore works on it.")
     @APIResponse(responseCode = "204", description = "Deleted, with its stored data")
     @APIResponse(responseCode = "404", description = "No snapshot with this id")
@@ -129,7 +133,8 @@ public class SnapshotResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/verify")
-    @Operation(operationId = "verifySnapshot", summary = "Verify the stored data", description = "Re-reads it: SHA-256 against the one recorded "
+    @Operation(operationId = "verifySnapshot", summary = "Verify the stored data",
+            description = "Re-reads it: SHA-256 against the one recorded "
             + "at write time, then pg_verifybackup (physical) or pg_restore --list (logical). A mismatch makes the "
             + "snapshot corrupt.")
     @APIResponse(responseCode = "202", description = "Accepted; the verification task runs", content = @Content(
@@ -144,7 +149,8 @@ public class SnapshotResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/restore")
-    @Operation(operationId = "restoreSnapshot", summary = "Restore a snapshot", description = "logical: into a new database (default) or over named "
+    @Operation(operationId = "restoreSnapshot", summary = "Restore a snapshot",
+            description = "logical: into a new database (default) or over named "
             + "tables; physical: onto a node's data directory. Replacing existing data needs replace: true and the "
             + "admin role and a reason, kept in the audit log. Refused into either cluster of a DR relationship.")
     @APIResponse(responseCode = "202", description = "Accepted; the restore task runs", content = @Content(
@@ -182,7 +188,8 @@ public class SnapshotResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}/restores")
-    @Operation(operationId = "listSnapshotRestores", summary = "Restores of a snapshot, newest first", description = "Paged: limit (1-500, 100 by "
+    @Operation(operationId = "listSnapshotRestores", summary = "Restores of a snapshot, newest first",
+            description = "Paged: limit (1-500, 100 by "
             + "default); the next page's address is in the Link header (rel=next).")
     @APIResponse(responseCode = "200", description = "One page of restores")
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")

@@ -71,7 +71,8 @@ public class TaskResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/cancel")
-    @Operation(operationId = "cancelTask", summary = "Cancel a task", description = "A pending task is cancelled at once; a running one stops "
+    @Operation(operationId = "cancelTask", summary = "Cancel a task",
+            description = "A pending task is cancelled at once; a running one stops "
             + "before its next step that is safe to stop at. 409 when no such step is left.")
     @APIResponse(responseCode = "202", description = "Cancelled, or asked to stop at its next safe step",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
@@ -85,7 +86,8 @@ public class TaskResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/resume")
-    @Operation(operationId = "resumeTask", summary = "Resume a failed task at the step that failed", description = "Only for a task that "
+    @Operation(operationId = "resumeTask", summary = "Resume a failed task at the step that failed",
+            description = "Only for a task that "
             + "failed without rolling back; every step is idempotent, so the failed one simply runs again.")
     @APIResponse(responseCode = "202", description = "Resumed: it runs again from its failed step",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
