@@ -35,17 +35,8 @@ ensure_yamllint() {
   command -v yamllint >/dev/null || die "yamllint is still missing after apt-get install yamllint"
 }
 
-# npm ci writes node_modules/.package-lock.json; it is older than package-lock.json when the lock changed since.
-ensure_node_packages() {
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    die "node and npm are needed (Node.js 20 or later)"
-  fi
-  local installed="$CHECKS/node_modules/.package-lock.json"
-  if [[ ! -f "$installed" || "$CHECKS/package-lock.json" -nt "$installed" ]]; then
-    echo "deploy checks: installing the npm packages of deploy/checks (npm ci)"
-    npm ci --prefix "$CHECKS" --no-audit --no-fund --loglevel=error >/dev/null
-  fi
-}
+# shellcheck source=deploy/checks/node-packages.sh
+source "$CHECKS/node-packages.sh"
 
 require_kubectl() {
   command -v kubectl >/dev/null \

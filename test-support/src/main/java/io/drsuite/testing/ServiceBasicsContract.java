@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,9 @@ import org.junit.jupiter.api.Test;
  * audit what changes.
  */
 public abstract class ServiceBasicsContract {
+
+    /** Where {@link #publishesOpenApi()} keeps the served document, under the module's directory. */
+    public static final String SERVED_OPENAPI = "target/openapi/served.json";
 
     /** {@code # HELP name text} or {@code # TYPE name counter|gauge|histogram|summary|untyped}. */
     private static final Pattern COMMENT = Pattern.compile(
@@ -56,9 +62,17 @@ public abstract class ServiceBasicsContract {
         assertTrue(malformed.isEmpty(), "lines that are not Prometheus text format 0.0.4: " + malformed);
     }
 
+    /**
+     * The document as the service serves it, run-time filters included, is kept in {@value #SERVED_OPENAPI} for the
+     * test command's Spectral check (deploy/checks/openapi.sh), which describes the API clients are built from.
+     */
     @Test
-    void publishesOpenApi() {
-        RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", startsWith("3."));
+    void publishesOpenApi() throws IOException {
+        String document = RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", startsWith("3.")).extract().asString();
+        Path served = Path.of(SERVED_OPENAPI);
+        Files.createDirectories(served.getParent());
+        Files.writeString(served, document);
     }
 
     /**

@@ -4,11 +4,11 @@ import static io.drsuite.platform.security.Roles.ADMIN;
 import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
+import io.drsuite.monitor.alert.AlertHistory;
 import io.drsuite.monitor.model.Alert;
 import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,14 +39,23 @@ public class AlertResource {
         }
     }
 
+    private final AlertHistory history;
+
+    AlertResource(AlertHistory history) {
+        this.history = history;
+    }
+
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Transactional
-    @Operation(summary = "List alerts", description = "Newest first. state: firing or resolved; all when absent. "
-            + "Paged: limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+    @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest first. state: firing or "
+            + "resolved; all when absent. Paged: limit (1-500, 100 by default); the next page's address is in the "
+            + "Link header (rel=next).")
+    @APIResponse(responseCode = "200", description = "One page of alerts")
+    @APIResponse(responseCode = "400", description = "An unknown state, a limit out of range or a cursor that is "
+            + "not one")
     public RestResponse<List<AlertView>> list(@QueryParam("state") String state, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, UriInfo uri) {
-        return Alert.newestFirst(state == null ? null : parse(state), PageRequest.of(limit, cursor))
+        return history.newestFirst(state == null ? null : parse(state), PageRequest.of(limit, cursor))
                 .map(AlertView::of).response(uri);
     }
 

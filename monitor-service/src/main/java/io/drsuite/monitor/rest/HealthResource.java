@@ -30,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -76,8 +77,11 @@ public class HealthResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/clusters")
-    @Operation(summary = "Every known cluster with the latest sample of each node", description = "By name. Paged: "
-            + "limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+    @Operation(operationId = "listClusterHealth", summary = "Every known cluster with the latest sample of each "
+            + "node", description = "By name. Paged: limit (1-500, 100 by default); the next page's address is in "
+            + "the Link header (rel=next).")
+    @APIResponse(responseCode = "200", description = "One page of clusters with their nodes' latest samples")
+    @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")
     public RestResponse<List<ClusterHealth>> clusters(@QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, UriInfo uri) {
         return catalog.clusters(PageRequest.of(limit, cursor))
@@ -87,7 +91,11 @@ public class HealthResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/clusters/{name}")
-    @Operation(summary = "One cluster with the latest sample of each node")
+    @Operation(operationId = "getClusterHealth", summary = "One cluster with the latest sample of each node",
+            description = "Reachable, role, WAL positions, replication and slots of each node as the latest poll "
+                    + "found them; a node not polled yet is absent.")
+    @APIResponse(responseCode = "200", description = "The cluster with its nodes' latest samples")
+    @APIResponse(responseCode = "404", description = "monitor-service knows no cluster of that name")
     public ClusterHealth cluster(@PathParam("name") String name) {
         KnownCluster cluster = catalog.cluster(name).orElseThrow(() -> ProblemException.notFound("cluster",
                 "monitor-service knows no cluster named '" + name + "'"));
@@ -97,10 +105,15 @@ public class HealthResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/relationships/{id}")
-    @Operation(summary = "A relationship's latest lag and RPO estimate, and its samples from..to",
+    @Operation(operationId = "getRelationshipHealth",
+            summary = "A relationship's latest lag and RPO estimate, and its samples from..to",
             description = "from and to are ISO-8601 instants; the default is the last hour. Oldest first: the "
                     + "per-minute rows, then the raw samples. Paged over both together: limit (1-500, 100 by "
                     + "default); the next page's address is in the Link header (rel=next).")
+    @APIResponse(responseCode = "200", description = "The latest health and one page of the history")
+    @APIResponse(responseCode = "400", description = "from or to not an ISO-8601 instant, from after to, a limit "
+            + "out of range or a cursor that is not one")
+    @APIResponse(responseCode = "404", description = "No health of that relationship: unknown, or not replicating")
     public RestResponse<RelationshipHistory> relationship(@PathParam("id") UUID id, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             UriInfo uri) {

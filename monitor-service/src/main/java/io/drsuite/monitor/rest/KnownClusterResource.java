@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,8 +37,11 @@ public class KnownClusterResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(summary = "List the clusters monitor-service knows", description = "By name. Paged: limit (1-500, "
-            + "100 by default); the next page's address is in the Link header (rel=next).")
+    @Operation(operationId = "listKnownClusters", summary = "List the clusters monitor-service knows",
+            description = "By name. Paged: limit (1-500, 100 by default); the next page's address is in the Link "
+                    + "header (rel=next).")
+    @APIResponse(responseCode = "200", description = "One page of clusters")
+    @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")
     public RestResponse<List<KnownClusterView>> list(@QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, UriInfo uri) {
         return catalog.clusters(PageRequest.of(limit, cursor)).map(KnownClusterView::of).response(uri);
@@ -46,7 +50,10 @@ public class KnownClusterResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{name}")
-    @Operation(summary = "Get one known cluster")
+    @Operation(operationId = "getKnownCluster", summary = "Get one known cluster",
+            description = "The cluster's nodes as the registry announced them.")
+    @APIResponse(responseCode = "200", description = "The cluster")
+    @APIResponse(responseCode = "404", description = "monitor-service knows no cluster of that name")
     public KnownClusterView get(@PathParam("name") String name) {
         return catalog.cluster(name).map(KnownClusterView::of)
                 .orElseThrow(() -> ProblemException.notFound("cluster", "monitor-service knows no cluster named '"

@@ -4,9 +4,9 @@ import static io.drsuite.platform.security.Roles.ADMIN;
 import static io.drsuite.platform.security.Roles.OPERATOR;
 import static io.drsuite.platform.security.Roles.VIEWER;
 
+import io.drsuite.monitor.alert.RelationshipThresholds;
 import io.drsuite.monitor.model.RelationshipThreshold;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -19,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A relationship's own lag thresholds for alerts; an absent value means the global default. */
@@ -28,31 +32,37 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Health")
 public class ThresholdResource {
 
+    private final RelationshipThresholds thresholds;
+
+    ThresholdResource(RelationshipThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
     /** Lag above which the relationship alerts. */
     public record Thresholds(@Positive Long lagBytes, @Positive Double lagSeconds) {
+
+        static Thresholds of(RelationshipThreshold threshold) {
+            return new Thresholds(threshold.lagBytes, threshold.lagSeconds);
+        }
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Transactional
-    @Operation(summary = "A relationship's own lag thresholds (null: the global default)")
+    @Operation(operationId = "getLagThresholds", summary = "A relationship's own lag thresholds",
+            description = "A null threshold means the global default (drsuite.monitor.alerts.*).")
+    @APIResponse(responseCode = "200", description = "The thresholds")
     public Thresholds get(@PathParam("id") UUID id) {
-        RelationshipThreshold threshold = RelationshipThreshold.findById(id);
-        return threshold == null ? new Thresholds(null, null)
-                : new Thresholds(threshold.lagBytes, threshold.lagSeconds);
+        return thresholds.of(id).map(Thresholds::of).orElse(new Thresholds(null, null));
     }
 
     @RolesAllowed({ADMIN})
     @PUT
-    @Transactional
-    @Operation(summary = "Set a relationship's own lag thresholds")
-    public Thresholds put(@PathParam("id") UUID id, @NotNull @Valid Thresholds thresholds) {
-        RelationshipThreshold threshold = RelationshipThreshold.<RelationshipThreshold>findByIdOptional(id)
-                .orElseGet(RelationshipThreshold::new);
-        threshold.relationshipId = id;
-        threshold.lagBytes = thresholds.lagBytes();
-        threshold.lagSeconds = thresholds.lagSeconds();
-        threshold.persist();
-        return thresholds;
+    @Operation(operationId = "setLagThresholds", summary = "Set a relationship's own lag thresholds",
+            description = "Replaces both; a null or absent one falls back to the global default.")
+    @APIResponse(responseCode = "200", description = "The thresholds as set")
+    public Thresholds put(@PathParam("id") UUID id, @NotNull @Valid @RequestBody(content = @Content(examples =
+            @ExampleObject(name = "both", summary = "Alert above 64 MiB or 30 s of lag",
+                    value = "{\"lagBytes\": 67108864, \"lagSeconds\": 30}"))) Thresholds request) {
+        return Thresholds.of(thresholds.set(id, request.lagBytes(), request.lagSeconds()));
     }
 }

@@ -32,6 +32,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -55,8 +62,22 @@ public class RecycleBinResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/drops")
-    @Operation(summary = "Drop an object into the bin", description = "A table (with schema, default public), a "
+    @Operation(operationId = "dropIntoBin", summary = "Drop an object into the bin",
+            description = "A table (with schema, default public), a "
             + "schema (no table) or a database (neither). Instant: nothing is copied. 201 with the entry.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "table", summary = "One table",
+                    value = "{\"cluster\": \"prod\", \"database\": \"shop\", \"schema\": \"public\", "
+                            + "\"table\": \"orders_2019\"}"),
+            @ExampleObject(name = "database", summary = "A whole database",
+                    value = "{\"cluster\": \"prod\", \"database\": \"old_reports\"}")}))
+    @APIResponse(responseCode = "201", description = "In the bin", headers = @Header(name = "Location",
+            description = "The entry's address", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = BinEntryView.class)))
+    @APIResponse(responseCode = "409", description = "The DR cluster (a read-only copy), the database refuses, or "
+            + "the object conflicts with the bin")
+    @APIResponse(responseCode = "422", description = "A system object, an unknown database or object, or a cluster "
+            + "that does not answer")
     public RestResponse<BinEntryView> drop(@NotNull @Valid DropRequest request, UriInfo uri) {
         BinEntry entry = bin.drop(request);
         return RestResponse.ResponseBuilder.<BinEntryView>created(uri.getBaseUriBuilder()
@@ -65,9 +86,13 @@ public class RecycleBinResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(summary = "List entries", description = "The latest dropped first. Objects in the bin (state recycled) "
+    @Operation(operationId = "listBinEntries", summary = "List entries",
+            description = "The latest dropped first. Objects in the bin (state recycled) "
             + "unless state=restored, purged or all; filter by cluster, database and kind. Paged: limit (1-500, 100 "
             + "by default); the next page's address is in the Link header (rel=next).")
+    @APIResponse(responseCode = "200", description = "One page of entries")
+    @APIResponse(responseCode = "400", description = "A filter that breaks its rule, a limit out of range or a "
+            + "cursor that is not one")
     public RestResponse<List<BinEntryView>> list(
             @QueryParam("cluster") @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
             @QueryParam("database") @Pattern(regexp = Names.IDENTIFIER, message = Names.IDENTIFIER_RULE)
@@ -82,7 +107,10 @@ public class RecycleBinResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
-    @Operation(summary = "Query an entry")
+    @Operation(operationId = "getBinEntry", summary = "Query an entry", description = "What was dropped, when and "
+            + "by whom, where it is kept, its state and when it expires.")
+    @APIResponse(responseCode = "200", description = "The entry")
+    @APIResponse(responseCode = "404", description = "No recycle-bin entry with this id")
     public BinEntryView get(@PathParam("id") UUID id) {
         return entries.find(id).map(BinEntryView::of)
                 .orElseThrow(() -> ProblemException.notFound("entry", "no recycle-bin entry " + id));
@@ -91,8 +119,15 @@ public class RecycleBinResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/restore")
-    @Operation(summary = "Restore an entry", description = "Under its original name or as: {name}. A name in use "
+    @Operation(operationId = "restoreBinEntry", summary = "Restore an entry",
+            description = "Under its original name or as: {name}. A name in use "
             + "is a 409 and changes nothing.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "renamed", summary = "Under another name",
+            value = "{\"as\": \"orders_2019_restored\"}")))
+    @APIResponse(responseCode = "200", description = "Restored")
+    @APIResponse(responseCode = "404", description = "No recycle-bin entry with this id")
+    @APIResponse(responseCode = "409", description = "The name is in use, or the entry was restored or purged")
+    @APIResponse(responseCode = "422", description = "The cluster does not answer, or the object cannot be restored")
     public BinEntryView restore(@PathParam("id") UUID id, @Valid RestoreRequest request) {
         return BinEntryView.of(bin.restore(id, request == null ? null : request.as()));
     }
@@ -100,7 +135,12 @@ public class RecycleBinResource {
     @RolesAllowed({ADMIN})
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Purge an entry", description = "Destroys the object for good.")
+    @Operation(operationId = "purgeBinEntry", summary = "Purge an entry", description = "Destroys the object for "
+            + "good.")
+    @APIResponse(responseCode = "200", description = "Purged")
+    @APIResponse(responseCode = "404", description = "No recycle-bin entry with this id")
+    @APIResponse(responseCode = "409", description = "The entry was restored or purged")
+    @APIResponse(responseCode = "422", description = "The cluster does not answer")
     public BinEntryView purge(@PathParam("id") UUID id) {
         return BinEntryView.of(bin.purge(id));
     }
@@ -111,8 +151,12 @@ public class RecycleBinResource {
 
     @RolesAllowed({ADMIN})
     @DELETE
-    @Operation(summary = "Purge a cluster's whole bin", description = "confirm must repeat the cluster's name; "
+    @Operation(operationId = "purgeBin", summary = "Purge a cluster's whole bin",
+            description = "confirm must repeat the cluster's name; "
             + "reason says why, kept in the audit log.")
+    @APIResponse(responseCode = "200", description = "How many entries were purged")
+    @APIResponse(responseCode = "400", description = "No cluster, confirm not the cluster's name, or no reason")
+    @APIResponse(responseCode = "422", description = "The cluster does not answer")
     public PurgeAll purgeAll(
             @QueryParam("cluster") @NotNull @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE)
             String cluster,

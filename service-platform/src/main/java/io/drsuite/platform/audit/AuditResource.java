@@ -7,7 +7,6 @@ import static io.drsuite.platform.security.Roles.VIEWER;
 import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -28,33 +28,41 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Audit", description = "Every request that changed something, or tried to, with who asked")
 public class AuditResource {
 
+    private final AuditSearch search;
     private final AuditVerifier verifier;
 
-    AuditResource(AuditVerifier verifier) {
+    AuditResource(AuditSearch search, AuditVerifier verifier) {
+        this.search = search;
         this.verifier = verifier;
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Transactional
-    @Operation(summary = "Search the audit log", description = "Newest first. Filters: from, to (ISO-8601 instants), "
+    @Operation(operationId = "searchAuditLog", summary = "Search the audit log",
+            description = "Newest first. Filters: from, to (ISO-8601 instants), "
             + "actor (user name or subject), target (and what is under it), operation (part of it), correlationId. "
             + "Paged: limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+    @APIResponse(responseCode = "200", description = "One page of audit records")
+    @APIResponse(responseCode = "400", description = "from or to not an ISO-8601 instant, correlationId not a UUID, "
+            + "a limit out of range or a cursor that is not one")
     public RestResponse<List<AuditView>> search(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("actor") String actor, @QueryParam("target") String target,
             @QueryParam("operation") String operation, @QueryParam("correlationId") String correlationId,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return new AuditQuery(instant("from", from), instant("to", to), blankToNull(actor), blankToNull(target),
-                blankToNull(operation), uuid(correlationId)).run(page).map(AuditView::of).response(uri);
+        AuditQuery query = new AuditQuery(instant("from", from), instant("to", to), blankToNull(actor),
+                blankToNull(target), blankToNull(operation), uuid(correlationId));
+        return search.newestFirst(query, page).map(AuditView::of).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/verification")
-    @Operation(summary = "Check the audit log's hash chain", description = "Walks every record from the oldest kept "
+    @Operation(operationId = "verifyAuditLog", summary = "Check the audit log's hash chain",
+            description = "Walks every record from the oldest kept "
             + "to the newest: intact is false, with the first bad record, when a record was changed, inserted or "
             + "removed. headHash is the newest record's hash, to compare with the last record on drsuite.audit.")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it broke if not")
     public AuditVerification verify() {
         return verifier.verify();
     }

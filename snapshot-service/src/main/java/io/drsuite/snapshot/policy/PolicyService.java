@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Backup policies: checked like a snapshot request, stored, and handed to the scheduler. */
@@ -61,6 +62,14 @@ public class PolicyService {
 
     public List<BackupPolicy> policies() {
         return BackupPolicy.listByName();
+    }
+
+    /**
+     * The next run as this instance's scheduler has it; right after a change, before the commit reached the
+     * scheduler, the cron expression says it. Empty for a schedule that never fires again.
+     */
+    public Optional<Instant> nextRun(BackupPolicy policy) {
+        return scheduler.nextRun(policy).or(() -> CronSchedule.parse(policy.schedule).nextAfter(Instant.now()));
     }
 
     public BackupPolicy policy(UUID id) {

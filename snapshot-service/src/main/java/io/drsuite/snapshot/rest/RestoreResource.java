@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Restores by id. */
@@ -32,7 +33,10 @@ public class RestoreResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
-    @Operation(summary = "Query a restore")
+    @Operation(operationId = "getRestore", summary = "Query a restore", description = "Its target, phase, "
+            + "progress and the task that carries it out.")
+    @APIResponse(responseCode = "200", description = "The restore")
+    @APIResponse(responseCode = "404", description = "No restore with this id")
     public RestoreView get(@PathParam("id") UUID id) {
         SnapshotRestore restore = service.findRestore(id)
                 .orElseThrow(() -> ProblemException.notFound("restore", "no restore " + id));

@@ -32,6 +32,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -57,10 +64,24 @@ public class SnapshotResource {
 
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
-    @Operation(summary = "Take a snapshot now", description = "physical: the whole cluster with pg_basebackup; "
+    @Operation(operationId = "takeSnapshot", summary = "Take a snapshot now",
+            description = "physical: the whole cluster with pg_basebackup; "
             + "logical: one database (or some tables) with pg_dump. Streamed to the storage location as a task; "
-            + "202 with the snapshot and the task. Refused for the DR cluster of a relationship.")
-    public RestResponse<SnapshotAccepted> take(@NotNull @Valid SnapshotRequest request, UriInfo uri) {
+            + "202 with the snapshot and the task; Location is the snapshot's address. Refused for the DR cluster "
+            + "of a relationship.")
+    @APIResponse(responseCode = "202", description = "Accepted; the backup task runs", headers = @Header(name =
+            "Location", description = "The snapshot's address", schema = @Schema(type = SchemaType.STRING,
+                    format = "uri")), content = @Content(schema = @Schema(implementation = SnapshotAccepted.class)))
+    @APIResponse(responseCode = "409", description = "The cluster is the DR cluster of a relationship")
+    @APIResponse(responseCode = "422", description = "Unknown or unreachable cluster, database, table or storage "
+            + "location")
+    public RestResponse<SnapshotAccepted> take(@NotNull @Valid @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "physical", summary = "The whole cluster",
+                    value = "{\"cluster\": \"prod\", \"kind\": \"physical\", \"label\": \"before the upgrade\"}"),
+            @ExampleObject(name = "logical", summary = "Two tables of one database",
+                    value = "{\"cluster\": \"prod\", \"kind\": \"logical\", \"database\": \"shop\", "
+                            + "\"tables\": [\"public.orders\", \"public.order_lines\"], \"storage\": \"s3\"}")}))
+            SnapshotRequest request, UriInfo uri) {
         Snapshot snapshot = service.take(request, null);
         return RestResponse.ResponseBuilder.<SnapshotAccepted>create(RestResponse.Status.ACCEPTED)
                 .location(uri.getAbsolutePathBuilder().path(snapshot.id.toString()).build())
@@ -69,9 +90,13 @@ public class SnapshotResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(summary = "List snapshots, newest first", description = "Filter by cluster and kind (physical, "
+    @Operation(operationId = "listSnapshots", summary = "List snapshots, newest first",
+            description = "Filter by cluster and kind (physical, "
             + "logical). Paged: limit (1-500, 100 by default); the next page's address is in the Link header "
             + "(rel=next).")
+    @APIResponse(responseCode = "200", description = "One page of snapshots")
+    @APIResponse(responseCode = "400", description = "A cluster name or kind that breaks its rule, a limit out of "
+            + "range or a cursor that is not one")
     public RestResponse<List<SnapshotView>> list(@QueryParam("cluster") @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
             @QueryParam("kind") @Pattern(regexp = "physical|logical", message = "must be physical or logical")
             String kind, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
@@ -81,8 +106,11 @@ public class SnapshotResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
-    @Operation(summary = "Query a snapshot", description = "Phase, progress, size, SHA-256, start LSN, the moment "
+    @Operation(operationId = "getSnapshot", summary = "Query a snapshot",
+            description = "Phase, progress, size, SHA-256, start LSN, the moment "
             + "its data is as of, duration, location and the last verification.")
+    @APIResponse(responseCode = "200", description = "The snapshot")
+    @APIResponse(responseCode = "404", description = "No snapshot with this id")
     public SnapshotView get(@PathParam("id") UUID id) {
         return view(service.snapshot(id));
     }
@@ -90,8 +118,13 @@ public class SnapshotResource {
     @RolesAllowed({ADMIN})
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a snapshot and its stored data", description = "Refused (409) while a backup, "
+    @Operation(operationId = "deleteSnapshot", summary = "Delete a snapshot and its stored data",
+            description = "Refused (409) while a backup, "
             + "verification or restore works on it.")
+    @APIResponse(responseCode = "204", description = "Deleted, with its stored data")
+    @APIResponse(responseCode = "404", description = "No snapshot with this id")
+    @APIResponse(responseCode = "409", description = "A backup, verification or restore works on it")
+    @APIResponse(responseCode = "422", description = "The stored data could not be deleted from its storage")
     public RestResponse<Void> delete(@PathParam("id") UUID id) {
         service.delete(id);
         return RestResponse.noContent();
@@ -100,9 +133,14 @@ public class SnapshotResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/verify")
-    @Operation(summary = "Verify the stored data", description = "Re-reads it: SHA-256 against the one recorded "
+    @Operation(operationId = "verifySnapshot", summary = "Verify the stored data",
+            description = "Re-reads it: SHA-256 against the one recorded "
             + "at write time, then pg_verifybackup (physical) or pg_restore --list (logical). A mismatch makes the "
             + "snapshot corrupt.")
+    @APIResponse(responseCode = "202", description = "Accepted; the verification task runs", content = @Content(
+            schema = @Schema(implementation = SnapshotAccepted.class)))
+    @APIResponse(responseCode = "404", description = "No snapshot with this id")
+    @APIResponse(responseCode = "409", description = "Not stored, or being verified already")
     public RestResponse<SnapshotAccepted> verify(@PathParam("id") UUID id) {
         Snapshot snapshot = service.verify(id);
         return RestResponse.accepted(new SnapshotAccepted(snapshot.verifyTaskId, view(snapshot)));
@@ -111,10 +149,28 @@ public class SnapshotResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/restore")
-    @Operation(summary = "Restore a snapshot", description = "logical: into a new database (default) or over named "
+    @Operation(operationId = "restoreSnapshot", summary = "Restore a snapshot",
+            description = "logical: into a new database (default) or over named "
             + "tables; physical: onto a node's data directory. Replacing existing data needs replace: true and the "
             + "admin role and a reason, kept in the audit log. Refused into either cluster of a DR relationship.")
-    public RestResponse<RestoreAccepted> restore(@PathParam("id") UUID id, @Valid RestoreRequest request) {
+    @APIResponse(responseCode = "202", description = "Accepted; the restore task runs", content = @Content(
+            schema = @Schema(implementation = RestoreAccepted.class)))
+    @APIResponse(responseCode = "400", description = "Targets that do not fit the kind of snapshot, or replace "
+            + "without a reason")
+    @APIResponse(responseCode = "403", description = "replace: true without the admin role")
+    @APIResponse(responseCode = "404", description = "No snapshot with this id")
+    @APIResponse(responseCode = "409", description = "Not restorable, another restore into the cluster runs, the "
+            + "target database exists, replace: true missing, or a cluster of a DR relationship")
+    @APIResponse(responseCode = "422", description = "Unknown cluster, node or table, or a PostgreSQL version that "
+            + "does not fit")
+    public RestResponse<RestoreAccepted> restore(@PathParam("id") UUID id, @Valid @RequestBody(content = @Content(
+            examples = {
+                @ExampleObject(name = "new database", summary = "A logical snapshot into a new database",
+                        value = "{\"targetCluster\": \"staging\", \"targetDatabase\": \"shop_restored\"}"),
+                @ExampleObject(name = "replace tables", summary = "Put two tables back as they were",
+                        value = "{\"tables\": [\"public.orders\"], \"replace\": true, "
+                                + "\"reason\": \"orders deleted by a faulty job (INC-4712)\"}")}))
+            RestoreRequest request) {
         RestoreRequest asked = request == null ? RestoreRequest.DEFAULTS : request;
         if (asked.replaces() && !caller.hasRole(ADMIN)) {
             throw new ForbiddenException("A restore that replaces existing data (replace: true) needs the admin "
@@ -132,8 +188,12 @@ public class SnapshotResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}/restores")
-    @Operation(summary = "Restores of a snapshot, newest first", description = "Paged: limit (1-500, 100 by "
+    @Operation(operationId = "listSnapshotRestores", summary = "Restores of a snapshot, newest first",
+            description = "Paged: limit (1-500, 100 by "
             + "default); the next page's address is in the Link header (rel=next).")
+    @APIResponse(responseCode = "200", description = "One page of restores")
+    @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")
+    @APIResponse(responseCode = "404", description = "No snapshot with this id")
     public RestResponse<List<RestoreView>> restores(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, UriInfo uri) {
         return service.restores(id, PageRequest.of(limit, cursor)).map(RestoreView::of).response(uri);

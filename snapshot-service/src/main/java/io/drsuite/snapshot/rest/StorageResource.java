@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The storage locations this deployment configures (names to use in requests; no credentials). */
@@ -35,7 +36,9 @@ public class StorageResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(summary = "List storage locations")
+    @Operation(operationId = "listStorageLocations", summary = "List storage locations", description = "The "
+            + "names to use in snapshot requests and policies, where each stores, and which one is the default.")
+    @APIResponse(responseCode = "200", description = "Every configured location, by name")
     public List<StorageView> list() {
         return storage.all().values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
                 .map(location -> new StorageView(location.name(), location.describe(),

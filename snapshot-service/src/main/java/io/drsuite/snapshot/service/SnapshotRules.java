@@ -6,6 +6,7 @@ import io.drsuite.clusterclient.host.QualifiedName;
 import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationships.KnownRelationship;
+import io.drsuite.snapshot.config.SnapshotConfig;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.platform.outbox.EventOutbox;
+import io.drsuite.snapshot.config.SnapshotConfig;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,12 +7,9 @@ import static io.drsuite.platform.security.Roles.VIEWER;
 import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.task.engine.TaskControl;
-import io.drsuite.task.model.Task;
-import io.drsuite.task.model.TaskLogEntry;
+import io.drsuite.task.engine.TaskQueries;
 import io.drsuite.task.model.TaskState;
-import io.drsuite.task.model.TaskStep;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -34,42 +34,51 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Tasks", description = "Long operations on clusters, run as resumable steps")
 public class TaskResource {
 
+    private final TaskQueries queries;
     private final TaskControl control;
 
-    TaskResource(TaskControl control) {
+    TaskResource(TaskQueries queries, TaskControl control) {
+        this.queries = queries;
         this.control = control;
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "List tasks, newest first", description = "Filter by target (e.g. a relationship id) "
-            + "and state (pending, running, succeeded, failed, cancelled). Paged: limit (1-500, 100 by default); "
-            + "the next page's address is in the Link header (rel=next).")
+    @Operation(operationId = "listTasks", summary = "List tasks, newest first", description = "Filter by target "
+            + "(e.g. a relationship id) and state (pending, running, succeeded, failed, cancelled). Paged: limit "
+            + "(1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+    @APIResponse(responseCode = "200", description = "One page of tasks, without their steps and log")
+    @APIResponse(responseCode = "400", description = "An unknown state, a limit out of range or a cursor that is "
+            + "not one")
     public RestResponse<List<TaskView>> list(@QueryParam("target") String target, @QueryParam("state") String state,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
-        return Task.newestFirst(target, state == null ? null : parseState(state), PageRequest.of(limit, cursor))
+        return queries.newestFirst(target, state == null ? null : parseState(state), PageRequest.of(limit, cursor))
                 .map(TaskView::summary).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Path("/{id}")
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Get a task with its steps, their artifacts and the step log")
+    @Operation(operationId = "getTask", summary = "Get a task with its steps, their artifacts and the step log",
+            description = "State, progress, the step it is in, each step's state and artifacts, and the step log.")
+    @APIResponse(responseCode = "200", description = "The task")
+    @APIResponse(responseCode = "404", description = "No task with this id")
     public TaskView get(@PathParam("id") UUID id) {
-        Task task = Task.findById(id);
-        if (task == null) {
-            throw ProblemException.notFound("task", "no task " + id);
-        }
-        return TaskView.of(task, TaskStep.list("taskId = ?1 order by position", id), TaskLogEntry.of(id));
+        return queries.detail(id).map(detail -> TaskView.of(detail.task(), detail.steps(), detail.log()))
+                .orElseThrow(() -> ProblemException.notFound("task", "no task " + id));
     }
 
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a task", description = "A pending task is cancelled at once; a running one stops "
+    @Operation(operationId = "cancelTask", summary = "Cancel a task",
+            description = "A pending task is cancelled at once; a running one stops "
             + "before its next step that is safe to stop at. 409 when no such step is left.")
+    @APIResponse(responseCode = "202", description = "Cancelled, or asked to stop at its next safe step",
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "404", description = "No task with this id")
+    @APIResponse(responseCode = "409", description = "The task has finished, or has no step left where it can "
+            + "safely stop")
     public RestResponse<TaskView> cancel(@PathParam("id") UUID id) {
         return RestResponse.accepted(TaskView.summary(control.cancel(id)));
     }
@@ -77,8 +86,14 @@ public class TaskResource {
     @RolesAllowed({OPERATOR, ADMIN})
     @POST
     @Path("/{id}/resume")
-    @Operation(summary = "Resume a failed task at the step that failed", description = "Only for a task that "
+    @Operation(operationId = "resumeTask", summary = "Resume a failed task at the step that failed",
+            description = "Only for a task that "
             + "failed without rolling back; every step is idempotent, so the failed one simply runs again.")
+    @APIResponse(responseCode = "202", description = "Resumed: it runs again from its failed step",
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "404", description = "No task with this id")
+    @APIResponse(responseCode = "409", description = "Not a failed task that was not rolled back, or a task of a DR "
+            + "relationship (resume it through relationship-service)")
     public RestResponse<TaskView> resume(@PathParam("id") UUID id) {
         return RestResponse.accepted(TaskView.summary(control.resume(id)));
     }

@@ -1,4 +1,4 @@
-package io.drsuite.snapshot.service;
+package io.drsuite.snapshot.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
