@@ -1,19 +1,13 @@
 package io.drsuite.recyclebin.model;
 
-import jakarta.persistence.AttributeConverter;
+import io.drsuite.platform.persistence.WireNameConverter;
 import jakarta.persistence.Converter;
 
-/** Keeps {@code bin_entry.state} as the lower-case name it has always held ({@code recycled}, ...). */
+/** Stores an {@link EntryState} as its lower-case word ({@code recycled}, ...). */
 @Converter
-public class EntryStateConverter implements AttributeConverter<EntryState, String> {
+public class EntryStateConverter extends WireNameConverter<EntryState> {
 
-    @Override
-    public String convertToDatabaseColumn(EntryState state) {
-        return state == null ? null : state.wireName();
-    }
-
-    @Override
-    public EntryState convertToEntityAttribute(String column) {
-        return column == null ? null : EntryState.fromWire(column);
+    public EntryStateConverter() {
+        super(EntryState::wireName, EntryState::fromWire);
     }
 }
