@@ -48,8 +48,7 @@ public class AlertResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest first. state: firing or "
-            + "resolved; all when absent. Paged: limit (1-500, 100 by default); the next page's address is in the "
-            + "Link header (rel=next).")
+            + "resolved; all when absent.")
     @APIResponse(responseCode = "200", description = "One page of alerts")
     @APIResponse(responseCode = "400", description = "An unknown state, a limit out of range or a cursor that is "
             + "not one")

@@ -78,8 +78,7 @@ public class HealthResource {
     @GET
     @Path("/clusters")
     @Operation(operationId = "listClusterHealth", summary = "Every known cluster with the latest sample of each "
-            + "node", description = "By name. Paged: limit (1-500, 100 by default); the next page's address is in "
-            + "the Link header (rel=next).")
+            + "node", description = "By name.")
     @APIResponse(responseCode = "200", description = "One page of clusters with their nodes' latest samples")
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")
     public RestResponse<List<ClusterHealth>> clusters(@QueryParam("limit") Integer limit,
@@ -108,8 +107,7 @@ public class HealthResource {
     @Operation(operationId = "getRelationshipHealth",
             summary = "A relationship's latest lag and RPO estimate, and its samples from..to",
             description = "from and to are ISO-8601 instants; the default is the last hour. Oldest first: the "
-                    + "per-minute rows, then the raw samples. Paged over both together: limit (1-500, 100 by "
-                    + "default); the next page's address is in the Link header (rel=next).")
+                    + "per-minute rows, then the raw samples. One page covers both together.")
     @APIResponse(responseCode = "200", description = "The latest health and one page of the history")
     @APIResponse(responseCode = "400", description = "from or to not an ISO-8601 instant, from after to, a limit "
             + "out of range or a cursor that is not one")

@@ -38,8 +38,7 @@ public class KnownClusterResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(operationId = "listKnownClusters", summary = "List the clusters monitor-service knows",
-            description = "By name. Paged: limit (1-500, 100 by default); the next page's address is in the Link "
-                    + "header (rel=next).")
+            description = "By name.")
     @APIResponse(responseCode = "200", description = "One page of clusters")
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")
     public RestResponse<List<KnownClusterView>> list(@QueryParam("limit") Integer limit,

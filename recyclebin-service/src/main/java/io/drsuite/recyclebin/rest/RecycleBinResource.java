@@ -88,8 +88,7 @@ public class RecycleBinResource {
     @GET
     @Operation(operationId = "listBinEntries", summary = "List entries",
             description = "The latest dropped first. Objects in the bin (state recycled) "
-            + "unless state=restored, purged or all; filter by cluster, database and kind. Paged: limit (1-500, 100 "
-            + "by default); the next page's address is in the Link header (rel=next).")
+            + "unless state=restored, purged or all; filter by cluster, database and kind.")
     @APIResponse(responseCode = "200", description = "One page of entries")
     @APIResponse(responseCode = "400", description = "A filter that breaks its rule, a limit out of range or a "
             + "cursor that is not one")

@@ -85,8 +85,7 @@ public class ClusterResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(operationId = "listClusters", summary = "List registered clusters", description = "By name. Paged: "
-            + "limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+    @Operation(operationId = "listClusters", summary = "List registered clusters", description = "By name.")
     @APIResponse(responseCode = "200", description = "One page of clusters")
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")
     public RestResponse<List<ClusterView>> list(@QueryParam("limit") Integer limit,

@@ -83,8 +83,7 @@ public class RelationshipResource {
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
-    @Operation(operationId = "listRelationships", summary = "List relationships", description = "By name. Paged: "
-            + "limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+    @Operation(operationId = "listRelationships", summary = "List relationships", description = "By name.")
     @APIResponse(responseCode = "200", description = "One page of relationships, without the live lag")
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")
     public RestResponse<List<RelationshipView>> list(@QueryParam("limit") Integer limit,

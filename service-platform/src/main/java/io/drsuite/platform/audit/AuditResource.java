@@ -40,8 +40,7 @@ public class AuditResource {
     @GET
     @Operation(operationId = "searchAuditLog", summary = "Search the audit log",
             description = "Newest first. Filters: from, to (ISO-8601 instants), "
-            + "actor (user name or subject), target (and what is under it), operation (part of it), correlationId. "
-            + "Paged: limit (1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+            + "actor (user name or subject), target (and what is under it), operation (part of it), correlationId.")
     @APIResponse(responseCode = "200", description = "One page of audit records")
     @APIResponse(responseCode = "400", description = "from or to not an ISO-8601 instant, correlationId not a UUID, "
             + "a limit out of range or a cursor that is not one")

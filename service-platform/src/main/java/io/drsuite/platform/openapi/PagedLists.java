@@ -12,18 +12,27 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 /**
  * The paging of every list ({@link PageRequest}, {@code Page}), described once: an operation with a {@code cursor}
  * query parameter is a paged list, so its {@code limit} and {@code cursor} are explained and its success response
- * names the {@code Link} header (rel=next) that carries the next page's address.
+ * names the {@code Link} header (rel=next) that carries the next page's address; its description ends with the
+ * same sentence everywhere.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class PagedLists implements OASFilter {
 
     static final String LINK = "Link";
+    static final String PAGING = "Paged: limit (1-" + PageRequest.MAX_LIMIT + ", " + PageRequest.DEFAULT_LIMIT
+            + " by default); the next page's address is in the Link header (rel=next).";
 
     @Override
     public Operation filterOperation(Operation operation) {
         List<Parameter> parameters = operation.getParameters();
         if (parameters == null || parameters.stream().noneMatch(parameter -> isQuery(parameter, "cursor"))) {
             return operation;
+        }
+        String description = operation.getDescription();
+        if (description == null || description.isBlank()) {
+            operation.setDescription(PAGING);
+        } else if (!description.contains(PAGING)) {
+            operation.setDescription(description + " " + PAGING);
         }
         for (Parameter parameter : parameters) {
             if (isQuery(parameter, "limit") && parameter.getDescription() == null) {

@@ -25,6 +25,20 @@ class PagedListsTest {
     }
 
     @Test
+    void aListsDescriptionEndsWithThePagingSentenceOnce() {
+        Operation described = list(query("cursor")).description("Newest first.");
+        Operation bare = list(query("cursor"));
+
+        filter.filterOperation(described);
+        filter.filterOperation(described);
+        filter.filterOperation(bare);
+
+        assertEquals("Newest first. Paged: limit (1-500, 100 by default); the next page's address is in the Link "
+                + "header (rel=next).", described.getDescription());
+        assertEquals(PagedLists.PAGING, bare.getDescription());
+    }
+
+    @Test
     void anOperationWithoutACursorIsNoPagedList() {
         Operation operation = list(query("limit"));
 
@@ -32,6 +46,7 @@ class PagedListsTest {
 
         assertNull(operation.getResponses().getAPIResponse("200").getHeaders());
         assertEquals(null, operation.getParameters().get(0).getDescription());
+        assertNull(operation.getDescription());
     }
 
     private static Operation list(Parameter... parameters) {

@@ -92,8 +92,7 @@ public class SnapshotResource {
     @GET
     @Operation(operationId = "listSnapshots", summary = "List snapshots, newest first",
             description = "Filter by cluster and kind (physical, "
-            + "logical). Paged: limit (1-500, 100 by default); the next page's address is in the Link header "
-            + "(rel=next).")
+            + "logical).")
     @APIResponse(responseCode = "200", description = "One page of snapshots")
     @APIResponse(responseCode = "400", description = "A cluster name or kind that breaks its rule, a limit out of "
             + "range or a cursor that is not one")
@@ -189,8 +188,7 @@ public class SnapshotResource {
     @GET
     @Path("/{id}/restores")
     @Operation(operationId = "listSnapshotRestores", summary = "Restores of a snapshot, newest first",
-            description = "Paged: limit (1-500, 100 by "
-            + "default); the next page's address is in the Link header (rel=next).")
+            description = "Of this snapshot, newest first.")
     @APIResponse(responseCode = "200", description = "One page of restores")
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")
     @APIResponse(responseCode = "404", description = "No snapshot with this id")

@@ -45,8 +45,7 @@ public class TaskResource {
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})
     @GET
     @Operation(operationId = "listTasks", summary = "List tasks, newest first", description = "Filter by target "
-            + "(e.g. a relationship id) and state (pending, running, succeeded, failed, cancelled). Paged: limit "
-            + "(1-500, 100 by default); the next page's address is in the Link header (rel=next).")
+            + "(e.g. a relationship id) and state (pending, running, succeeded, failed, cancelled).")
     @APIResponse(responseCode = "200", description = "One page of tasks, without their steps and log")
     @APIResponse(responseCode = "400", description = "An unknown state, a limit out of range or a cursor that is "
             + "not one")
