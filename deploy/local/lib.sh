@@ -258,6 +258,38 @@ drsuite_sshd_bin() {
   printf '%s\n' "$sshd"
 }
 
+# ---------------------------------------------------------------- routing peers
+
+# Installs Debian's HAProxy and BIND 9 when missing and we are root. Only the
+# tests need them: they start their own haproxy and named on loopback ports to
+# check that clients follow the primary (health checks, RFC 2136 updates).
+# The packages' system services are switched off again: nothing here uses them.
+drsuite_routing_peers() {
+  if [[ -x /usr/sbin/haproxy && -x /usr/sbin/named ]]; then
+    return
+  fi
+  drsuite_is_root ||
+    die "HAProxy and BIND 9 are not installed;" \
+      "run as root or: apt-get install haproxy bind9 bind9-utils"
+  info "installing haproxy and bind9 from apt" >&2
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends haproxy bind9 bind9-utils >&2; then
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      --no-install-recommends haproxy bind9 bind9-utils >&2
+  fi
+  local service
+  for service in haproxy named bind9; do
+    if [[ -d /run/systemd/system ]]; then
+      systemctl disable --now "$service.service" >/dev/null 2>&1 || true
+    else
+      invoke-rc.d "$service" stop >/dev/null 2>&1 || true
+      update-rc.d "$service" disable >/dev/null 2>&1 || true
+    fi
+  done
+  [[ -x /usr/sbin/haproxy && -x /usr/sbin/named ]] || die "apt did not install haproxy and named"
+}
+
 # ---------------------------------------------------------------- postgres
 
 # Prints the PostgreSQL binary directory, installing the Debian packages

@@ -1,6 +1,7 @@
 package io.drsuite.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.cluster.ClusterChanged;
 import io.drsuite.events.cluster.ClusterEvents;
 import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.cluster.ClusterRemoved;
@@ -41,6 +42,8 @@ public class ClusterCatalog {
         }
         if (event.is(ClusterEvents.REGISTERED)) {
             register(event.payload(ClusterEvents.REGISTERED, json));
+        } else if (event.is(ClusterEvents.CHANGED)) {
+            change(event.payload(ClusterEvents.CHANGED, json));
         } else if (event.is(ClusterEvents.REMOVED)) {
             remove(event.payload(ClusterEvents.REMOVED, json));
         } else {
@@ -109,6 +112,15 @@ public class ClusterCatalog {
         cluster.registeredAt = registered.registeredAt();
         cluster.persist();
         LOG.infof("Cluster %s (%s) is now known", cluster.name, cluster.id);
+    }
+
+    /** Events of one cluster are ordered (keyed by its id), so a change always finds its registration. */
+    private void change(ClusterChanged changed) {
+        KnownCluster.<KnownCluster>findByIdOptional(changed.clusterId()).ifPresentOrElse(cluster -> {
+            cluster.nodes = changed.nodes();
+            LOG.infof("Cluster %s (%s) now has main node %s", cluster.name, cluster.id, cluster.mainNode().name());
+        }, () -> LOG.infof("Ignoring a change of cluster %s (%s), which is not known here", changed.name(),
+                changed.clusterId()));
     }
 
     private void remove(ClusterRemoved removed) {

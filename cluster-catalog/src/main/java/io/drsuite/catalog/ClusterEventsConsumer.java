@@ -27,6 +27,6 @@ public class ClusterEventsConsumer {
     @Incoming("cluster-events")
     @Blocking
     public void onClusterEvent(ConsumerRecord<String, String> record) {
-        deadLetters.deliver(record, List.of(ClusterEvents.REGISTERED, ClusterEvents.REMOVED), catalog::apply);
+        deadLetters.deliver(record, List.of(ClusterEvents.REGISTERED, ClusterEvents.CHANGED, ClusterEvents.REMOVED), catalog::apply);
     }
 }

@@ -12,7 +12,10 @@ import io.drsuite.catalog.KnownCluster;
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.DeadLetters;
 import io.drsuite.events.EventType;
+import io.drsuite.events.cluster.ClusterChanged;
 import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.cluster.ClusterRegistered;
 import io.drsuite.events.cluster.ClusterRemoved;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,6 +63,25 @@ public abstract class ClusterProjectionContract {
         publish(ClusterEvents.REMOVED, registered.clusterId(), UUID.randomUUID(),
                 new ClusterRemoved(registered.clusterId(), registered.name(), Instant.now()));
         await().atMost(WITHIN).until(() -> known(registered.name()).isEmpty());
+    }
+
+    @Test
+    void aChangeReplacesTheNodesAndMovesTheMainNode() throws Exception {
+        ClusterRegistered registered = ClusterEventFixtures.registered("moved-" + shortId());
+        publish(ClusterEvents.REGISTERED, registered.clusterId(), UUID.randomUUID(), registered);
+        await().atMost(WITHIN).until(() -> known(registered.name()).isPresent());
+        ClusterNode main = registered.nodes().get(0);
+        ClusterNode promoted = new ClusterNode("n2", main.host(), main.port() + 1, main.dataDirectory() + "-2",
+                NodeRole.PRIMARY, main.access());
+        ClusterNode demoted = new ClusterNode(main.name(), main.host(), main.port(), main.dataDirectory(),
+                NodeRole.STANDBY, main.access());
+
+        publish(ClusterEvents.CHANGED, registered.clusterId(), UUID.randomUUID(),
+                new ClusterChanged(registered.clusterId(), registered.name(), List.of(demoted, promoted),
+                        Instant.now()));
+        await().atMost(WITHIN).until(() -> known(registered.name()).map(cluster -> cluster.nodes.size() == 2)
+                .orElse(false));
+        assertEquals("n2", known(registered.name()).orElseThrow().mainNode().name());
     }
 
     @Test

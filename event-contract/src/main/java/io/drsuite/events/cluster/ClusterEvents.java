@@ -9,6 +9,9 @@ public final class ClusterEvents {
 
     public static final EventType<ClusterRegistered> REGISTERED =
             EventType.of("clusters", "cluster", "registered", 1, ClusterRegistered.class);
+    /** The nodes changed (a node switchover or failover, a node added or removed); carries the whole node list. */
+    public static final EventType<ClusterChanged> CHANGED =
+            EventType.of("clusters", "cluster", "changed", 1, ClusterChanged.class);
     public static final EventType<ClusterRemoved> REMOVED =
             EventType.of("clusters", "cluster", "removed", 1, ClusterRemoved.class);
 

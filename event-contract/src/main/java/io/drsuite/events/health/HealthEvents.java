@@ -2,7 +2,7 @@ package io.drsuite.events.health;
 
 import io.drsuite.events.EventType;
 
-/** What monitor-service observes, on {@code drsuite.health}, keyed by relationship id. */
+/** What monitor-service observes, on {@code drsuite.health}, keyed by relationship id (by cluster id for a cluster's own events). */
 public final class HealthEvents {
 
     /** A relationship's health words changed (e.g. {@code recovery} to {@code recovery_fail}). */
@@ -12,6 +12,10 @@ public final class HealthEvents {
     /** The automatic failover policy decided a relationship must fail over. */
     public static final EventType<FailoverRequested> FAILOVER_REQUESTED =
             EventType.of("health", "health", "failover-requested", 1, FailoverRequested.class);
+
+    /** The automatic local failover policy decided a cluster's primary is lost; keyed by cluster id. */
+    public static final EventType<LocalFailoverRequested> LOCAL_FAILOVER_REQUESTED =
+            EventType.of("health", "health", "local-failover-requested", 1, LocalFailoverRequested.class);
 
     public static final String TOPIC = RELATIONSHIP_HEALTH_CHANGED.topic();
 

@@ -25,6 +25,16 @@ public record SecretBinding(UUID clusterId, SecretField field) {
         return new SecretBinding(clusterId, SecretField.REPLICATION_PASSWORD);
     }
 
+    /** A DNS route's TSIG key, bound to the cluster or relationship the route belongs to (ids are never reused). */
+    public static SecretBinding dnsTsigKey(UUID ownerId) {
+        return new SecretBinding(ownerId, SecretField.DNS_TSIG_KEY);
+    }
+
+    /** A webhook's signing key, bound to the cluster or relationship the webhook belongs to. */
+    public static SecretBinding webhookSecret(UUID ownerId) {
+        return new SecretBinding(ownerId, SecretField.WEBHOOK_SECRET);
+    }
+
     /** The GCM associated data; the key id is part of it, so a value cannot be relabelled with another key id. */
     byte[] associatedData(String keyId) {
         return ("drsuite-secret:v2|key:" + keyId + "|cluster:" + clusterId + "|field:" + field.label())

@@ -6,7 +6,11 @@ package io.drsuite.platform.secrets;
  */
 public enum SecretField {
     ADMIN_PASSWORD("admin-password"),
-    REPLICATION_PASSWORD("replication-password");
+    REPLICATION_PASSWORD("replication-password"),
+    /** The TSIG key that signs a DNS route's dynamic updates. */
+    DNS_TSIG_KEY("dns-tsig-key"),
+    /** The key that signs a webhook's calls (HMAC). */
+    WEBHOOK_SECRET("webhook-secret");
 
     private final String label;
 
