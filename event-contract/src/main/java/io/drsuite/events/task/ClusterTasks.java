@@ -51,6 +51,6 @@ public final class ClusterTasks {
      * {@code synchronous_standby_names} lists: derived from the node name, so it survives role changes.
      */
     public static String standbyName(String nodeName) {
-        return ("drsuite_node_" + nodeName.replace('-', '_')).toLowerCase(java.util.Locale.ROOT);
+        return ("drsuite_node_" + nodeName).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 }
