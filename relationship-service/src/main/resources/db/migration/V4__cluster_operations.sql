@@ -9,8 +9,11 @@ alter table cluster
     add column operation_started_at    timestamptz,
     add column last_operation_task_id  uuid,
     add column last_operation_type     text,
+    add column last_operation_node     text,
     add column last_operation_result   text,
     add column last_operation_error    text,
+    -- a failed task that did not roll back can be resumed at its failed step, through the cluster
+    add column last_operation_rolled_back boolean not null default false,
     add column last_operation_ended_at timestamptz,
     add column sync_standby_count      integer not null default 0 check (sync_standby_count >= 0),
     -- node names separated by commas (names are letters, digits and '-')

@@ -203,6 +203,24 @@ class ClusterOperationsTest {
         assertThat(failed.getString("lastOperation.result")).isEqualTo("failed");
         assertThat(failed.getString("lastOperation.error")).isEqualTo("cannot fence");
         assertThat(failed.getString("nodes.find { it.name == 'co-move-2' }.role")).isEqualTo("primary");
+
+        // The failed failover (not rolled back) is resumed through the cluster, by an admin only.
+        SignedIn.as(SignedIn.OPERATOR).contentType(ContentType.JSON).post("/api/v1/clusters/co-move/resume").then()
+                .statusCode(403);
+        resume("co-move").statusCode(202)
+                .body("taskId", equalTo(failoverTask.toString()))
+                .body("cluster.operation.taskId", equalTo(failoverTask.toString()));
+        assertThat(KafkaProbe.readAll(TaskEvents.TOPIC, record -> failoverTask.toString().equals(record.key())
+                && TaskEvents.RESUME_REQUESTED.type().equals(KafkaProbe.header(record, "ce_type")),
+                Duration.ofMillis(500), Duration.ofSeconds(20))).hasSize(1);
+        refused(resume("co-move"), 409, "operation-in-progress", failoverTask.toString());
+        publish(TaskEvents.FINISHED, failoverTask, new TaskFinished(failoverTask, ClusterTasks.FAILOVER, clusterId,
+                TaskResult.SUCCEEDED, null, null, false, Map.of(ClusterTasks.NEW_PRIMARY, "co-move-1"),
+                Instant.now()), UUID.randomUUID());
+        JsonPath resumed = awaitCluster("co-move", now -> now.get("operation") == null
+                && "primary".equals(now.getString("nodes.find { it.name == 'co-move-1' }.role")));
+        assertThat(resumed.getString("lastOperation.result")).isEqualTo("succeeded");
+        refused(resume("co-move"), 409, "nothing-to-resume", failoverTask.toString());
     }
 
     /**
@@ -378,6 +396,10 @@ class ClusterOperationsTest {
 
     private static ValidatableResponse post(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    private static ValidatableResponse resume(String cluster) {
+        return given().contentType(ContentType.JSON).post("/api/v1/clusters/" + cluster + "/resume").then();
     }
 
     private static ValidatableResponse put(String path, Object body) {

@@ -1,6 +1,7 @@
 package io.drsuite.relationship.model;
 
 import io.drsuite.events.cluster.NodeRole;
+import io.drsuite.events.task.TaskResult;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -83,12 +84,18 @@ public class Cluster extends PanacheEntityBase {
     @Column(name = "last_operation_type")
     public String lastOperationType;
 
+    @Column(name = "last_operation_node")
+    public String lastOperationNode;
+
     /** How the last operation's task ended: {@code succeeded}, {@code failed} or {@code cancelled}. */
     @Column(name = "last_operation_result")
     public String lastOperationResult;
 
     @Column(name = "last_operation_error")
     public String lastOperationError;
+
+    @Column(name = "last_operation_rolled_back", nullable = false)
+    public boolean lastOperationRolledBack;
 
     @Column(name = "last_operation_ended_at")
     public Instant lastOperationEndedAt;
@@ -168,11 +175,13 @@ public class Cluster extends PanacheEntityBase {
     }
 
     /** The running operation's task ended; the cluster remembers how. */
-    public void finishOperation(String result, String error, Instant at) {
+    public void finishOperation(TaskResult result, String error, boolean rolledBack, Instant at) {
         lastOperationTaskId = operationTaskId;
         lastOperationType = operationType;
-        lastOperationResult = result;
+        lastOperationNode = operationNode;
+        lastOperationResult = result.wireName();
         lastOperationError = error;
+        lastOperationRolledBack = rolledBack;
         lastOperationEndedAt = at;
         operationTaskId = null;
         operationType = null;
@@ -180,6 +189,31 @@ public class Cluster extends PanacheEntityBase {
         operationStep = null;
         operationPercent = 0;
         operationStartedAt = null;
+    }
+
+    /** The last operation's task failed without rolling back: it can run again from its failed step. */
+    public Optional<ClusterOperation> resumableOperation() {
+        if (hasOperationRunning() || lastOperationTaskId == null || lastOperationRolledBack
+                || !TaskResult.FAILED.wireName().equals(lastOperationResult)) {
+            return Optional.empty();
+        }
+        return ClusterOperation.ofTaskType(lastOperationType);
+    }
+
+    /** The last operation's failed task runs again and is the running operation once more. */
+    public UUID resumeOperation() {
+        ClusterOperation operation = resumableOperation().orElseThrow(() -> new IllegalStateException(
+                "cluster " + name + " has no operation to resume"));
+        UUID taskId = lastOperationTaskId;
+        startOperation(taskId, operation, lastOperationNode);
+        lastOperationTaskId = null;
+        lastOperationType = null;
+        lastOperationNode = null;
+        lastOperationResult = null;
+        lastOperationError = null;
+        lastOperationRolledBack = false;
+        lastOperationEndedAt = null;
+        return taskId;
     }
 
     /**

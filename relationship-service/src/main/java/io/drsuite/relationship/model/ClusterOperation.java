@@ -35,6 +35,11 @@ public enum ClusterOperation {
         return this == SWITCHOVER || this == FAILOVER;
     }
 
+    /** Promotes a standby while the primary may still hold data: only an admin starts it, or resumes it. */
+    public boolean adminOnly() {
+        return this == FAILOVER;
+    }
+
     public static Optional<ClusterOperation> ofTaskType(String taskType) {
         return Arrays.stream(values()).filter(operation -> operation.taskType.equals(taskType)).findFirst();
     }

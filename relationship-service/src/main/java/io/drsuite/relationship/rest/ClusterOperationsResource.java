@@ -11,6 +11,7 @@ import io.drsuite.relationship.api.NodeRegistration;
 import io.drsuite.relationship.api.SynchronousStandbysRequest;
 import io.drsuite.relationship.service.ClusterOperations;
 import io.drsuite.relationship.service.SynchronousStandbys;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,12 +49,14 @@ public class ClusterOperationsResource {
     private final ClusterOperations operations;
     private final SynchronousStandbys synchronousStandbys;
     private final AuditedRequest audited;
+    private final SecurityIdentity caller;
 
     ClusterOperationsResource(ClusterOperations operations, SynchronousStandbys synchronousStandbys,
-            AuditedRequest audited) {
+            AuditedRequest audited, SecurityIdentity caller) {
         this.operations = operations;
         this.synchronousStandbys = synchronousStandbys;
         this.audited = audited;
+        this.caller = caller;
     }
 
     @RolesAllowed({OPERATOR, ADMIN})
@@ -117,6 +120,22 @@ public class ClusterOperationsResource {
                     value = "{\"mode\": \"auto\"}"))) NodeRebuildRequest request) {
         NodeRebuildRequest rebuild = request == null ? new NodeRebuildRequest(null) : request;
         return accepted(operations.rebuild(name, node, rebuild.rebuildMode()));
+    }
+
+    @RolesAllowed({OPERATOR, ADMIN})
+    @POST
+    @Path("/resume")
+    @Operation(operationId = "resumeClusterOperation", summary = "Resume the cluster's failed operation",
+            description = "The last operation's task, which failed without being undone, runs again from its "
+                    + "failed step, and the cluster follows it as it would a new one. A failed failover needs the "
+                    + "admin role to go on.")
+    @APIResponse(responseCode = "202", description = "The failed task runs again from its failed step", content =
+            @Content(schema = @Schema(implementation = ClusterOperationAccepted.class)))
+    @APIResponse(responseCode = "403", description = "A failed failover needs the admin role to go on")
+    @APIResponse(responseCode = "404", description = "No cluster of that name")
+    @APIResponse(responseCode = "409", description = "No failed operation that can be resumed, or: " + BUSY)
+    public RestResponse<ClusterOperationAccepted> resume(@PathParam("name") String name) {
+        return accepted(operations.resume(name, caller.hasRole(ADMIN)));
     }
 
     @RolesAllowed({ADMIN})

@@ -52,7 +52,7 @@ public class ClusterFolding {
         this.json = json;
     }
 
-    /** Whether the event is the progress or end of a cluster task, which this folding (not the relationship's) takes. */
+    /** Whether the event is the progress or end of a cluster task: this folding takes it, not the relationship one. */
     public boolean handles(IncomingEvent event) {
         if (event.is(TaskEvents.PROGRESSED)) {
             return ClusterOperation.ofTaskType(event.payload(TaskEvents.PROGRESSED, json).type()).isPresent();
@@ -100,7 +100,7 @@ public class ClusterFolding {
         if (newPrimary != null) {
             movePrimary(cluster, newPrimary, finished.taskId(), finished.type(), finished.at());
         }
-        cluster.finishOperation(finished.state().wireName(), finished.error(), finished.at());
+        cluster.finishOperation(finished.state(), finished.error(), finished.rolledBack(), finished.at());
         relationship(cluster).ifPresent(relationshipTasks::announce);
         metrics.counter("drsuite.cluster.operations", "type", finished.type(), "result",
                 finished.state().wireName()).increment();

@@ -8,6 +8,8 @@ import io.drsuite.events.task.DnsRoutes;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
+import io.drsuite.events.task.TaskResumeRequested;
+import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.relationship.config.RelationshipConfig;
 import io.drsuite.relationship.model.Cluster;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -80,6 +83,16 @@ public class ClusterOperationTasks {
         outbox.record(TaskEvents.REQUESTED, request.taskId().toString(), request);
         cluster.startOperation(request.taskId(), operation, node);
         return request.taskId();
+    }
+
+    /** Asks task-service to resume the cluster's failed task, which is the running operation again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    UUID resume(Cluster cluster) {
+        UUID taskId = cluster.resumeOperation();
+        outbox.record(TaskEvents.RESUME_REQUESTED, taskId.toString(), new TaskResumeRequested(taskId,
+                cluster.id.toString(), Objects.requireNonNullElse(ChangeOrigins.current().requestedBy(),
+                "relationship-service"), Instant.now()));
+        return taskId;
     }
 
     /** The cluster's whole node list, which replaces the one every projection holds. */

@@ -10,6 +10,7 @@ import io.drsuite.relationship.model.Cluster;
 import io.drsuite.relationship.model.ClusterNodeEntity;
 import io.drsuite.relationship.model.ClusterOperation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -88,6 +89,31 @@ public class ClusterOperations {
         }
         return start(admission, ClusterOperation.REBUILD_NODE, nodeName,
                 Map.of(ClusterTasks.NODE, nodeName, ClusterTasks.REBUILD_MODE, mode.wireName()));
+    }
+
+    /**
+     * Resumes the cluster's last operation, whose task failed without rolling back, at its failed step; the
+     * cluster follows it as it would a new one.
+     *
+     * @param byAdmin whether the caller has the admin role, which a failed failover needs to go on
+     */
+    @Transactional
+    public Accepted resume(String clusterName, boolean byAdmin) {
+        ClusterAdmission admission = ClusterAdmission.of(clusterName);
+        Cluster cluster = admission.cluster();
+        ClusterOperation operation = cluster.resumableOperation().orElseThrow(() -> ProblemException.conflict(
+                "nothing-to-resume", "cluster '" + clusterName + "' has no failed operation that can be resumed"
+                        + (cluster.lastOperationTaskId == null ? "" : " (its last task, " + cluster.lastOperationTaskId
+                                + ", ended " + cluster.lastOperationResult + (cluster.lastOperationRolledBack
+                                        ? " and was rolled back" : "") + ")")));
+        if (operation.adminOnly() && !byAdmin) {
+            throw new ForbiddenException("Resuming the failed " + operation.wireName() + " of cluster '"
+                    + clusterName + "' needs the admin role, as starting one does.");
+        }
+        UUID taskId = tasks.resume(cluster);
+        cluster.nodes.size();
+        LOG.infof("Cluster %s: task %s (%s) resumed", clusterName, taskId, operation.taskType());
+        return new Accepted(cluster, taskId);
     }
 
     /**
