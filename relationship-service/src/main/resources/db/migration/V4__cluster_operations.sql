@@ -10,7 +10,7 @@ alter table cluster
     add column last_operation_task_id  uuid,
     add column last_operation_type     text,
     add column last_operation_node     text,
-    add column last_operation_result   text,
+    add column last_operation_result   text check (last_operation_result in ('SUCCEEDED', 'FAILED', 'CANCELLED')),
     add column last_operation_error    text,
     -- a failed task that did not roll back can be resumed at its failed step, through the cluster
     add column last_operation_rolled_back boolean not null default false,

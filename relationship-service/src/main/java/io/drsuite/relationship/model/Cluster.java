@@ -9,6 +9,8 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
@@ -87,9 +89,10 @@ public class Cluster extends PanacheEntityBase {
     @Column(name = "last_operation_node")
     public String lastOperationNode;
 
-    /** How the last operation's task ended: {@code succeeded}, {@code failed} or {@code cancelled}. */
+    /** How the last operation's task ended. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "last_operation_result")
-    public String lastOperationResult;
+    public TaskResult lastOperationResult;
 
     @Column(name = "last_operation_error")
     public String lastOperationError;
@@ -179,7 +182,7 @@ public class Cluster extends PanacheEntityBase {
         lastOperationTaskId = operationTaskId;
         lastOperationType = operationType;
         lastOperationNode = operationNode;
-        lastOperationResult = result.wireName();
+        lastOperationResult = result;
         lastOperationError = error;
         lastOperationRolledBack = rolledBack;
         lastOperationEndedAt = at;
@@ -194,7 +197,7 @@ public class Cluster extends PanacheEntityBase {
     /** The last operation's task failed without rolling back: it can run again from its failed step. */
     public Optional<ClusterOperation> resumableOperation() {
         if (hasOperationRunning() || lastOperationTaskId == null || lastOperationRolledBack
-                || !TaskResult.FAILED.wireName().equals(lastOperationResult)) {
+                || lastOperationResult != TaskResult.FAILED) {
             return Optional.empty();
         }
         return ClusterOperation.ofTaskType(lastOperationType);

@@ -2,6 +2,7 @@ package io.drsuite.relationship.rest;
 
 import io.drsuite.events.cluster.HostAccessKind;
 import io.drsuite.events.cluster.NodeRole;
+import io.drsuite.events.task.TaskResult;
 import io.drsuite.relationship.model.Cluster;
 import io.drsuite.relationship.model.ClusterNodeEntity;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public record ClusterView(UUID id, String name, String serverVersion, int majorV
     }
 
     /** @param result {@code succeeded}, {@code failed} or {@code cancelled} */
-    public record LastOperation(UUID taskId, String type, String result, String error, Instant endedAt) {
+    public record LastOperation(UUID taskId, String type, TaskResult result, String error, Instant endedAt) {
     }
 
     static ClusterView of(Cluster cluster) {

@@ -104,7 +104,7 @@ public class ClusterOperations {
         ClusterOperation operation = cluster.resumableOperation().orElseThrow(() -> ProblemException.conflict(
                 "nothing-to-resume", "cluster '" + clusterName + "' has no failed operation that can be resumed"
                         + (cluster.lastOperationTaskId == null ? "" : " (its last task, " + cluster.lastOperationTaskId
-                                + ", ended " + cluster.lastOperationResult + (cluster.lastOperationRolledBack
+                                + ", ended " + cluster.lastOperationResult.wireName() + (cluster.lastOperationRolledBack
                                         ? " and was rolled back" : "") + ")")));
         if (operation.adminOnly() && !byAdmin) {
             throw new ForbiddenException("Resuming the failed " + operation.wireName() + " of cluster '"
