@@ -2,6 +2,8 @@ package io.drsuite.relationship.messaging;
 
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.platform.inbox.DeadLetterQueue;
+import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.relationship.service.ClusterFolding;
 import io.drsuite.relationship.service.RelationshipFolding;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,22 +11,34 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads {@code drsuite.tasks}: the progress and outcome of the DR tasks this service requested. */
+/**
+ * Reads {@code drsuite.tasks}: the progress and outcome of the tasks this service requested, DR tasks for their
+ * relationship and cluster tasks ({@code cluster.*}) for their cluster.
+ */
 @ApplicationScoped
 public class TaskEventsConsumer {
 
     private final RelationshipFolding folding;
-
+    private final ClusterFolding clusterFolding;
     private final DeadLetterQueue deadLetters;
 
-    TaskEventsConsumer(RelationshipFolding folding, DeadLetterQueue deadLetters) {
+    TaskEventsConsumer(RelationshipFolding folding, ClusterFolding clusterFolding, DeadLetterQueue deadLetters) {
         this.folding = folding;
+        this.clusterFolding = clusterFolding;
         this.deadLetters = deadLetters;
     }
 
     @Incoming("task-events")
     @Blocking
     public void onTaskEvent(ConsumerRecord<String, String> record) {
-        deadLetters.deliver(record, List.of(TaskEvents.PROGRESSED, TaskEvents.FINISHED), folding::apply);
+        deadLetters.deliver(record, List.of(TaskEvents.PROGRESSED, TaskEvents.FINISHED), this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        if (clusterFolding.handles(event)) {
+            clusterFolding.apply(event);
+        } else {
+            folding.apply(event);
+        }
     }
 }

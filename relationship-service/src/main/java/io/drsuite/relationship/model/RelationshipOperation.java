@@ -138,6 +138,11 @@ public enum RelationshipOperation {
         return this == SWITCHOVER;
     }
 
+    /** A switchover or failover: production moves to the other cluster, and the names that follow it move too. */
+    public boolean movesProduction() {
+        return this == SWITCHOVER || this == FAILOVER;
+    }
+
     public boolean reportsFailoverPercent() {
         return this == FAILOVER;
     }

@@ -97,7 +97,8 @@ public class ClusterResource {
     @GET
     @Path("/{name}")
     @Operation(operationId = "getCluster", summary = "Get one cluster", description = "Its nodes with their roles "
-            + "and host access, and the logins' user names (never the passwords).")
+            + "and host access, the logins' user names (never the passwords), its local synchronous standbys, the "
+            + "operation running inside it (null when none) and the last one that ended.")
     @APIResponse(responseCode = "200", description = "The cluster")
     @APIResponse(responseCode = "404", description = "No cluster of that name")
     public ClusterView get(@PathParam("name") String name) {

@@ -98,6 +98,10 @@ public class ClusterRegistry {
             throw ProblemException.conflict("cluster-in-relationship", "cluster '" + name + "' is in DR relationship "
                     + member.relationshipId + "; stop the relationship before removing the cluster");
         });
+        if (cluster.hasOperationRunning()) {
+            throw ProblemException.conflict("operation-in-progress", "cluster '" + name + "' is running task "
+                    + cluster.operationTaskId + " (" + cluster.operationType + "); wait for it to end");
+        }
         cluster.delete();
         outbox.record(ClusterEvents.REMOVED, cluster.id.toString(),
                 new ClusterRemoved(cluster.id, cluster.name, Instant.now()));
@@ -133,7 +137,7 @@ public class ClusterRegistry {
         return cluster;
     }
 
-    private static ClusterNodeEntity node(NodeRegistration request, NodeRole role) {
+    static ClusterNodeEntity node(NodeRegistration request, NodeRole role) {
         ClusterNodeEntity node = new ClusterNodeEntity();
         node.id = UUID.randomUUID();
         node.name = request.name();
@@ -151,15 +155,28 @@ public class ClusterRegistry {
         return node;
     }
 
-    static ClusterRegistered registeredEvent(Cluster cluster) {
-        List<ClusterNode> nodes = cluster.nodes.stream()
+    static List<ClusterNode> eventNodes(Cluster cluster) {
+        return cluster.nodes.stream()
                 .map(node -> new ClusterNode(node.name, node.host, node.port, node.dataDirectory, node.role,
                         node.access()))
                 .toList();
-        return new ClusterRegistered(cluster.id, cluster.name, cluster.serverVersion, cluster.majorVersion, nodes,
+    }
+
+    static ClusterRegistered registeredEvent(Cluster cluster) {
+        return new ClusterRegistered(cluster.id, cluster.name, cluster.serverVersion, cluster.majorVersion,
+                eventNodes(cluster),
                 new SealedLogin(cluster.adminUsername, cluster.adminPasswordSealed),
                 new SealedLogin(cluster.replicationUsername, cluster.replicationPasswordSealed),
                 cluster.registeredAt);
+    }
+
+    /** 409 when a node at this address is registered, in any cluster. */
+    static void requireUnusedAddress(NodeRegistration node) {
+        ClusterNodeEntity.findByAddress(node.host(), node.port()).ifPresent(existing -> {
+            throw ProblemException.conflict("node-registered", "node " + node.address()
+                    + " is already registered as node '" + existing.name + "' of cluster '"
+                    + existing.cluster.name + "'");
+        });
     }
 
     private static void requireDistinctNodes(List<NodeRegistration> nodes) {
@@ -184,11 +201,7 @@ public class ClusterRegistry {
                     + "' is already registered");
         }
         for (NodeRegistration node : request.nodes()) {
-            ClusterNodeEntity.findByAddress(node.host(), node.port()).ifPresent(existing -> {
-                throw ProblemException.conflict("node-registered", "node " + node.address()
-                        + " is already registered as node '" + existing.name + "' of cluster '"
-                        + existing.cluster.name + "'");
-            });
+            requireUnusedAddress(node);
         }
     }
 }

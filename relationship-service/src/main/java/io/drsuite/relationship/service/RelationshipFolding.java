@@ -10,10 +10,13 @@ import io.drsuite.events.task.TaskFinished;
 import io.drsuite.events.task.TaskProgressed;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.relationship.model.Cluster;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipCluster;
 import io.drsuite.relationship.model.RelationshipOperation;
 import io.drsuite.relationship.model.TaskOutcome;
+import io.drsuite.relationship.routing.ClusterRouting;
+import io.drsuite.relationship.routing.RoleChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -31,11 +34,13 @@ public class RelationshipFolding {
 
     private final EventInbox inbox;
     private final RelationshipTasks tasks;
+    private final ClusterRouting routing;
     private final ObjectMapper json;
 
-    RelationshipFolding(EventInbox inbox, RelationshipTasks tasks, ObjectMapper json) {
+    RelationshipFolding(EventInbox inbox, RelationshipTasks tasks, ClusterRouting routing, ObjectMapper json) {
         this.inbox = inbox;
         this.tasks = tasks;
+        this.routing = routing;
         this.json = json;
     }
 
@@ -87,6 +92,19 @@ public class RelationshipFolding {
         }
     }
 
+    /**
+     * The production primary moved to the other cluster: from the former primary cluster's main node to the DR
+     * cluster's main standby (each cluster's main node in the registry), which the routing announces.
+     */
+    private void announceRoleChange(Relationship relationship, TaskFinished finished) {
+        String oldPrimary = Cluster.findByName(relationship.drCluster).map(cluster -> cluster.mainNode().name)
+                .orElse(null);
+        String newPrimary = Cluster.findByName(relationship.primaryCluster).map(cluster -> cluster.mainNode().name)
+                .orElse(null);
+        routing.roleChanged(new RoleChange(relationship.name, relationship.primaryCluster, oldPrimary, newPrimary,
+                finished.taskId(), finished.type(), finished.at()));
+    }
+
     private static Optional<Relationship> inFlight(String target, UUID taskId) {
         UUID id;
         try {
@@ -122,6 +140,9 @@ public class RelationshipFolding {
             relationship.estimatedDataLossBytes = loss == null ? null : Long.valueOf(loss);
         }
         relationship.finishTask(outcome, finished.error());
+        if (outcome.swapsRoles()) {
+            announceRoleChange(relationship, finished);
+        }
         if (outcome.releasesClusters()) {
             RelationshipCluster.releaseAll(relationship.id);
         }

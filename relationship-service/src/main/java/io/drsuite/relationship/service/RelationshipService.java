@@ -96,6 +96,7 @@ public class RelationshipService {
         }
         for (Cluster cluster : List.of(primary, dr)) {
             refuseIfInRelationship(cluster.name);
+            refuseIfClusterBusy(cluster.name, null);
         }
     }
 
@@ -117,6 +118,9 @@ public class RelationshipService {
     }
 
     private Accepted store(RelationshipRequest request) {
+        // Both clusters locked, in name order, so no operation inside either starts while the relationship is made.
+        List.of(request.primaryCluster(), request.drCluster()).stream().sorted()
+                .forEach(Cluster::findByNameForUpdate);
         refuseConflicts(request);
         Relationship relationship = new Relationship();
         relationship.id = UUID.randomUUID();
@@ -294,5 +298,21 @@ public class RelationshipService {
                     + "' is running task " + relationship.currentTaskId + " (" + relationship.currentTaskType
                     + "); one operation at a time");
         }
+        refuseIfClusterBusy(relationship.primaryCluster, relationship.name);
+        refuseIfClusterBusy(relationship.drCluster, relationship.name);
+    }
+
+    /**
+     * A cluster running an operation inside it (a node switchover, failover, rebuild or add) takes no relationship
+     * operation until it ends. Read after the relationship's lock: a cluster operation takes that lock too before
+     * it starts, so the two are decided one after the other.
+     */
+    private static void refuseIfClusterBusy(String clusterName, String relationshipName) {
+        Cluster.findByName(clusterName).filter(Cluster::hasOperationRunning).ifPresent(cluster -> {
+            throw ProblemException.conflict("cluster-operation-in-progress", "cluster '" + cluster.name + "'"
+                    + (relationshipName == null ? "" : " of relationship '" + relationshipName + "'")
+                    + " is running task " + cluster.operationTaskId + " (" + cluster.operationType
+                    + "); one operation at a time");
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.drsuite.relationship.service;
 import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
+import io.drsuite.events.task.DnsRoutes;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
@@ -10,6 +11,7 @@ import io.drsuite.events.task.TaskResumeRequested;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipOperation;
+import io.drsuite.relationship.routing.ClusterRouting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -27,9 +29,11 @@ import java.util.UUID;
 public class RelationshipTasks {
 
     private final EventOutbox outbox;
+    private final ClusterRouting routing;
 
-    RelationshipTasks(EventOutbox outbox) {
+    RelationshipTasks(EventOutbox outbox, ClusterRouting routing) {
         this.outbox = outbox;
+        this.routing = routing;
     }
 
     /**
@@ -44,6 +48,10 @@ public class RelationshipTasks {
         parameters.put(DrTasks.PRIMARY_CLUSTER, relationship.primaryCluster);
         parameters.put(DrTasks.DR_CLUSTER, relationship.drCluster);
         parameters.put(DrTasks.SYNC_MODE, relationship.syncMode.wireName());
+        if (operation.movesProduction()) {
+            // The relationship's DNS names follow its production primary to the other cluster.
+            DnsRoutes.write(routing.dnsRoutesForRelationship(relationship.id), parameters);
+        }
         TaskRequested request = new TaskRequested(UUID.randomUUID(), operation.taskType(),
                 relationship.id.toString(), List.of(relationship.primaryCluster, relationship.drCluster), parameters,
                 relationship.timeoutSeconds, Instant.now());
