@@ -47,10 +47,14 @@ public class ClusterFailoverSteps {
      * Asks every node: standbys that answer in recovery are candidates when they carry the cluster's system
      * identifier (the registered primary's control file, else the one all candidates share). The named node, or
      * the one with the most WAL received, is chosen; with {@link ClusterTasks#MAX_LAG_BYTES} it may lag no more than
-     * that behind the furthest position known (the DR main standby's included). Refuses before anything is touched when there is no such standby.
+     * that behind the furthest position known (the DR main standby's included). Refuses before anything is touched
+     * when there is no such standby.
      */
     public void checkCandidates(StepContext context) throws Exception {
         LocalCluster cluster = move.cluster(context);
+        if (Boolean.parseBoolean(context.parameters().get(ClusterTasks.AUTOMATIC))) {
+            context.log("requested by the automatic local failover policy");
+        }
         Optional<String> expected = expectedIdentifier(context, cluster);
         List<Candidate> candidates = new ArrayList<>();
         Set<String> identifiers = new HashSet<>();

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Makes a running standby stream from a new primary. A standby that has not received WAL past the point where the
- * new primary's timeline forked is re-pointed in place ({@code primary_conninfo} and {@code primary_slot_name} in its
- * {@code postgresql.auto.conf}, then a reload; {@code recovery_target_timeline = latest} lets it follow the timeline switch).
+ * new primary's timeline forked is re-pointed in place ({@code primary_conninfo} and {@code primary_slot_name} in
+ * its {@code postgresql.auto.conf}, then a reload; {@code recovery_target_timeline = latest} lets it follow the
+ * timeline switch).
  * One that went further (it received WAL the new primary never had, as after a failover), or that does not stream
  * within {@link #FOLLOW_WAIT}, is rewound from the new primary and restarted; a full build is the last resort.
  */

@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,8 @@ class LocalOperationsTest {
             assertThat(failover.getMap("steps.find { it.name == 'repoint-standbys' }.artifacts"))
                     .containsEntry("repoint.lo-a3", "repointed").containsEntry("repoint.lo-a2", "skipped");
             assertThat(failover.getMap("steps.find { it.name == 'repoint-dr' }.artifacts"))
-                    .as("the DR node received WAL the new primary never had").containsEntry("repoint.lo-dra", "rewound");
+                    .as("the DR node received WAL the new primary never had")
+                    .containsEntry("repoint.lo-dra", "rewound");
             assertThat(p1.inRecovery()).isFalse();
             assertThat(p2.answers()).as("the lost primary stays down").isFalse();
             assertThat(p1.streamingStandbys()).containsKeys(ClusterTasks.standbyName("lo-a3"), drSlot);
@@ -155,6 +157,7 @@ class LocalOperationsTest {
             assertThat(p1.streamingStandbys()).containsKey(ClusterTasks.standbyName("lo-a2"));
             p1.execute("insert into ledger values (-1001)");
             await().atMost(Duration.ofSeconds(20)).until(() -> p2.count("ledger where id = -1001") == 1);
+            removeKeptData(p1, p2, p3, dr);
         }
     }
 
@@ -173,12 +176,25 @@ class LocalOperationsTest {
             assertThat(primary.getString("failedStep")).isEqualTo("check-node");
             assertThat(b1.inRecovery()).isFalse();
 
+            // a switchover whose standby cannot replay the shutdown checkpoint restarts the old primary
+            b2.execute("select pg_wal_replay_pause()");
+            JsonPath stalled = DrFixture.awaitDone(request(ClusterTasks.SWITCHOVER, "lo-b", 15,
+                    Map.of(ClusterTasks.TO_NODE, "lo-b2")), Duration.ofMinutes(2));
+            assertThat(stalled.getString("state")).isEqualTo("failed");
+            assertThat(stalled.getString("failedStep")).isEqualTo("verify-caught-up");
+            assertThat(stalled.getBoolean("rolledBack")).isTrue();
+            assertThat(b1.inRecovery()).isFalse();
+            b1.execute("insert into t values (0)");
+            assertThat(b2.inRecovery()).isTrue();
+            b2.execute("select pg_wal_replay_resume()");
+            await().atMost(Duration.ofSeconds(20)).until(() -> b2.count("t") == 1001 && b3.count("t") == 1001);
+            assertThat(b2.count("pg_replication_slots")).as("the slots prepared on lo-b2 are dropped").isZero();
+
             // a crashed standby without its WAL cannot be rewound
-            await().atMost(Duration.ofSeconds(20)).until(() -> b2.count("t") == 1000);
             b2.killPostmaster();
             await().atMost(Duration.ofSeconds(10)).until(() -> !b2.answers());
             emptyWalFolder(b2);
-            b1.execute("insert into t select generate_series(1001, 1100)");
+            b1.execute("insert into t select generate_series(1001, 1099)");
 
             JsonPath incremental = DrFixture.awaitDone(request(ClusterTasks.REBUILD_NODE, "lo-b", Map.of(
                     ClusterTasks.NODE, "lo-b2", ClusterTasks.REBUILD_MODE, "incremental")), Duration.ofMinutes(2));
@@ -203,11 +219,17 @@ class LocalOperationsTest {
             assertThat(b4.inRecovery()).isTrue();
             b1.execute("insert into t values (1101)");
             await().atMost(Duration.ofSeconds(20)).until(() -> b4.count("t") == 1101);
+            removeKeptData(b1, b2, b3, b4);
         }
     }
 
     /** Requests an in-cluster task as relationship-service does; with a relationship, the DR side is locked too. */
     private UUID request(String type, String cluster, Map<String, String> extra, String... relationshipAndDr) {
+        return request(type, cluster, 600, extra, relationshipAndDr);
+    }
+
+    private UUID request(String type, String cluster, int timeoutSeconds, Map<String, String> extra,
+            String... relationshipAndDr) {
         Map<String, String> parameters = new HashMap<>(extra);
         parameters.put(ClusterTasks.CLUSTER, cluster);
         List<String> clusters = new ArrayList<>(List.of(cluster));
@@ -218,10 +240,26 @@ class LocalOperationsTest {
             parameters.putIfAbsent(DrTasks.SYNC_MODE, "async");
             clusters.add(relationshipAndDr[1]);
         }
-        TaskRequested request = new TaskRequested(UUID.randomUUID(), type, cluster, clusters, parameters, 600,
-                Instant.now());
+        TaskRequested request = new TaskRequested(UUID.randomUUID(), type, cluster, clusters, parameters,
+                timeoutSeconds, Instant.now());
         fixture.send(request);
         return request.taskId();
+    }
+
+    /** Deletes the data directories the builds set aside next to the nodes' (kept for the retention otherwise). */
+    private static void removeKeptData(PostgresInstance... nodes) throws IOException {
+        for (PostgresInstance node : nodes) {
+            String prefix = node.dataDirectory().getFileName() + ".drsuite-";
+            try (Stream<Path> siblings = Files.list(node.dataDirectory().getParent())) {
+                for (Path kept : siblings.filter(path -> path.getFileName().toString().startsWith(prefix)).toList()) {
+                    try (Stream<Path> tree = Files.walk(kept)) {
+                        for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(path);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void emptyWalFolder(PostgresInstance node) throws IOException {
