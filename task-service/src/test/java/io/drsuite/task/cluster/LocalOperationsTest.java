@@ -166,8 +166,10 @@ class LocalOperationsTest {
         try (PostgresInstance b1 = PostgresInstance.primary("lo-b1");
                 PostgresInstance b2 = b1.standby("lo-b2", ClusterTasks.standbyName("lo-b2"));
                 PostgresInstance b3 = b1.standby("lo-b3", ClusterTasks.standbyName("lo-b3"));
-                PostgresInstance b4 = PostgresInstance.unbuilt("lo-b4")) {
+                PostgresInstance b4 = PostgresInstance.unbuilt("lo-b4");
+                PostgresInstance stranger = PostgresInstance.primary("lo-bx")) {
             b1.execute("create table t (id int)", "insert into t select generate_series(1, 1000)");
+            stranger.execute("create table mine (id int)", "insert into mine values (1)");
             fixture.register("lo-b", b1, b2, b3);
 
             JsonPath primary = DrFixture.awaitDone(request(ClusterTasks.REBUILD_NODE, "lo-b",
@@ -210,8 +212,20 @@ class LocalOperationsTest {
             assertThat(b1.streamingStandbys()).containsKeys(ClusterTasks.standbyName("lo-b2"),
                     ClusterTasks.standbyName("lo-b3"));
 
-            // a node registered with no data directory yet
-            registry.changeNodes("lo-b", "lo-b1", b4);
+            // a node registered with no data directory yet; one whose directory holds another server is refused
+            registry.changeNodes("lo-b", "lo-b1", b4, stranger);
+            JsonPath running = DrFixture.awaitDone(request(ClusterTasks.ADD_NODE, "lo-b", Map.of(ClusterTasks.NODE,
+                    "lo-bx")), Duration.ofMinutes(1));
+            assertThat(running.getString("state")).isEqualTo("failed");
+            assertThat(running.getString("error")).contains("a server runs");
+            stranger.stop();
+            JsonPath otherSystem = DrFixture.awaitDone(request(ClusterTasks.ADD_NODE, "lo-b", Map.of(
+                    ClusterTasks.NODE, "lo-bx")), Duration.ofMinutes(1));
+            assertThat(otherSystem.getString("state")).isEqualTo("failed");
+            assertThat(otherSystem.getString("error")).contains("data of system");
+            stranger.start();
+            assertThat(stranger.count("mine")).isEqualTo(1);
+
             JsonPath add = awaitSucceeded(request(ClusterTasks.ADD_NODE, "lo-b", Map.of(ClusterTasks.NODE,
                     "lo-b4")));
             assertThat(add.getList("steps.name")).containsExactly("check-node", "build-node", "wait-for-streaming");
@@ -219,7 +233,7 @@ class LocalOperationsTest {
             assertThat(b4.inRecovery()).isTrue();
             b1.execute("insert into t values (1101)");
             await().atMost(Duration.ofSeconds(20)).until(() -> b4.count("t") == 1101);
-            removeKeptData(b1, b2, b3, b4);
+            removeKeptData(b1, b2, b3, b4, stranger);
         }
     }
 
