@@ -77,6 +77,33 @@ public final class PostgresInstance implements AutoCloseable {
         return standby;
     }
 
+    /**
+     * Creates and starts a hot standby streaming from this instance under {@code applicationName}, through a
+     * physical slot of the same name created on this instance (as DR Suite names a cluster's local standbys).
+     */
+    public PostgresInstance standby(String standbyName, String applicationName) {
+        PostgresInstance standby = allocate(standbyName);
+        Commands.run(Commands.asPostgresUser(List.of(BIN.resolve("pg_basebackup").toString(), "-d",
+                "host=127.0.0.1 port=" + port + " user=" + SUPERUSER + " application_name=" + applicationName,
+                "-D", standby.dataDirectory.toString(), "-R", "-C", "-S", applicationName,
+                "-X", "stream", "-c", "fast", "--no-sync")), Map.of("PGPASSWORD", SUPERUSER_PASSWORD), null, 120);
+        write(standby.dataDirectory.resolve(INSTANCE_CONF), instanceSettings(standby.port));
+        standby.start();
+        return standby;
+    }
+
+    /**
+     * A node that does not exist yet: a free port and a data directory path (not created) for a test that has
+     * the suite build it. {@link #close()} stops and removes whatever was built there.
+     */
+    public static PostgresInstance unbuilt(String name) {
+        PostgresInstance instance = allocate(name);
+        synchronized (STARTED) {
+            STARTED.add(instance);
+        }
+        return instance;
+    }
+
     public String name() {
         return name;
     }

@@ -17,10 +17,10 @@ import java.util.Optional;
  * {@code pg_ctl status} finds no server. Failover is for when production is lost, so a node that neither answers SQL
  * nor lets its host be reached is accepted as lost; a primary that answers and stays up is not.
  */
-final class ProductionFence {
+public final class ProductionFence {
 
     /** How one production node ended up; every outcome but a failure to stop (thrown) lets the failover go on. */
-    enum Outcome {
+    public enum Outcome {
         /** It was a primary, and is confirmed stopped. */
         STOPPED("stopped"),
         /** It answers in recovery: it takes no writes, so it is left running. */
@@ -38,18 +38,18 @@ final class ProductionFence {
             this.wireName = wireName;
         }
 
-        String wireName() {
+        public String wireName() {
             return wireName;
         }
 
         /** Whether the suite saw for itself that the node takes no writes. */
-        boolean confirmed() {
+        public boolean confirmed() {
             return this != HOST_UNREACHABLE;
         }
     }
 
     /** A node's outcome and, when it was a primary, its WAL position just before it was stopped. */
-    record Result(Outcome outcome, Optional<Lsn> lastPrimaryLsn) {
+    public record Result(Outcome outcome, Optional<Lsn> lastPrimaryLsn) {
     }
 
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
@@ -58,14 +58,14 @@ final class ProductionFence {
     private final NodeControl node;
     private final Login admin;
 
-    ProductionFence(StepContext context, NodeControl node, Login admin) {
+    public ProductionFence(StepContext context, NodeControl node, Login admin) {
         this.context = context;
         this.node = node;
         this.admin = admin;
     }
 
     /** Fences the node; throws when a primary cannot be confirmed stopped. */
-    Result fence() {
+    public Result fence() {
         Optional<Boolean> inRecovery;
         Optional<Lsn> position = Optional.empty();
         try (NodeSession session = node.session(admin)) {

@@ -29,7 +29,7 @@ public class ReplacedDataSweep {
     }
 
     /** Records, before the build moves it, that {@code path} will hold the node's previous data until it is due. */
-    void keep(StepContext context, ManagedCluster cluster, ManagedNode node, String path) {
+    public void keep(StepContext context, ManagedCluster cluster, ManagedNode node, String path) {
         Instant deleteAfter = Instant.now().plus(config.retention());
         QuarkusTransaction.requiringNew().run(() -> {
             if (ReplacedData.findByPath(path).isEmpty()) {

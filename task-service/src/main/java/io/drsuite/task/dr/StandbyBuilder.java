@@ -6,6 +6,7 @@ import io.drsuite.clusterclient.host.NodeFiles;
 import io.drsuite.clusterclient.host.PassFile;
 import io.drsuite.task.engine.ProgressMeter;
 import io.drsuite.task.engine.StepContext;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -52,14 +53,17 @@ public final class StandbyBuilder {
         String data = node.dataDirectory();
         String build = data + ".drsuite-build";
         String previous = replacedDirectory(node, context.taskId());
-        String configurationSource = files.exists(data) ? data : previous;
+        // a node being added has no data directory yet: it keeps the configuration files the copy brings
+        String configurationSource = files.exists(data) ? data : files.exists(previous) ? previous : null;
         files.remove(build);
         files.makeDirectory(build);
         context.log("full build of " + node + " from " + source + " with pg_basebackup");
         runWithPassFile(files, node, source, replication, passFile -> node.executor().run(
                 node.tools().baseBackup(source, replication, passFile, build, slot), null, context.remaining(),
                 line -> ProgressMeter.report(context, line)).orThrow());
-        for (String file : ConfigurationFiles.list(node, configurationSource)) {
+        List<String> ownFiles = configurationSource == null ? List.of()
+                : ConfigurationFiles.list(node, configurationSource);
+        for (String file : ownFiles) {
             if (!AUTO_CONF.equals(file)) {
                 files.copy(configurationSource + "/" + file, build + "/" + file);
             }

@@ -23,7 +23,7 @@ public final class Waits {
     }
 
     /** For undoing work after a failure, which may be the task's deadline itself: only {@code limit} applies. */
-    static void untilIgnoringDeadline(StepContext context, String what, Duration limit, Condition condition)
+    public static void untilIgnoringDeadline(StepContext context, String what, Duration limit, Condition condition)
             throws Exception {
         until(context, false, what, limit, condition);
     }
