@@ -115,7 +115,9 @@ class ClusterOperationsTest {
                 "switch over");
         refused(given().delete("/api/v1/clusters/co-set/nodes/co-set-2").then(), 400, "invalid-request", "reason");
         refused(put("/api/v1/clusters/co-set/synchronous-standbys", Map.of("count", 1, "nodes",
-                List.of("co-set-1"))), 422, "node-is-primary", "co-set-1");
+                List.of("co-set-1"))), 400, "invalid-request", "the primary, co-set-1");
+        refused(put("/api/v1/clusters/co-set/synchronous-standbys", Map.of("count", 1, "nodes",
+                List.of("co-set-9"))), 422, "unknown-node", "co-set-9");
         refused(put("/api/v1/clusters/co-set/synchronous-standbys", Map.of("count", 2, "nodes",
                 List.of("co-set-2"))), 400, "invalid-request", "count");
         SignedIn.as(SignedIn.OPERATOR).contentType(ContentType.JSON).body(Registrations.node("co-set-3", "127.0.0.1",
@@ -233,6 +235,8 @@ class ClusterOperationsTest {
                 .statusCode(200).body("synchronousStandbys.count", equalTo(1))
                 .body("synchronousStandbys.nodes[0]", equalTo("co-set-2"));
         assertThat(setting(setPrimary, "synchronous_standby_names")).isEqualTo("ANY 1 (\"drsuite_node_co_set_2\")");
+        await("the standby streams under the name the setting lists").atMost(Duration.ofSeconds(20))
+                .until(() -> "quorum".equals(setPrimary.streamingStandbys().get("drsuite_node_co_set_2")));
         given().get("/api/v1/clusters/co-set").then().statusCode(200).body("synchronousStandbys.count", equalTo(1));
         refused(given().delete("/api/v1/clusters/co-set/nodes/co-set-2?reason=test").then(), 409,
                 "node-is-synchronous", "change the setting first");

@@ -73,11 +73,15 @@ record ClusterAdmission(Cluster cluster, Relationship relationship) {
                 + cluster.name + "' has no node '" + nodeName + "'"));
     }
 
+    /** A node of the cluster named in the body: 422 when there is none. */
+    ClusterNodeEntity member(String nodeName, String field) {
+        return cluster.node(nodeName).orElseThrow(() -> ProblemException.unprocessable("unknown-node",
+                "Unknown node", field + ": cluster '" + cluster.name + "' has no node '" + nodeName + "'"));
+    }
+
     /** A standby of the cluster named in the body: 422 when it is no node of the cluster, or the primary. */
     ClusterNodeEntity standby(String nodeName, String field) {
-        ClusterNodeEntity node = cluster.node(nodeName).orElseThrow(() -> ProblemException.unprocessable(
-                "unknown-node", "Unknown node", field + ": cluster '" + cluster.name + "' has no node '" + nodeName
-                        + "'"));
+        ClusterNodeEntity node = member(nodeName, field);
         if (node.role == NodeRole.PRIMARY) {
             throw ProblemException.unprocessable("node-is-primary", "Node is the primary", field + ": node '"
                     + nodeName + "' is the primary of cluster '" + cluster.name + "'; name one of its standbys");

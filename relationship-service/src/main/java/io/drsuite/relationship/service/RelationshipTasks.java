@@ -4,11 +4,13 @@ import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.events.task.DnsRoutes;
+import io.drsuite.events.task.ClusterTasks;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.events.task.TaskResumeRequested;
 import io.drsuite.platform.outbox.EventOutbox;
+import io.drsuite.relationship.model.Cluster;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipOperation;
 import io.drsuite.relationship.routing.ClusterRouting;
@@ -48,6 +50,15 @@ public class RelationshipTasks {
         parameters.put(DrTasks.PRIMARY_CLUSTER, relationship.primaryCluster);
         parameters.put(DrTasks.DR_CLUSTER, relationship.drCluster);
         parameters.put(DrTasks.SYNC_MODE, relationship.syncMode.wireName());
+        // The local synchronous standbys of the cluster that is primary once the task is done, which a DR task
+        // writes into synchronous_standby_names beside the DR main standby.
+        Cluster.findByName(operation.movesProduction() ? relationship.drCluster : relationship.primaryCluster)
+                .ifPresent(primary -> {
+                    parameters.put(ClusterTasks.SYNC_STANDBY_COUNT, String.valueOf(primary.syncStandbyCount));
+                    if (!primary.synchronousStandbyNodes().isEmpty()) {
+                        parameters.put(ClusterTasks.SYNC_STANDBY_NODES, primary.syncStandbyNodes);
+                    }
+                });
         if (operation.movesProduction()) {
             // The relationship's DNS names follow its production primary to the other cluster.
             DnsRoutes.write(routing.dnsRoutesForRelationship(relationship.id), parameters);

@@ -2,8 +2,8 @@ package io.drsuite.task.cluster;
 
 import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.clusterclient.sql.NodeSession;
-import io.drsuite.clusterclient.sql.SynchronousStandbyNames;
 import io.drsuite.events.task.ClusterTasks;
+import io.drsuite.task.dr.LocalSynchronousStandbys;
 import io.drsuite.task.dr.ManagedClusters;
 import io.drsuite.task.dr.ManagedNode;
 import io.drsuite.task.dr.NodeControl;
@@ -11,8 +11,6 @@ import io.drsuite.task.engine.StepContext;
 import io.drsuite.task.routing.DnsRouting;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -116,13 +114,8 @@ public class PrimaryMoveSteps {
     public void syncSettings(StepContext context) throws Exception {
         LocalCluster cluster = cluster(context);
         ManagedNode newPrimary = newPrimary(context, cluster);
-        int count = Optional.ofNullable(context.parameters().get(ClusterTasks.SYNC_STANDBY_COUNT))
-                .filter(value -> !value.isBlank()).map(Integer::parseInt).orElse(0);
-        List<String> local = Arrays.stream(context.parameters().getOrDefault(ClusterTasks.SYNC_STANDBY_NODES, "")
-                .split(",")).map(String::strip).filter(name -> !name.isEmpty())
-                .filter(name -> !name.equals(newPrimary.name())).map(ClusterTasks::standbyName).toList();
         Optional<String> drStandby = cluster.dr().filter(LocalCluster.DrLink::sync).map(LocalCluster.DrLink::slotName);
-        Optional<String> names = SynchronousStandbyNames.of(count, local, drStandby);
+        Optional<String> names = LocalSynchronousStandbys.value(context, newPrimary.name(), drStandby);
         try (NodeSession session = control(newPrimary).session(cluster.cluster().admin())) {
             session.resetSystem("primary_conninfo");
             session.resetSystem("primary_slot_name");

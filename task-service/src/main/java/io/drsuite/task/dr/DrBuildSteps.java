@@ -332,7 +332,8 @@ public class DrBuildSteps {
             }
         });
         try (NodeSession session = primary.session(roles.primary().admin())) {
-            session.alterSystem("synchronous_standby_names", roles.mainStandbyApplicationName());
+            session.alterSystem("synchronous_standby_names", LocalSynchronousStandbys.value(context,
+                    roles.primary().main().name(), Optional.of(roles.mainStandbyApplicationName())).orElseThrow());
             session.reloadConfiguration();
         }
         Waits.until(context, standby.node() + " is the synchronous standby", Duration.ofSeconds(60), () -> {

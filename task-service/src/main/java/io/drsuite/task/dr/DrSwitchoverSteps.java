@@ -155,7 +155,8 @@ public class DrSwitchoverSteps {
         });
         if (roles.sync()) {
             try (NodeSession session = newPrimary.session(roles.dr().admin())) {
-                session.alterSystem("synchronous_standby_names", roles.mainStandbyApplicationName());
+                session.alterSystem("synchronous_standby_names", LocalSynchronousStandbys.value(context,
+                        newPrimary.node().name(), Optional.of(roles.mainStandbyApplicationName())).orElseThrow());
                 session.reloadConfiguration();
             }
         }

@@ -57,6 +57,11 @@ public class TaskControl {
     @Transactional
     public Task resume(UUID taskId) {
         Task task = existing(taskId);
+        if (task.belongsToCluster()) {
+            throw ProblemException.conflict("resume-through-cluster", "task " + taskId + " is an operation inside "
+                    + "cluster " + task.clusterName() + "; resume it with POST /api/v1/clusters/" + task.clusterName()
+                    + "/resume (relationship-service), so the cluster's registry follows it");
+        }
         if (task.belongsToRelationship()) {
             throw ProblemException.conflict("resume-through-relationship", "task " + taskId + " belongs to DR "
                     + "relationship " + task.relationshipId() + "; resume it with POST /api/v1/relationships/"

@@ -86,8 +86,8 @@ public class TaskIntake {
         ChangeOrigin origin = ChangeOrigins.current();
         task.requestedBy = origin.requestedBy();
         task.correlationId = origin.correlationId();
-        if (task.belongsToRelationship()) {
-            // A DR task acts on the clusters as they were when it was requested: one read late (held while Kafka
+        if (task.belongsToRelationship() || task.belongsToCluster()) {
+            // A DR or node task acts on the clusters as they were when it was requested: one read late (held while Kafka
             // was down, or replayed) must not run its full timeout from now.
             task.deadline = request.requestedAt().plusSeconds(request.timeoutSeconds());
         }

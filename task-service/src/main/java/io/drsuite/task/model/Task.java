@@ -1,5 +1,6 @@
 package io.drsuite.task.model;
 
+import io.drsuite.events.task.ClusterTasks;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.platform.origin.ChangeOrigin;
 import io.drsuite.platform.paging.Keyset;
@@ -101,6 +102,15 @@ public class Task extends PanacheEntityBase {
     /** The origin its steps' changes and events carry, however long after the request they run. */
     public ChangeOrigin origin() {
         return new ChangeOrigin(correlationId, requestedBy);
+    }
+
+    /** An operation inside one cluster ({@code cluster.*}), which may carry its DR relationship's parameters too. */
+    public boolean belongsToCluster() {
+        return type != null && type.startsWith("cluster.");
+    }
+
+    public String clusterName() {
+        return parameters == null ? null : parameters.get(ClusterTasks.CLUSTER);
     }
 
     public boolean belongsToRelationship() {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.drsuite.events.task.DrTasks;
+import io.drsuite.events.task.ClusterTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.events.task.TaskResumeRequested;
@@ -82,6 +83,15 @@ class TaskControlTest {
             org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
                     .until(() -> DrFixture.task(failing).getInt("attempts") == 2
                             && "failed".equals(DrFixture.task(failing).getString("state")));
+            UUID clusterTask = UUID.randomUUID();
+            fixture.send(new TaskRequested(clusterTask, ClusterTasks.SWITCHOVER, "ctl-prod-id", List.of("ctl-prod"),
+                    Map.of(ClusterTasks.CLUSTER, "ctl-prod", ClusterTasks.TO_NODE, "ctl-none",
+                            DrTasks.RELATIONSHIP_ID, "rel-ctl"), 60, Instant.now()));
+            assertThat(DrFixture.awaitDone(clusterTask, Duration.ofMinutes(1)).getString("state")).isEqualTo("failed");
+            given().post("/api/v1/tasks/{id}/resume", clusterTask).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", containsString("resume-through-cluster"))
+                    .body("detail", containsString("/api/v1/clusters/ctl-prod/resume"));
             JsonPath resumed = DrFixture.task(failing);
             assertThat(resumed.getInt("attempts")).isEqualTo(2);
             assertThat(resumed.getInt("steps[0].attempts")).isEqualTo(2);
