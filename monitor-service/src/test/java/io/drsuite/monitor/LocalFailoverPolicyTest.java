@@ -67,7 +67,8 @@ class LocalFailoverPolicyTest {
 
             List<ConsumerRecord<String, String>> requests = KafkaProbe.readAll(HealthEvents.TOPIC,
                     record -> (on.toString().equals(record.key()) || off.toString().equals(record.key()))
-                            && HealthEvents.LOCAL_FAILOVER_REQUESTED.type().equals(KafkaProbe.header(record, "ce_type")),
+                            && HealthEvents.LOCAL_FAILOVER_REQUESTED.type()
+                                    .equals(KafkaProbe.header(record, "ce_type")),
                     Duration.ofSeconds(4), WITHIN);
             assertThat(requests).as("one request, for the cluster whose policy is on").singleElement()
                     .satisfies(record -> assertThat(record.key()).isEqualTo(on.toString()));

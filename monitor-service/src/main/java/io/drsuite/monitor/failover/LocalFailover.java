@@ -3,11 +3,13 @@ package io.drsuite.monitor.failover;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.health.LocalFailoverRequested;
+import io.drsuite.events.relationship.RelationshipPhase;
 import io.drsuite.monitor.alert.AlertRule;
 import io.drsuite.monitor.alert.Breach;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.model.LocalFailoverPolicy;
 import io.drsuite.monitor.model.LocalFailoverState;
+import io.drsuite.monitor.routing.RelationshipSides;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,9 +36,10 @@ import org.jboss.logging.Logger;
  *   <li>the standbys agree: at least one WAL receiver lost the primary and none still streams from it;</li>
  *   <li>the standby holding the most WAL is within {@code maxLagBytes} of the primary's last write position seen.</li>
  * </ol>
- * A DR cluster of a relationship is never failed over locally (its main node is the main standby). When the primary
- * is down long enough but a condition holds it back, a {@code local_failover_held} alert says which. It asks once per
- * outage; the decision state lives in {@link LocalFailoverState}, read and written under its row lock, so every
+ * A DR cluster of a relationship is never failed over locally (its main node is the main standby), nor a cluster
+ * whose relationship is not {@code active} (a switchover, failover, start or stop is moving its roles). When the
+ * primary is down long enough but a condition holds it back, a {@code local_failover_held} alert says which. It asks
+ * once per outage; the decision state lives in {@link LocalFailoverState}, read and written under its row lock, so every
  * replica and a restarted instance continue the same count and at most one of them asks.
  */
 @ApplicationScoped
@@ -56,10 +59,18 @@ public class LocalFailover {
      * One cluster at this poll.
      *
      * @param health the latest sample of each of its nodes, by node name
-     * @param drSideOf the relationship whose DR cluster it is, if any
+     * @param relationship the DR relationship (not stopped) it is a cluster of, if any
      */
     public record ClusterObservation(UUID clusterId, String clusterName, String mainNode, List<ClusterNode> nodes,
-            Map<String, NodeHealth> health, Optional<String> drSideOf) {
+            Map<String, NodeHealth> health, Optional<RelationshipSides> relationship) {
+
+        /** Why a relationship forbids a local failover now: the cluster is its DR side, or an operation runs. */
+        Optional<String> relationshipForbids() {
+            return relationship.map(sides -> sides.drCluster().equals(clusterName)
+                    ? "the cluster is the DR side of relationship " + sides.name()
+                    : sides.phase() != RelationshipPhase.ACTIVE ? "relationship " + sides.name() + " is "
+                            + sides.phase().wireName() + ", not active" : null);
+        }
     }
 
     /**
@@ -94,7 +105,9 @@ public class LocalFailover {
             Map<String, Preference> preferred) {
         LocalFailoverState state = LocalFailoverState.lockedFor(observation.clusterId());
         boolean newer = state.isNewer(now);
-        state.follow(observation.mainNode());
+        if (newer) {
+            state.follow(observation.mainNode());
+        }
         NodeHealth main = observation.health().get(observation.mainNode());
         if (main != null && main.reachable()) {
             if (newer) {
@@ -102,9 +115,10 @@ public class LocalFailover {
             }
             return Optional.empty();
         }
-        if (observation.drSideOf().isPresent()) {
-            return newer ? held(observation, state.primaryMissed(now), policy, state,
-                    "the cluster is the DR side of relationship " + observation.drSideOf().get()) : Optional.empty();
+        Optional<String> forbidden = observation.relationshipForbids();
+        if (forbidden.isPresent()) {
+            return newer ? held(observation, state.primaryMissed(now), policy, state, forbidden.get())
+                    : Optional.empty();
         }
         LocalCandidates.Choice choice = LocalCandidates.choose(observation.nodes(), observation.mainNode(),
                 observation.health(), state.lastPrimaryPosition(), policy.maxLagBytes);

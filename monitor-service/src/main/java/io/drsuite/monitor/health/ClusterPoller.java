@@ -52,9 +52,12 @@ public class ClusterPoller {
 
     private static final Logger LOG = Logger.getLogger(ClusterPoller.class);
 
-    /** The phases in which a relationship holds its clusters, as the catalog stores them. */
-    private static final List<String> HOLDING_PHASES = Arrays.stream(RelationshipPhase.values())
-            .filter(RelationshipPhase::holdsClusters).map(RelationshipPhase::wireName).toList();
+    /**
+     * The phases in which a relationship gives its clusters their sides, as the catalog stores them: every one but
+     * {@code stopped} (a failed-over relationship keeps the old production cluster on the DR side until reprotect).
+     */
+    private static final List<String> SIDED_PHASES = Arrays.stream(RelationshipPhase.values())
+            .filter(phase -> phase != RelationshipPhase.STOPPED).map(RelationshipPhase::wireName).toList();
 
     /** Folds expiring relationship samples into one row per minute, the worst of each minute. */
     private static final String DOWNSAMPLE = """
@@ -160,13 +163,14 @@ public class ClusterPoller {
     }
 
     /**
-     * The clusters and the relationships that hold them, from the catalogs; when the control-plane database cannot
-     * be read, the last ones read, so the nodes are still polled and the load balancers' checks still follow them.
+     * The clusters and the relationships that give them sides, from the catalogs; when the control-plane database
+     * cannot be read, the last ones read, so the nodes are still polled and the load balancers' checks still follow
+     * them.
      */
     private Topology topology() {
         try {
             Topology read = QuarkusTransaction.requiringNew().call(() -> new Topology(KnownCluster.listByName(),
-                    KnownRelationship.<KnownRelationship>list("phase in ?1", HOLDING_PHASES).stream()
+                    KnownRelationship.<KnownRelationship>list("phase in ?1", SIDED_PHASES).stream()
                             .map(RelationshipSides::of).toList()));
             lastTopology = read;
             return read;
@@ -189,11 +193,11 @@ public class ClusterPoller {
             }
             Map<String, NodeHealth> health = latest.nodesOf(cluster.name).stream()
                     .collect(Collectors.toMap(NodeHealth::node, Function.identity()));
-            Optional<String> drSideOf = topology.relationships().stream()
-                    .filter(relationship -> relationship.drCluster().equals(cluster.name))
-                    .map(RelationshipSides::name).findFirst();
+            Optional<RelationshipSides> relationship = topology.relationships().stream()
+                    .filter(sides -> sides.drCluster().equals(cluster.name) || sides.primaryCluster()
+                            .equals(cluster.name)).findFirst();
             observations.add(new LocalFailover.ClusterObservation(cluster.id, cluster.name, main.get().name(),
-                    cluster.nodes, health, drSideOf));
+                    cluster.nodes, health, relationship));
         }
         return observations;
     }

@@ -75,6 +75,7 @@ public class LocalFailoverPolicyResource {
             @Content(examples = @ExampleObject(name = "on", summary = "On, after 10 s down, at most 1 MiB behind",
                     value = "{\"enabled\": true, \"primaryDownSeconds\": 10, \"maxLagBytes\": 1048576}")))
             LocalPolicy request) {
-        return LocalPolicy.of(policies.set(name, request.enabled(), request.primaryDownSeconds(), request.maxLagBytes()));
+        return LocalPolicy.of(policies.set(name, request.enabled(), request.primaryDownSeconds(),
+                request.maxLagBytes()));
     }
 }

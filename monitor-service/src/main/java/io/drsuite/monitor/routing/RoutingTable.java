@@ -18,7 +18,8 @@ import java.util.Optional;
  * <ul>
  *   <li>A node is its cluster's primary when it answered writable and no other node of the cluster did; of several
  *       writable nodes, the one on the strictly highest timeline (the latest promoted); otherwise none is.</li>
- *   <li>A cluster is the active side unless it is the DR cluster of a relationship that holds it. During a
+ *   <li>A cluster is the active side unless it is the DR cluster of a relationship that is not stopped
+ *       (a failed-over one keeps the old production cluster there until reprotect). During a
  *       switchover or failover the DR cluster becomes active as soon as its promoted node answers writable while
  *       no node of the production cluster does, so writes move with the promotion rather than when the task ends.</li>
  *   <li>A replica's lag is its replay position behind the write position of its upstream primary: the cluster's own
@@ -41,7 +42,7 @@ public final class RoutingTable {
 
     /**
      * @param clusters every known cluster's node names, by cluster name
-     * @param relationships every relationship that holds its clusters
+     * @param relationships every relationship that is not stopped
      * @param health the latest sample of every node, by "cluster/node"
      */
     public static RoutingTable of(Map<String, List<String>> clusters, List<RelationshipSides> relationships,

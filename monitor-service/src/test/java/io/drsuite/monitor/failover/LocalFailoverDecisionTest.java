@@ -11,10 +11,12 @@ import io.drsuite.events.cluster.HostAccessKind;
 import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.health.LocalFailoverRequested;
+import io.drsuite.events.relationship.RelationshipPhase;
 import io.drsuite.monitor.alert.AlertRule;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.model.LocalFailoverPolicy;
 import io.drsuite.monitor.model.LocalFailoverState;
+import io.drsuite.monitor.routing.RelationshipSides;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.testing.KafkaProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -123,6 +125,28 @@ class LocalFailoverDecisionTest {
         assertThat(requests(cluster, NONE_WITHIN)).isEmpty();
     }
 
+    @Test
+    void aClusterOnTheDrSideOrInAMovingRelationshipIsNotFailedOverLocally() {
+        UUID cluster = clusterWithPolicy(1, 16_000_000);
+        LocalFailover instance = instance();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        RelationshipSides drSide = new RelationshipSides("rel", RelationshipPhase.ACTIVE, "prod", name(cluster));
+        decide(instance, cluster, start, drSide, up(10_000), streaming(10_000), streaming(10_000));
+        decide(instance, cluster, start.plusSeconds(1), drSide, down(), lost(10_000), lost(10_000));
+        assertThat(decide(instance, cluster, start.plusSeconds(2), drSide, down(), lost(10_000), lost(10_000)).held())
+                .singleElement().satisfies(breach -> assertThat(breach.detail())
+                        .contains("the cluster is the DR side of relationship rel"));
+
+        RelationshipSides switching = new RelationshipSides("rel", RelationshipPhase.SWITCHING_OVER, name(cluster),
+                "dr");
+        LocalFailover.Decisions moving = decide(instance, cluster, start.plusSeconds(3), switching, down(),
+                lost(10_000), lost(10_000));
+        assertThat(moving.held()).singleElement().satisfies(breach -> assertThat(breach.detail())
+                .contains("relationship rel is switching_over, not active"));
+        assertThat(moving.preferred()).isEmpty();
+        assertThat(requests(cluster, NONE_WITHIN)).isEmpty();
+    }
+
     private LocalFailover instance() {
         return new LocalFailover(outbox, registry);
     }
@@ -146,11 +170,22 @@ class LocalFailoverDecisionTest {
     /** One poll of nodes a, b and c (a registered first), with main node {@code main}. */
     private static LocalFailover.Decisions decide(LocalFailover instance, UUID cluster, String main, Instant now,
             Sample a, Sample b, Sample c) {
+        return decide(instance, cluster, main, now, null, a, b, c);
+    }
+
+    private static LocalFailover.Decisions decide(LocalFailover instance, UUID cluster, Instant now,
+            RelationshipSides relationship, Sample a, Sample b, Sample c) {
+        return decide(instance, cluster, "a", now, relationship, a, b, c);
+    }
+
+    private static LocalFailover.Decisions decide(LocalFailover instance, UUID cluster, String main, Instant now,
+            RelationshipSides relationship, Sample a, Sample b, Sample c) {
         List<ClusterNode> nodes = List.of(node("a", 5001, main), node("b", 5002, main), node("c", 5003, main));
         Map<String, NodeHealth> health = Map.of("a", a.of(name(cluster), "a", now), "b", b.of(name(cluster), "b", now),
                 "c", c.of(name(cluster), "c", now));
         return QuarkusTransaction.requiringNew().call(() -> instance.evaluate(List.of(
-                new LocalFailover.ClusterObservation(cluster, name(cluster), main, nodes, health, Optional.empty())),
+                new LocalFailover.ClusterObservation(cluster, name(cluster), main, nodes, health,
+                        Optional.ofNullable(relationship))),
                 now));
     }
 

@@ -85,7 +85,8 @@ class RoutingTableTest {
         primary("prod", "p1", 1, 50_000);
         RoutingTable after = RoutingTable.of(clusters, List.of(swapped), health);
         assertThat(primary(after, "dr", "d1")).isEqualTo(RouteStatus.PRIMARY);
-        assertThat(primary(after, "prod", "p1")).as("the old primary came back writable").isEqualTo(RouteStatus.DR_SIDE);
+        assertThat(primary(after, "prod", "p1")).as("the old primary came back writable")
+                .isEqualTo(RouteStatus.DR_SIDE);
     }
 
     @Test
