@@ -3,6 +3,7 @@ package io.drsuite.monitor.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** monitor-service settings ({@code drsuite.monitor.*}). */
 @ConfigMapping(prefix = "drsuite.monitor")
@@ -26,6 +27,23 @@ public interface MonitorConfig {
 
     /** Alert thresholds and hysteresis. */
     Alerts alerts();
+
+    /** The load balancers' health checks ({@code /api/v1/routing/...}). */
+    Routing routing();
+
+    interface Routing {
+
+        /**
+         * How old a node's latest sample may be for a check to answer 200. Unset: three poll intervals plus the
+         * poll's connect and statement timeouts (9 s with the defaults), so one slow poll does not mark every node
+         * down, while a monitor-service that stopped polling does.
+         */
+        Optional<Duration> maxSampleAge();
+
+        /** The lag a {@code /replica} check allows when the request names none ({@code ?maxLagBytes=}). */
+        @WithDefault("16777216")
+        long replicaMaxLagBytes();
+    }
 
     interface Alerts {
 

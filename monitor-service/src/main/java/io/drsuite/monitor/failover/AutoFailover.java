@@ -31,6 +31,12 @@ import org.jboss.logging.Logger;
  *       network problem between monitor-service and the primary alone does not trigger it);</li>
  *   <li>the lag at the last poll that reached the primary is within {@code maxDataLossBytes}.</li>
  * </ol>
+ * When the production cluster has the automatic local failover policy on and one of its own standbys qualifies
+ * ({@link LocalFailover}), the local failover is preferred: it promotes a standby that received the same WAL stream
+ * next to the lost primary, usually synchronous or closer than the DR side (less or no data lost), it takes seconds
+ * rather than a cross-cluster promotion and re-pointing of every client, and it keeps the relationship (the DR side
+ * follows the new local primary) instead of ending it. The cross-cluster failover then waits for as long as its own
+ * {@code primaryDownSeconds} after the local request, and goes ahead if the primary is still not back by then.
  * When the primary is down long enough but a condition holds it back, an {@code auto_failover_held} alert says
  * which. It asks once per outage. The decision state (since when the primary is down, polls in a row, the last lag,
  * whether this outage already led to a request) lives in {@link AutoFailoverState}, so every replica and a restarted
@@ -49,7 +55,7 @@ public class AutoFailover {
 
     /** What one relationship looked like at this poll. */
     public record Observation(KnownRelationship relationship, RelationshipHealth health,
-            Optional<NodeHealth> primary, Optional<NodeHealth> standby) {
+            Optional<NodeHealth> primary, Optional<NodeHealth> standby, Optional<LocalFailover.Preference> local) {
     }
 
     /**
@@ -83,7 +89,8 @@ public class AutoFailover {
                 || down.toSeconds() < policy.primaryDownSeconds || state.failoverRequested()) {
             return Optional.empty();
         }
-        Optional<String> holdBack = holdBack(observation, policy, state.lastLagBytes);
+        Optional<String> holdBack = localPreferred(observation, policy, now)
+                .or(() -> holdBack(observation, policy, state.lastLagBytes));
         if (holdBack.isPresent()) {
             return Optional.of(new Breach(AlertRule.AUTO_FAILOVER_HELD, observation.relationship().name, id,
                     "automatic failover of " + observation.relationship().name + " held back: " + holdBack.get()));
@@ -97,6 +104,15 @@ public class AutoFailover {
                 new FailoverRequested(id, reason, state.lastLagBytes, now));
         LOG.warnf("Automatic failover of %s requested: %s", observation.relationship().name, reason);
         return Optional.empty();
+    }
+
+    /** A local failover of the production cluster is preferred while it qualifies and has had its time. */
+    private static Optional<String> localPreferred(Observation observation, FailoverPolicy policy, Instant now) {
+        return observation.local().filter(local -> local.requestedAt() == null
+                || Duration.between(local.requestedAt(), now).toSeconds() < policy.primaryDownSeconds)
+                .map(local -> "a local failover of " + local.clusterName() + " to its standby " + local.candidate()
+                        + " is preferred (faster, and it loses less)"
+                        + (local.requestedAt() == null ? "" : "; requested at " + local.requestedAt()));
     }
 
     private static Optional<String> holdBack(Observation observation, FailoverPolicy policy, Long lag) {

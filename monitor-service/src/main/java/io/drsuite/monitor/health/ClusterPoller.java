@@ -1,6 +1,5 @@
 package io.drsuite.monitor.health;
 
-import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.health.RelationshipHealthChanged;
@@ -8,7 +7,14 @@ import io.drsuite.monitor.alert.AlertBook;
 import io.drsuite.monitor.alert.AlertRules;
 import io.drsuite.monitor.alert.Breach;
 import io.drsuite.monitor.config.MonitorConfig;
+import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.cluster.NodeRole;
+import io.drsuite.events.relationship.RelationshipPhase;
 import io.drsuite.monitor.failover.AutoFailover;
+import io.drsuite.monitor.failover.LocalFailover;
+import io.drsuite.monitor.routing.RelationshipSides;
+import io.drsuite.monitor.routing.RoutingChecks;
+import io.drsuite.monitor.routing.RoutingTable;
 import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.monitor.model.NodeSample;
 import io.drsuite.monitor.model.RelationshipSample;
@@ -21,6 +27,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +41,9 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Each poll: read every node of every known cluster, store the samples, derive each replicating relationship's
- * lag and RPO estimate, update the metrics, apply the automatic failover policies, raise and resolve alerts.
+ * Each poll: read every node of every known cluster, update the load balancers' routing answers, store the samples,
+ * derive each replicating relationship's lag and RPO estimate, update the metrics, apply the automatic local and
+ * cross-cluster failover policies, raise and resolve alerts.
  * Samples past the raw retention are removed; a relationship's are first folded into one row per minute (the
  * worst of each minute), kept for the downsampled retention.
  */
@@ -41,6 +51,13 @@ import org.jboss.logging.Logger;
 public class ClusterPoller {
 
     private static final Logger LOG = Logger.getLogger(ClusterPoller.class);
+
+    /**
+     * The phases in which a relationship gives its clusters their sides, as the catalog stores them: every one but
+     * {@code stopped} (a failed-over relationship keeps the old production cluster on the DR side until reprotect).
+     */
+    private static final List<String> SIDED_PHASES = Arrays.stream(RelationshipPhase.values())
+            .filter(phase -> phase != RelationshipPhase.STOPPED).map(RelationshipPhase::wireName).toList();
 
     /** Folds expiring relationship samples into one row per minute, the worst of each minute. */
     private static final String DOWNSAMPLE = """
@@ -59,7 +76,6 @@ public class ClusterPoller {
                    max_rpo_estimate_seconds = greatest(m.max_rpo_estimate_seconds, excluded.max_rpo_estimate_seconds),
                    broken_samples = m.broken_samples + excluded.broken_samples""";
 
-    private final ClusterCatalog catalog;
     private final NodeHealthReader reader;
     private final LatestHealth latest;
     private final HealthMetrics metrics;
@@ -67,13 +83,17 @@ public class ClusterPoller {
     private final AlertBook alerts;
     private final EventOutbox outbox;
     private final AutoFailover autoFailover;
+    private final LocalFailover localFailover;
+    private final RoutingChecks routing;
     private final Timer pollDuration;
+    private volatile Topology lastTopology;
 
-    ClusterPoller(ClusterCatalog catalog, NodeHealthReader reader, LatestHealth latest, HealthMetrics metrics,
+    ClusterPoller(NodeHealthReader reader, LatestHealth latest, HealthMetrics metrics,
             MonitorConfig config, AlertBook alerts, EventOutbox outbox, AutoFailover autoFailover,
-            MeterRegistry registry) {
-        this.catalog = catalog;
+            LocalFailover localFailover, RoutingChecks routing, MeterRegistry registry) {
         this.autoFailover = autoFailover;
+        this.localFailover = localFailover;
+        this.routing = routing;
         this.outbox = outbox;
         this.alerts = alerts;
         this.reader = reader;
@@ -98,15 +118,17 @@ public class ClusterPoller {
     }
 
     private void pollOnce() {
-        List<KnownCluster> clusters = catalog.clusters();
-        List<NodeHealth> nodes = reader.readAll(clusters);
+        Topology topology = topology();
+        List<NodeHealth> nodes = reader.readAll(topology.clusters());
         latest.replaceNodes(nodes);
+        routing.update(RoutingTable.of(topology.nodeNames(), topology.relationships(), latest.nodes()));
         nodes.forEach(metrics::node);
-        Map<String, KnownCluster> byName = clusters.stream()
+        Map<String, KnownCluster> byName = topology.clusters().stream()
                 .collect(Collectors.toMap(cluster -> cluster.name, Function.identity()));
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             nodes.forEach(node -> NodeSample.of(node).persist());
+            LocalFailover.Decisions local = localFailover.evaluate(localObservations(topology), now);
             Set<UUID> seen = new HashSet<>();
             List<RelationshipHealth> relationships = new ArrayList<>();
             List<AutoFailover.Observation> observations = new ArrayList<>();
@@ -125,7 +147,8 @@ public class ClusterPoller {
                 relationships.add(health);
                 observations.add(new AutoFailover.Observation(relationship, health,
                         RelationshipHealthCalculator.main(primary, latest.nodes()),
-                        RelationshipHealthCalculator.main(dr, latest.nodes())));
+                        RelationshipHealthCalculator.main(dr, latest.nodes()),
+                        Optional.ofNullable(local.preferred().get(relationship.primaryCluster))));
                 seen.add(relationship.id);
             }
             latest.keepRelationships(seen);
@@ -133,9 +156,61 @@ public class ClusterPoller {
                     .stream().collect(Collectors.toMap(threshold -> threshold.relationshipId, Function.identity()));
             List<Breach> breaches = new ArrayList<>(AlertRules.breaches(nodes, relationships, thresholds,
                     config.alerts()));
+            breaches.addAll(local.held());
             breaches.addAll(autoFailover.evaluate(observations, now));
             alerts.record(breaches);
         });
+    }
+
+    /**
+     * The clusters and the relationships that give them sides, from the catalogs; when the control-plane database
+     * cannot be read, the last ones read, so the nodes are still polled and the load balancers' checks still follow
+     * them.
+     */
+    private Topology topology() {
+        try {
+            Topology read = QuarkusTransaction.requiringNew().call(() -> new Topology(KnownCluster.listByName(),
+                    KnownRelationship.<KnownRelationship>list("phase in ?1", SIDED_PHASES).stream()
+                            .map(RelationshipSides::of).toList()));
+            lastTopology = read;
+            return read;
+        } catch (RuntimeException e) {
+            if (lastTopology == null) {
+                throw e;
+            }
+            LOG.warnf("Polling the clusters last read: the catalogs cannot be read (%s)", e.getMessage());
+            return lastTopology;
+        }
+    }
+
+    private List<LocalFailover.ClusterObservation> localObservations(Topology topology) {
+        List<LocalFailover.ClusterObservation> observations = new ArrayList<>();
+        for (KnownCluster cluster : topology.clusters()) {
+            Optional<ClusterNode> main = cluster.nodes.stream().filter(node -> node.role() == NodeRole.PRIMARY)
+                    .findFirst();
+            if (main.isEmpty()) {
+                continue;
+            }
+            Map<String, NodeHealth> health = latest.nodesOf(cluster.name).stream()
+                    .collect(Collectors.toMap(NodeHealth::node, Function.identity()));
+            Optional<RelationshipSides> relationship = topology.relationships().stream()
+                    .filter(sides -> sides.drCluster().equals(cluster.name) || sides.primaryCluster()
+                            .equals(cluster.name)).findFirst();
+            observations.add(new LocalFailover.ClusterObservation(cluster.id, cluster.name, main.get().name(),
+                    cluster.nodes, health, relationship));
+        }
+        return observations;
+    }
+
+    /** One poll's view of the catalogs. */
+    private record Topology(List<KnownCluster> clusters, List<RelationshipSides> relationships) {
+
+        Map<String, List<String>> nodeNames() {
+            Map<String, List<String>> names = new LinkedHashMap<>();
+            clusters.forEach(cluster -> names.put(cluster.name,
+                    cluster.nodes.stream().map(ClusterNode::name).toList()));
+            return names;
+        }
     }
 
     /** relationship-service shows the health words in its query; it hears of a change once. */

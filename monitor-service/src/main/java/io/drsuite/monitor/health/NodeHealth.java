@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param inactiveSlots replication slots no standby uses
  * @param slots every replication slot with the state of the WAL it needs
  * @param slotWalCapBytes {@code max_slot_wal_keep_size} in bytes; null when unlimited or not read
+ * @param upstream on a standby whose WAL receiver runs: the {@code host:port} it streams from; null otherwise
  */
 public record NodeHealth(
         String cluster,
@@ -38,11 +39,12 @@ public record NodeHealth(
         List<String> inactiveSlots,
         List<ReplicationConnection> standbys,
         List<SlotState> slots,
-        Long slotWalCapBytes) {
+        Long slotWalCapBytes,
+        String upstream) {
 
     public static NodeHealth unreachable(String cluster, String node, String error) {
         return new NodeHealth(cluster, node, Instant.now(), false, error, null, null, null, null, null, null, null,
-                null, List.of(), List.of(), List.of(), null);
+                null, List.of(), List.of(), List.of(), null, null);
     }
 
     /** The named slot, when the node has it. */
@@ -57,5 +59,21 @@ public record NodeHealth(
 
     public boolean isPrimary() {
         return reachable && Boolean.FALSE.equals(inRecovery);
+    }
+
+    /** A standby that answered. */
+    public boolean isStandby() {
+        return reachable && Boolean.TRUE.equals(inRecovery);
+    }
+
+    /**
+     * The most WAL this standby holds: received (and flushed) when its receiver ever ran, else replayed. Null on a
+     * primary or an unreachable node.
+     */
+    public Lsn heldLsn() {
+        if (receiveLsn == null) {
+            return replayLsn;
+        }
+        return replayLsn == null || receiveLsn.isAtLeast(replayLsn) ? receiveLsn : replayLsn;
     }
 }

@@ -80,10 +80,16 @@ public class NodeHealthReader {
                     session.inactiveSlots(),
                     session.replicationConnections(),
                     session.slots(),
-                    session.slotWalCapBytes().orElse(null));
+                    session.slotWalCapBytes().orElse(null),
+                    upstream(receiver));
         } catch (SQLException e) {
             return NodeHealth.unreachable(cluster, node.name(), e.getMessage());
         }
+    }
+
+    private static String upstream(WalReceiver receiver) {
+        return receiver.senderHost() == null || receiver.senderPort() == null ? null
+                : receiver.senderHost() + ":" + receiver.senderPort();
     }
 
     private static NodeHealth await(Future<NodeHealth> read) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drsuite.clusterclient.sql.WalReceiver;
 import io.drsuite.events.health.HealthEvents;
+import io.drsuite.monitor.alert.AlertRule;
+import io.drsuite.monitor.alert.Breach;
 import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
@@ -77,6 +79,37 @@ class AutoFailoverDecisionTest {
         assertThat(state.failoverRequested()).isTrue();
     }
 
+    /**
+     * The production cluster's local failover policy has a candidate: the cross-cluster failover waits, saying why,
+     * while the local one is not asked for yet and for the policy's primaryDownSeconds after it was; then it goes.
+     */
+    @Test
+    void aLocalCandidateOfTheProductionClusterIsPreferredUntilItHadItsTime() {
+        KnownRelationship relationship = relationshipWithPolicy("local-first");
+        AutoFailover instance = instance();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        decide(instance, relationship, true, start);
+        LocalFailover.Preference notAsked = new LocalFailover.Preference(relationship.primaryCluster, "node-b", null);
+        decide(instance, relationship, false, start.plusSeconds(1), notAsked);
+
+        List<Breach> held = decide(instance, relationship, false, start.plusSeconds(3), notAsked);
+        assertThat(held).singleElement().satisfies(breach -> {
+            assertThat(breach.rule()).isEqualTo(AlertRule.AUTO_FAILOVER_HELD);
+            assertThat(breach.detail()).contains("local failover of " + relationship.primaryCluster
+                    + " to its standby node-b is preferred");
+        });
+        LocalFailover.Preference asked = new LocalFailover.Preference(relationship.primaryCluster, "node-b",
+                start.plusSeconds(3));
+        assertThat(decide(instance, relationship, false, start.plusMillis(3500), asked)).hasSize(1);
+        assertThat(KafkaProbe.readAll(HealthEvents.TOPIC, record -> relationship.id.toString().equals(record.key())
+                && HealthEvents.FAILOVER_REQUESTED.type().equals(KafkaProbe.header(record, "ce_type")), QUIET,
+                Duration.ofSeconds(4))).as("no cross-cluster request while the local one has its time").isEmpty();
+
+        assertThat(decide(instance, relationship, false, start.plusSeconds(5), asked)).isEmpty();
+        assertThat(failoverRequests(relationship.id)).as("the primary is still gone 2 s after the local request")
+                .hasSize(1);
+    }
+
     private AutoFailover instance() {
         return new AutoFailover(outbox);
     }
@@ -104,6 +137,11 @@ class AutoFailoverDecisionTest {
     /** One poll as one instance sees it: the primary up (lag 100 bytes) or gone, the DR standby up but cut off. */
     private static void decide(AutoFailover instance, KnownRelationship relationship, boolean primaryUp,
             Instant now) {
+        decide(instance, relationship, primaryUp, now, null);
+    }
+
+    private static List<Breach> decide(AutoFailover instance, KnownRelationship relationship, boolean primaryUp,
+            Instant now, LocalFailover.Preference local) {
         NodeHealth primary = primaryUp
                 ? node(relationship.primaryCluster, now, false, null)
                 : NodeHealth.unreachable(relationship.primaryCluster, relationship.primaryCluster, "refused");
@@ -112,14 +150,14 @@ class AutoFailoverDecisionTest {
         RelationshipHealth health = new RelationshipHealth(relationship.id, relationship.name, now,
                 primaryUp ? 100L : null, 0.0, 0.0, ClusterState.primaryLink(primaryUp), ClusterState.drLink(primaryUp),
                 null);
-        QuarkusTransaction.requiringNew().run(() -> instance.evaluate(List.of(new AutoFailover.Observation(
-                relationship, health, Optional.of(primary), Optional.of(standby))), now));
+        return QuarkusTransaction.requiringNew().call(() -> instance.evaluate(List.of(new AutoFailover.Observation(
+                relationship, health, Optional.of(primary), Optional.of(standby), Optional.ofNullable(local))), now));
     }
 
     private static NodeHealth node(String cluster, Instant now, boolean inRecovery,
             WalReceiver.Status walReceiver) {
         return new NodeHealth(cluster, cluster, now, true, null, inRecovery, 1, null, null, null, null, walReceiver,
-                null, List.of(), List.of(), List.of(), null);
+                null, List.of(), List.of(), List.of(), null, null);
     }
 
     private static List<?> failoverRequests(UUID relationship) {
