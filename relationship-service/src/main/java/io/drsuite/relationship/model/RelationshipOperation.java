@@ -47,7 +47,7 @@ public enum RelationshipOperation {
 
     /** Steps of a switchover after which the DR side has been promoted. */
     private static final Set<String> SWITCHOVER_AFTER_PROMOTION = Set.of(DrSteps.DEMOTE_OLD_PRIMARY,
-            DrSteps.MOVE_REPLICATION_SETTINGS);
+            DrSteps.MOVE_REPLICATION_SETTINGS, DrSteps.POINT_DNS);
 
     private final String taskType;
     private final Set<RelationshipPhase> allowedFrom;
