@@ -174,6 +174,11 @@ public enum RelationshipOperation {
                 : TaskOutcome.SWITCHOVER_FAILED;
     }
 
+    /** Promotes the DR cluster: the names that follow the primary are pointed at it, its webhooks are called. */
+    public boolean promotesDr() {
+        return this == SWITCHOVER || this == FAILOVER;
+    }
+
     /** Promotes or dissolves: only an admin may start it, or resume it after a failure. */
     public boolean adminOnly() {
         return this == FAILOVER || this == STOP;

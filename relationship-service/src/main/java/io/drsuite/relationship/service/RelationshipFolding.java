@@ -14,6 +14,7 @@ import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipCluster;
 import io.drsuite.relationship.model.RelationshipOperation;
 import io.drsuite.relationship.model.TaskOutcome;
+import io.drsuite.relationship.routing.ClusterRouting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -31,11 +32,13 @@ public class RelationshipFolding {
 
     private final EventInbox inbox;
     private final RelationshipTasks tasks;
+    private final ClusterRouting routing;
     private final ObjectMapper json;
 
-    RelationshipFolding(EventInbox inbox, RelationshipTasks tasks, ObjectMapper json) {
+    RelationshipFolding(EventInbox inbox, RelationshipTasks tasks, ClusterRouting routing, ObjectMapper json) {
         this.inbox = inbox;
         this.tasks = tasks;
+        this.routing = routing;
         this.json = json;
     }
 
@@ -122,6 +125,9 @@ public class RelationshipFolding {
             relationship.estimatedDataLossBytes = loss == null ? null : Long.valueOf(loss);
         }
         relationship.finishTask(outcome, finished.error());
+        if (outcome.swapsRoles() && operation.filter(RelationshipOperation::promotesDr).isPresent()) {
+            routing.drPromoted(relationship, finished.taskId(), finished.type());
+        }
         if (outcome.releasesClusters()) {
             RelationshipCluster.releaseAll(relationship.id);
         }

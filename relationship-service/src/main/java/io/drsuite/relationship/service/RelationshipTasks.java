@@ -3,6 +3,7 @@ package io.drsuite.relationship.service;
 import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
+import io.drsuite.events.task.DnsRoutes;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
@@ -10,6 +11,7 @@ import io.drsuite.events.task.TaskResumeRequested;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipOperation;
+import io.drsuite.relationship.routing.ClusterRouting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -27,14 +29,17 @@ import java.util.UUID;
 public class RelationshipTasks {
 
     private final EventOutbox outbox;
+    private final ClusterRouting routing;
 
-    RelationshipTasks(EventOutbox outbox) {
+    RelationshipTasks(EventOutbox outbox, ClusterRouting routing) {
         this.outbox = outbox;
+        this.routing = routing;
     }
 
     /**
      * Requests the operation's task for the relationship, with its current primary and DR clusters in those roles
-     * for the task's length, and marks it in flight.
+     * for the task's length, and marks it in flight. A switchover or failover also carries the DNS names that follow
+     * the promotion (the relationship's and the DR cluster's), with their keys sealed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID request(Relationship relationship, RelationshipOperation operation, Map<String, String> extra) {
@@ -44,6 +49,9 @@ public class RelationshipTasks {
         parameters.put(DrTasks.PRIMARY_CLUSTER, relationship.primaryCluster);
         parameters.put(DrTasks.DR_CLUSTER, relationship.drCluster);
         parameters.put(DrTasks.SYNC_MODE, relationship.syncMode.wireName());
+        if (operation.promotesDr()) {
+            DnsRoutes.write(routing.dnsRoutesFollowingPromotionOf(relationship), parameters);
+        }
         TaskRequested request = new TaskRequested(UUID.randomUUID(), operation.taskType(),
                 relationship.id.toString(), List.of(relationship.primaryCluster, relationship.drCluster), parameters,
                 relationship.timeoutSeconds, Instant.now());
