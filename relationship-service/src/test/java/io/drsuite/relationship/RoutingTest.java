@@ -37,6 +37,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -243,6 +245,8 @@ class RoutingTest {
         given().get("/api/v1/webhook-deliveries?relationship=not-an-id").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("relationship"));
         given().get("/api/v1/webhook-deliveries/{id}", Long.MAX_VALUE).then().statusCode(404);
+        assertThat(Files.readString(Path.of("target/test-service.log"))).as("no key is ever logged")
+                .doesNotContain(WEBHOOK_SECRET).doesNotContain(TSIG_KEY);
         List<Object> ids = PagedList.items("/api/v1/webhook-deliveries", 1).stream().map(item -> item.get("id"))
                 .toList();
         assertThat(ids).doesNotHaveDuplicates().contains(Integer.parseInt(deliveryId));

@@ -89,6 +89,8 @@ class DnsRoutingTest {
             routing.pointNamesAt(context, node("127.0.0.1"));
             assertThat(dns.answer(NAME)).as("the same update again changes nothing").containsExactly("127.0.0.1");
             assertThat(Files.readString(dns.directory().resolve("named.log"))).doesNotContain(dns.keySecret());
+            assertThat(Files.readString(Path.of("target/test-service.log"))).as("the key is never logged")
+                    .contains("pointed " + NAME).doesNotContain(dns.keySecret());
         }
     }
 
@@ -153,6 +155,7 @@ class DnsRoutingTest {
         final Map<String, String> parameters = new HashMap<>();
         final Map<String, String> artifacts = new HashMap<>();
         final List<String> log = new ArrayList<>();
+        final UUID taskId = UUID.randomUUID();
 
         TestContext(List<DnsRoute> routes) {
             DnsRoutes.write(routes, parameters);
@@ -160,7 +163,7 @@ class DnsRoutingTest {
 
         @Override
         public UUID taskId() {
-            return UUID.nameUUIDFromBytes(Path.of("dns-test").toString().getBytes());
+            return taskId;
         }
 
         @Override
