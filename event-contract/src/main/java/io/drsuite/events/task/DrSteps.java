@@ -13,6 +13,11 @@ public final class DrSteps {
     public static final String DEMOTE_OLD_PRIMARY = "demote-old-primary";
     /** Switchover, last step: sync and slot settings move to the new primary. */
     public static final String MOVE_REPLICATION_SETTINGS = "move-replication-settings";
+    /**
+     * Switchover and failover, last step (also of the in-cluster ones): the DNS names the task carries
+     * ({@link DnsRoutes}) are pointed at the new primary. The promotion is done by then.
+     */
+    public static final String POINT_DNS = "point-dns";
 
     private DrSteps() {
     }

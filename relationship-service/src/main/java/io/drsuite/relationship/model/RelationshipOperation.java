@@ -47,7 +47,7 @@ public enum RelationshipOperation {
 
     /** Steps of a switchover after which the DR side has been promoted. */
     private static final Set<String> SWITCHOVER_AFTER_PROMOTION = Set.of(DrSteps.DEMOTE_OLD_PRIMARY,
-            DrSteps.MOVE_REPLICATION_SETTINGS);
+            DrSteps.MOVE_REPLICATION_SETTINGS, DrSteps.POINT_DNS);
 
     private final String taskType;
     private final Set<RelationshipPhase> allowedFrom;
@@ -177,6 +177,11 @@ public enum RelationshipOperation {
         }
         return DrSteps.PROMOTE_DR.equals(failedStep) ? TaskOutcome.SWITCHOVER_PROMOTION_FAILED
                 : TaskOutcome.SWITCHOVER_FAILED;
+    }
+
+    /** Promotes the DR cluster: the names that follow the primary are pointed at it, its webhooks are called. */
+    public boolean promotesDr() {
+        return this == SWITCHOVER || this == FAILOVER;
     }
 
     /** Promotes or dissolves: only an admin may start it, or resume it after a failure. */

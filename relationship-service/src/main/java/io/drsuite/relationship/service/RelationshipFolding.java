@@ -10,13 +10,11 @@ import io.drsuite.events.task.TaskFinished;
 import io.drsuite.events.task.TaskProgressed;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
-import io.drsuite.relationship.model.Cluster;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipCluster;
 import io.drsuite.relationship.model.RelationshipOperation;
 import io.drsuite.relationship.model.TaskOutcome;
 import io.drsuite.relationship.routing.ClusterRouting;
-import io.drsuite.relationship.routing.RoleChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -92,19 +90,6 @@ public class RelationshipFolding {
         }
     }
 
-    /**
-     * The production primary moved to the other cluster: from the former primary cluster's main node to the DR
-     * cluster's main standby (each cluster's main node in the registry), which the routing announces.
-     */
-    private void announceRoleChange(Relationship relationship, TaskFinished finished) {
-        String oldPrimary = Cluster.findByName(relationship.drCluster).map(cluster -> cluster.mainNode().name)
-                .orElse(null);
-        String newPrimary = Cluster.findByName(relationship.primaryCluster).map(cluster -> cluster.mainNode().name)
-                .orElse(null);
-        routing.roleChanged(new RoleChange(relationship.name, relationship.primaryCluster, oldPrimary, newPrimary,
-                finished.taskId(), finished.type(), finished.at()));
-    }
-
     private static Optional<Relationship> inFlight(String target, UUID taskId) {
         UUID id;
         try {
@@ -140,8 +125,8 @@ public class RelationshipFolding {
             relationship.estimatedDataLossBytes = loss == null ? null : Long.valueOf(loss);
         }
         relationship.finishTask(outcome, finished.error());
-        if (outcome.swapsRoles()) {
-            announceRoleChange(relationship, finished);
+        if (outcome.swapsRoles() && operation.filter(RelationshipOperation::promotesDr).isPresent()) {
+            routing.drPromoted(relationship, finished.taskId(), finished.type());
         }
         if (outcome.releasesClusters()) {
             RelationshipCluster.releaseAll(relationship.id);

@@ -40,7 +40,8 @@ public class RelationshipTasks {
 
     /**
      * Requests the operation's task for the relationship, with its current primary and DR clusters in those roles
-     * for the task's length, and marks it in flight.
+     * for the task's length, and marks it in flight. A switchover or failover also carries the DNS names that follow
+     * the promotion (the relationship's and the DR cluster's), with their keys sealed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID request(Relationship relationship, RelationshipOperation operation, Map<String, String> extra) {
@@ -59,9 +60,8 @@ public class RelationshipTasks {
                         parameters.put(ClusterTasks.SYNC_STANDBY_NODES, primary.syncStandbyNodes);
                     }
                 });
-        if (operation.movesProduction()) {
-            // The relationship's DNS names follow its production primary to the other cluster.
-            DnsRoutes.write(routing.dnsRoutesForRelationship(relationship.id), parameters);
+        if (operation.promotesDr()) {
+            DnsRoutes.write(routing.dnsRoutesFollowingPromotionOf(relationship), parameters);
         }
         TaskRequested request = new TaskRequested(UUID.randomUUID(), operation.taskType(),
                 relationship.id.toString(), List.of(relationship.primaryCluster, relationship.drCluster), parameters,

@@ -95,6 +95,9 @@ class RelationshipLifecycleTest {
         assertOutcome(RelationshipOperation.SWITCHOVER, "failed", DrSteps.DEMOTE_OLD_PRIMARY, false,
                 TaskOutcome.SWITCHOVER_FAILED_AFTER_PROMOTION, RelationshipPhase.ERROR, "archive_fail",
                 "recovery_fail");
+        assertOutcome(RelationshipOperation.SWITCHOVER, "failed", DrSteps.POINT_DNS, false,
+                TaskOutcome.SWITCHOVER_FAILED_AFTER_PROMOTION, RelationshipPhase.ERROR, "archive_fail",
+                "recovery_fail");
         assertOutcome(RelationshipOperation.FAILOVER, "succeeded", null, false, TaskOutcome.FAILED_OVER,
                 RelationshipPhase.FAILED_OVER, "normal", "normal");
         assertOutcome(RelationshipOperation.FAILOVER, "failed", DrSteps.PROMOTE_DR, false,
