@@ -91,7 +91,7 @@ class DrTimingsBenchmark {
      * A fresh primary and standby, switched over (clean stop) or failed over (kill -9) by hand. For the failover
      * the probe writes to the standby only: backends of a killed postmaster may still commit for a moment.
      */
-    private static double handRun(boolean crash) throws Exception {
+    static double handRun(boolean crash) throws Exception {
         try (PostgresInstance primary = PostgresInstance.primary("hand-primary")) {
             primary.execute("create table write_probe (id bigint, at timestamptz)");
             try (PostgresInstance standby = primary.standby("hand-standby")) {

@@ -138,6 +138,11 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** {@code 127.0.0.1:<port>}, for programs configured with an address rather than a URL (HAProxy). */
+    String hostPort() {
+        return "127.0.0.1:" + port;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -35,7 +35,8 @@ final class Suite {
                 "DRSUITE_SSH_KNOWN_HOSTS", ssh.knownHosts().toString());
         relationships = launch("relationship-service", sshAccess, Map.of());
         tasks = launch("task-service", sshAccess, LocalInfrastructure.storageConfig());
-        monitor = launch("monitor-service", Map.of(), Map.of());
+        // Polls every second, so load balancers checking its routing answers follow a switchover quickly.
+        monitor = launch("monitor-service", Map.of("DRSUITE_MONITOR_POLL_INTERVAL", "1s"), Map.of());
         // Policies' retention and schedule changes are looked at every 2 s rather than every minute.
         snapshots = launch("snapshot-service", Map.of("DRSUITE_SNAPSHOTS_RETENTION_INTERVAL", "2s",
                 "DRSUITE_SNAPSHOTS_SCHEDULE_SYNC_INTERVAL", "2s"), LocalInfrastructure.storageConfig());

@@ -40,6 +40,14 @@ public interface MonitorConfig {
          */
         Optional<Duration> maxSampleAge();
 
+        /**
+         * A {@code /primary} check that the latest poll answers with 200 asks the node itself whether it still
+         * takes writes, at most this often per node (answers in between reuse the last one): between two polls a
+         * stopped primary may already run again as a standby, and a load balancer must not send writes there.
+         */
+        @WithDefault("250ms")
+        Duration primaryConfirmReuse();
+
         /** The lag a {@code /replica} check allows when the request names none ({@code ?maxLagBytes=}). */
         @WithDefault("16777216")
         long replicaMaxLagBytes();

@@ -121,7 +121,8 @@ public class ClusterPoller {
         Topology topology = topology();
         List<NodeHealth> nodes = reader.readAll(topology.clusters());
         latest.replaceNodes(nodes);
-        routing.update(RoutingTable.of(topology.nodeNames(), topology.relationships(), latest.nodes()));
+        routing.update(RoutingTable.of(topology.nodeNames(), topology.relationships(), latest.nodes()),
+                topology.clusters());
         nodes.forEach(metrics::node);
         Map<String, KnownCluster> byName = topology.clusters().stream()
                 .collect(Collectors.toMap(cluster -> cluster.name, Function.identity()));

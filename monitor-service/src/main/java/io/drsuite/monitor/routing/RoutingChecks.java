@@ -1,5 +1,6 @@
 package io.drsuite.monitor.routing;
 
+import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.config.ClustersConfig;
 import io.drsuite.monitor.config.MonitorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Answers the load balancers' health checks from the latest poll's {@link RoutingTable}, in memory: a probe never
- * opens a connection, to a node or to the database. A node is addressed by name alone when one known cluster has a
+ * reads the database, and opens a session to a node only to confirm that the node the poll took for the primary
+ * still is one ({@link PrimaryConfirmation}). A node is addressed by name alone when one known cluster has a
  * node of that name (names are unique within a cluster only), or by cluster and name.
  */
 @ApplicationScoped
@@ -18,16 +20,19 @@ public class RoutingChecks {
 
     private final Duration maxSampleAge;
     private final long defaultMaxLagBytes;
+    private final PrimaryConfirmation confirmation;
     private volatile RoutingTable table = RoutingTable.EMPTY;
 
-    RoutingChecks(MonitorConfig config, ClustersConfig clusters) {
+    RoutingChecks(MonitorConfig config, ClustersConfig clusters, PrimaryConfirmation confirmation) {
+        this.confirmation = confirmation;
         this.maxSampleAge = config.routing().maxSampleAge().orElseGet(() -> config.pollInterval().multipliedBy(3)
                 .plus(clusters.poll().connectTimeout()).plus(clusters.poll().statementTimeout()));
         this.defaultMaxLagBytes = config.routing().replicaMaxLagBytes();
     }
 
-    /** The table of the poll that just ended. */
-    public void update(RoutingTable latest) {
+    /** The table of the poll that just ended, and the registry it read. */
+    public void update(RoutingTable latest, List<KnownCluster> clusters) {
+        confirmation.update(clusters);
         table = latest;
     }
 
@@ -37,12 +42,17 @@ public class RoutingChecks {
     }
 
     public RouteStatus primary(String cluster, String node) {
-        return table.node(cluster, node).map(route -> route.primary(Instant.now(), maxSampleAge))
-                .orElse(RouteStatus.UNKNOWN_NODE);
+        return table.node(cluster, node).map(this::primary).orElse(RouteStatus.UNKNOWN_NODE);
     }
 
     public RouteStatus primary(String node) {
-        return byName(node, route -> route.primary(Instant.now(), maxSampleAge));
+        return byName(node, this::primary);
+    }
+
+    /** What the poll says, and for a primary also what the node says now ({@link PrimaryConfirmation}). */
+    private RouteStatus primary(NodeRoute route) {
+        RouteStatus polled = route.primary(Instant.now(), maxSampleAge);
+        return polled == RouteStatus.PRIMARY ? confirmation.confirm(route.cluster(), route.node()) : polled;
     }
 
     /** @param maxLagBytes the caller's limit; null for the configured one */

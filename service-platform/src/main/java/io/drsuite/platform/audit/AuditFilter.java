@@ -47,7 +47,12 @@ public class AuditFilter {
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response,
             SimpleResourceInfo resource) {
-        String path = request.getUriInfo().getRequestUri().getPath();
+        // The path alone: the full request URI needs a Host header, which HTTP/1.0 clients (load balancers' health
+        // checks) may not send.
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/")) {
+            path = "/" + path;
+        }
         if (!HttpAuditing.audited(request.getMethod(), path)) {
             return Uni.createFrom().voidItem();
         }
