@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Registers the demo clusters (prod, dr from demo-clusters.sh) in relationship-service, once.
+# Registers the demo clusters (prod with its standby prod-2, and dr, from demo-clusters.sh) in relationship-service,
+# once.
 # Passwords are read from $DRSUITE_RUN_DIR/secrets/demo-clusters.env and sent on curl's standard input, never
 # on a command line.
 set -euo pipefail
@@ -21,9 +22,20 @@ json_string() {
 
 os_user() { if drsuite_is_root; then printf '%s' "$DRSUITE_PG_USER"; else id -un; fi; }
 
+# One node's entry: name, port, data directory.
+node_json() {
+  cat <<JSON
+{"name": $(json_string "$1"), "host": "127.0.0.1", "port": $2, "dataDirectory": $(json_string "$3"),
+ "access": {"kind": "local", "osUser": $(json_string "$(os_user)")}}
+JSON
+}
+
+# register NAME NODE_JSON...
 register() {
-  local name="$1" port="$2"
-  local status token
+  local name="$1"
+  shift
+  local status token nodes
+  nodes="$(IFS=,; printf '%s' "$*")"
   # Registering a cluster is an admin's operation: as the demo admin. The token reaches curl as a header file.
   token="$(drsuite_access_token admin)"
   status="$(curl -s -o /dev/null -w '%{http_code}' -H @<(printf 'Authorization: Bearer %s' "$token") "$API/$name")"
@@ -35,13 +47,7 @@ register() {
     -H @<(printf 'Authorization: Bearer %s' "$token") --data-binary @- "$API" ||
 {
   "name": $(json_string "$name"),
-  "nodes": [{
-    "name": $(json_string "$name-1"),
-    "host": "127.0.0.1",
-    "port": $port,
-    "dataDirectory": $(json_string "$DRSUITE_RUN_DIR/demo/$name"),
-    "access": {"kind": "local", "osUser": $(json_string "$(os_user)")}
-  }],
+  "nodes": [$nodes],
   "adminLogin": {"username": "drsuite_admin", "password": $(json_string "$(secret DEMO_ADMIN_PASSWORD)")},
   "replicationLogin": {"username": "drsuite_repl", "password": $(json_string "$(secret DEMO_REPLICATION_PASSWORD)")}
 }
@@ -51,5 +57,6 @@ JSON
 }
 
 [[ -r "$SECRETS" ]] || die "$SECRETS is missing: start the demo clusters first (demo-clusters.sh start)"
-register prod "${DRSUITE_DEMO_PROD_PORT:-15433}"
-register dr "${DRSUITE_DEMO_DR_PORT:-15434}"
+register prod "$(node_json prod-1 "${DRSUITE_DEMO_PROD_PORT:-15433}" "$DRSUITE_RUN_DIR/demo/prod")" \
+  "$(node_json prod-2 "${DRSUITE_DEMO_PROD2_PORT:-15435}" "$DRSUITE_RUN_DIR/demo/prod-2")"
+register dr "$(node_json dr-1 "${DRSUITE_DEMO_DR_PORT:-15434}" "$DRSUITE_RUN_DIR/demo/dr")"
