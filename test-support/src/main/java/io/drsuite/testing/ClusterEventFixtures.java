@@ -53,6 +53,18 @@ public final class ClusterEventFixtures {
         return new ClusterRegistered(clusterId, name, "15", 15, clusterNodes, admin, replication, Instant.now());
     }
 
+    /**
+     * The same registration with another replication login, one the cluster may not have yet (the suite creates
+     * it where it needs it).
+     */
+    public static ClusterRegistered withReplicationLogin(ClusterRegistered registered, String user, String password,
+            SecretSealer sealer) {
+        return new ClusterRegistered(registered.clusterId(), registered.name(), registered.serverVersion(),
+                registered.majorVersion(), registered.nodes(), registered.adminLogin(), new SealedLogin(user,
+                        sealer.seal(password, SecretBinding.replicationPassword(registered.clusterId()))),
+                registered.registeredAt());
+    }
+
     /** Publishes an event on its topic, keyed by {@code key}, with fresh CloudEvents headers. */
     public static <P> void publish(EventType<P> type, Object key, P payload, ObjectMapper json) {
         try {

@@ -91,6 +91,14 @@ public class ClusterSwitchoverSteps {
     public void prepare(StepContext context) throws Exception {
         LocalCluster cluster = move.cluster(context);
         ManagedNode candidate = candidate(context, cluster);
+        // The standbys will stream from the candidate with the cluster's replication login: created here on the
+        // primary, it reaches the candidate before the primary stops (verify-caught-up waits for all of its WAL).
+        try (NodeSession primary = move.control(cluster.registeredPrimary()).session(cluster.cluster().admin())) {
+            String created = primary.ensureReplicationLogin(cluster.cluster().replication());
+            if (created != null) {
+                context.log(created + " on " + cluster.registeredPrimary());
+            }
+        }
         try (NodeSession standby = move.control(candidate).session(cluster.cluster().admin())) {
             for (ManagedNode node : cluster.cluster().nodes()) {
                 if (node != candidate && standby.ensurePhysicalSlot(ClusterTasks.standbyName(node.name()))) {

@@ -184,6 +184,7 @@ public class NodeBuildSteps {
 
     private void ensureSlot(LocalCluster cluster, String slot) throws SQLException {
         try (NodeSession primary = move.control(cluster.registeredPrimary()).session(cluster.cluster().admin())) {
+            primary.ensureReplicationLogin(cluster.cluster().replication());
             primary.ensurePhysicalSlot(slot);
         }
     }

@@ -54,6 +54,7 @@ public class StandbyFollow {
     Outcome follow(StepContext context, ManagedCluster owner, NodeControl standby, Login standbyAdmin,
             NodeControl primary, Upstream upstream, String applicationName, Optional<Lsn> forkLsn) throws Exception {
         try (NodeSession session = primary.session(upstream.admin())) {
+            session.ensureReplicationLogin(upstream.replication());
             session.ensurePhysicalSlot(applicationName);
         }
         boolean diverged;

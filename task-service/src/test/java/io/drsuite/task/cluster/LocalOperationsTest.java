@@ -8,6 +8,7 @@ import io.drsuite.events.task.ClusterTasks;
 import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.task.dr.DrFixture;
+import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.RegistryFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -170,7 +171,9 @@ class LocalOperationsTest {
                 PostgresInstance stranger = PostgresInstance.primary("lo-bx")) {
             b1.execute("create table t (id int)", "insert into t select generate_series(1, 1000)");
             stranger.execute("create table mine (id int)", "insert into mine values (1)");
-            fixture.register("lo-b", b1, b2, b3);
+            // With a replication login the cluster does not have yet: the tasks create it on the primary.
+            registry.register(ClusterEventFixtures.withReplicationLogin(ClusterEventFixtures.registered("lo-b",
+                    registry.sealer(), b1, b2, b3), "lo_b_repl", "lo-b-repl-pw", registry.sealer()));
 
             JsonPath primary = DrFixture.awaitDone(request(ClusterTasks.REBUILD_NODE, "lo-b",
                     Map.of(ClusterTasks.NODE, "lo-b1")), Duration.ofMinutes(1));
