@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,10 +75,18 @@ public class ClusterCatalog {
      * transaction of its own, so a registration committed meanwhile is seen (also from inside a transaction).
      */
     public Optional<KnownCluster> awaitCluster(String name, Duration wait) {
+        return awaitCluster(name, cluster -> true, wait);
+    }
+
+    /**
+     * The cluster once it is {@code ready} (e.g. knows a node added a moment ago), waiting up to {@code wait}; after
+     * that, the cluster as known then, ready or not, for the caller to judge.
+     */
+    public Optional<KnownCluster> awaitCluster(String name, Predicate<KnownCluster> ready, Duration wait) {
         Instant giveUp = Instant.now().plus(wait);
         while (true) {
             Optional<KnownCluster> known = QuarkusTransaction.requiringNew().call(() -> KnownCluster.findByName(name));
-            if (known.isPresent() || Instant.now().isAfter(giveUp)) {
+            if (known.filter(ready).isPresent() || Instant.now().isAfter(giveUp)) {
                 return known;
             }
             try {

@@ -146,6 +146,8 @@ class ClusterOperationsTest {
         assertThat(request.get("clusters")).hasSize(1);
         assertThat(request.at("/parameters/" + ClusterTasks.TO_NODE).asText()).isEqualTo("co-move-2");
         assertThat(request.at("/parameters/" + ClusterTasks.CLUSTER).asText()).isEqualTo("co-move");
+        assertThat(request.get("parameters").get(ClusterTasks.mainNodeParameter("co-move")).asText())
+                .as("the primary the request was made for").isEqualTo("co-move-1");
         assertThat(request.at("/parameters/" + ClusterTasks.SYNC_STANDBY_COUNT).asText()).isEqualTo("0");
         assertThat(request.get("parameters").has(DrTasks.RELATIONSHIP_ID)).isFalse();
 

@@ -116,9 +116,14 @@ class LocalTimingsBenchmark {
                 .getString("taskId");
     }
 
+    /** A task the service does not know yet (its request still on the way) has no state. */
+    private static boolean finished(String state) {
+        return state != null && List.of("succeeded", "failed", "cancelled").contains(state);
+    }
+
     private JsonPath awaitSucceeded(String taskId) {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(100)).until(() ->
-                List.of("succeeded", "failed", "cancelled").contains(api.task(taskId).getString("state")));
+                finished(api.task(taskId).getString("state")));
         JsonPath task = api.task(taskId);
         if (!"succeeded".equals(task.getString("state"))) {
             throw new AssertionError("task " + taskId + " " + task.getString("state") + " at "

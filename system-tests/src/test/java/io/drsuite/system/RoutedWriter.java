@@ -72,6 +72,14 @@ final class RoutedWriter implements AutoCloseable {
         }
     }
 
+    /** Seconds from {@code fromNanos} to the first commit after it, or -1 when there was none. */
+    double firstCommitAfterSeconds(long fromNanos) {
+        synchronized (commitNanos) {
+            return commitNanos.stream().filter(at -> at > fromNanos).findFirst().map(at -> (at - fromNanos) / 1e9)
+                    .orElse(-1.0);
+        }
+    }
+
     /** The longest time without an acknowledged commit between {@code fromNanos} and the last commit. */
     double longestGapSeconds(long fromNanos) {
         synchronized (commitNanos) {

@@ -47,6 +47,16 @@ public final class ClusterTasks {
     }
 
     /**
+     * Parameter of every node and DR task, one per cluster it names: the cluster's main node as the registry had it
+     * when the task was requested. Registry events and task requests travel on different topics, so task-service
+     * may get a request before the change that preceded it (a switchover right after another one); and a node
+     * task's own promotion moves the main node while the task still runs. The task holds to this one.
+     */
+    public static String mainNodeParameter(String cluster) {
+        return "mainNode." + cluster;
+    }
+
+    /**
      * The {@code application_name} (and slot name) a local standby streams under, which
      * {@code synchronous_standby_names} lists: derived from the node name, so it survives role changes.
      */

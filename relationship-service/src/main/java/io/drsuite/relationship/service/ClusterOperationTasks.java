@@ -55,6 +55,7 @@ public class ClusterOperationTasks {
         Cluster cluster = admission.cluster();
         Map<String, String> parameters = new HashMap<>(extra);
         parameters.put(ClusterTasks.CLUSTER, cluster.name);
+        parameters.put(ClusterTasks.mainNodeParameter(cluster.name), cluster.mainNode().name);
         parameters.put(ClusterTasks.SYNC_STANDBY_COUNT, String.valueOf(cluster.syncStandbyCount));
         if (!cluster.synchronousStandbyNodes().isEmpty()) {
             parameters.put(ClusterTasks.SYNC_STANDBY_NODES, cluster.syncStandbyNodes);
@@ -74,6 +75,8 @@ public class ClusterOperationTasks {
                 parameters.put(DrTasks.RELATIONSHIP_NAME, relationship.name);
                 parameters.put(DrTasks.DR_CLUSTER, relationship.drCluster);
                 parameters.put(DrTasks.SYNC_MODE, relationship.syncMode.wireName());
+                Cluster.findByName(relationship.drCluster).ifPresent(dr ->
+                        parameters.put(ClusterTasks.mainNodeParameter(dr.name), dr.mainNode().name));
                 clusters.add(relationship.drCluster);
             }
         }

@@ -51,6 +51,10 @@ public class RelationshipTasks {
         parameters.put(DrTasks.PRIMARY_CLUSTER, relationship.primaryCluster);
         parameters.put(DrTasks.DR_CLUSTER, relationship.drCluster);
         parameters.put(DrTasks.SYNC_MODE, relationship.syncMode.wireName());
+        for (String name : List.of(relationship.primaryCluster, relationship.drCluster)) {
+            Cluster.findByName(name).ifPresent(cluster ->
+                    parameters.put(ClusterTasks.mainNodeParameter(name), cluster.mainNode().name));
+        }
         // The local synchronous standbys of the cluster that is primary once the task is done, which a DR task
         // writes into synchronous_standby_names beside the DR main standby.
         Cluster.findByName(operation.movesProduction() ? relationship.drCluster : relationship.primaryCluster)

@@ -7,7 +7,11 @@ import io.drsuite.task.dr.ManagedCluster;
 import io.drsuite.task.dr.ManagedClusters;
 import io.drsuite.task.dr.ManagedNode;
 import io.drsuite.task.engine.StepContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The cluster an in-cluster operation acts on and, when it is the production side of a DR relationship, that
@@ -33,11 +37,14 @@ public record LocalCluster(ManagedCluster cluster, Optional<DrLink> dr) {
     }
 
     static LocalCluster of(StepContext context, ManagedClusters clusters) {
-        ManagedCluster cluster = clusters.load(context.parameter(ClusterTasks.CLUSTER));
-        String relationship = context.parameters().get(DrTasks.RELATIONSHIP_NAME);
-        String drCluster = context.parameters().get(DrTasks.DR_CLUSTER);
+        Map<String, String> parameters = context.parameters();
+        List<String> named = Stream.of(ClusterTasks.TO_NODE, ClusterTasks.NODE).map(parameters::get)
+                .filter(Objects::nonNull).toList();
+        ManagedCluster cluster = clusters.load(context.parameter(ClusterTasks.CLUSTER), parameters, named);
+        String relationship = parameters.get(DrTasks.RELATIONSHIP_NAME);
+        String drCluster = parameters.get(DrTasks.DR_CLUSTER);
         Optional<DrLink> dr = relationship == null || drCluster == null ? Optional.empty()
-                : Optional.of(new DrLink(relationship, clusters.load(drCluster),
+                : Optional.of(new DrLink(relationship, clusters.load(drCluster, parameters, List.of()),
                         SyncMode.fromWire(context.parameters().getOrDefault(DrTasks.SYNC_MODE, "async"))
                                 == SyncMode.SYNC));
         return new LocalCluster(cluster, dr);
@@ -49,7 +56,10 @@ public record LocalCluster(ManagedCluster cluster, Optional<DrLink> dr) {
                 () -> new IllegalStateException("cluster " + cluster.name() + " has no node " + name));
     }
 
-    /** The node registered as primary when the operation began. */
+    /**
+     * The node registered as primary when the operation was requested ({@link ClusterTasks#mainNodeParameter}),
+     * whatever the registry says since (the operation's own promotion moves it).
+     */
     public ManagedNode registeredPrimary() {
         return cluster.main();
     }

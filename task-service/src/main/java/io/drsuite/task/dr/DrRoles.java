@@ -15,8 +15,8 @@ public record DrRoles(String relationshipName, ManagedCluster primary, ManagedCl
 
     public static DrRoles of(StepContext context, ManagedClusters clusters) {
         return new DrRoles(context.parameter(DrTasks.RELATIONSHIP_NAME),
-                clusters.load(context.parameter(DrTasks.PRIMARY_CLUSTER)),
-                clusters.load(context.parameter(DrTasks.DR_CLUSTER)),
+                clusters.load(context.parameter(DrTasks.PRIMARY_CLUSTER), context.parameters(), List.of()),
+                clusters.load(context.parameter(DrTasks.DR_CLUSTER), context.parameters(), List.of()),
                 SyncMode.fromWire(context.parameters().get(DrTasks.SYNC_MODE)) == SyncMode.SYNC);
     }
 

@@ -17,6 +17,13 @@ public record ManagedCluster(String name, int majorVersion, List<ManagedNode> no
         return nodes.stream().filter(node -> node != main).toList();
     }
 
+    /** The same cluster with {@code nodeName} as its main node (the one a task was requested for). */
+    public ManagedCluster withMain(String nodeName) {
+        ManagedNode named = nodes.stream().filter(node -> node.name().equals(nodeName)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("cluster " + name + " has no node " + nodeName));
+        return new ManagedCluster(name, majorVersion, nodes, named, admin, replication);
+    }
+
     @Override
     public String toString() {
         return name;

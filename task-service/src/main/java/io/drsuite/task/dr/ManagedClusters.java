@@ -15,7 +15,12 @@ import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.task.config.TaskConfig;
 import io.drsuite.task.engine.TaskLease;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.drsuite.events.task.ClusterTasks;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** Loads registered clusters from this service's catalog and opens their sealed logins. */
@@ -46,6 +51,30 @@ public class ManagedClusters {
         return managed(awaitRegistration(name));
     }
 
+    /**
+     * The cluster with every node the task names ({@code nodes}) and, when the task names it
+     * ({@link ClusterTasks#mainNodeParameter}), the main node the requester saw; waits a little for the catalog to
+     * catch up with registry changes that travelled separately from the request.
+     */
+    public ManagedCluster load(String name, Map<String, String> parameters, Collection<String> nodes) {
+        Optional<String> main = Optional.ofNullable(parameters.get(ClusterTasks.mainNodeParameter(name)));
+        KnownCluster cluster = catalog.awaitCluster(name, known -> knows(known, main, nodes), config.catalogWait())
+                .orElseThrow(() -> notRegistered(name));
+        if (!knows(cluster, main, nodes)) {
+            throw new IllegalStateException("task-service's view of cluster " + name + " has not caught up with the "
+                    + "request within " + config.catalogWait().toSeconds() + " s: it has main node "
+                    + cluster.mainNode().name() + " and nodes " + cluster.nodes.stream().map(ClusterNode::name)
+                    .toList() + "; the request named main node " + main.orElse("(any)") + " and nodes " + nodes);
+        }
+        ManagedCluster managed = managed(cluster);
+        return main.map(managed::withMain).orElse(managed);
+    }
+
+    private static boolean knows(KnownCluster cluster, Optional<String> main, Collection<String> nodes) {
+        Set<String> names = cluster.nodes.stream().map(ClusterNode::name).collect(Collectors.toSet());
+        return names.containsAll(nodes) && main.map(names::contains).orElse(true);
+    }
+
     /** The cluster if the catalog knows it now, without waiting (for background work such as the sweep). */
     public Optional<ManagedCluster> find(String name) {
         return catalog.cluster(name).map(this::managed);
@@ -66,9 +95,12 @@ public class ManagedClusters {
     }
 
     private KnownCluster awaitRegistration(String name) {
-        return catalog.awaitCluster(name, config.catalogWait()).orElseThrow(() -> new IllegalStateException(
-                "cluster " + name + " is not registered (task-service has not heard of it within "
-                        + config.catalogWait().toSeconds() + " s)"));
+        return catalog.awaitCluster(name, config.catalogWait()).orElseThrow(() -> notRegistered(name));
+    }
+
+    private IllegalStateException notRegistered(String name) {
+        return new IllegalStateException("cluster " + name + " is not registered (task-service has not heard of it "
+                + "within " + config.catalogWait().toSeconds() + " s)");
     }
 
     /** The names of every registered cluster. */
