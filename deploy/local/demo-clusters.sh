@@ -108,6 +108,8 @@ ensure_prod_standby() {
       die "pg_basebackup of prod into $datadir failed"
     fi
     rm -f "$passfile"
+    # pg_basebackup keeps the permissions of the folder it writes into; the server insists on 0700 (or 0750).
+    chmod 700 "$datadir"
     drsuite_pg_file "$datadir/standby.signal"
     {
       printf "primary_conninfo = 'host=127.0.0.1 port=%s user=drsuite_repl password=%s" \
