@@ -3,14 +3,9 @@ package io.drsuite.system;
 import static org.awaitility.Awaitility.await;
 
 import io.drsuite.testing.PostgresInstance;
-import io.drsuite.testing.RepositoryRoot;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -129,23 +124,10 @@ class DrTimingsBenchmark {
 
     private static void report(List<Double> suiteSwitchover, List<Double> handSwitchover,
             List<Double> suiteFailover, List<Double> handFailover) throws Exception {
-        String table = String.join("\n",
-                "| measure (" + RUNS + " runs, seconds) | median | min | max |",
-                "| --- | --- | --- | --- |",
-                row("switchover write outage, suite API", suiteSwitchover),
-                row("switchover write outage, by hand (pg_ctl stop + pg_promote)", handSwitchover),
-                row("failover call to first commit on DR, suite API", suiteFailover),
-                row("failover to first commit on DR, by hand (pg_promote)", handFailover), "");
-        System.out.println("\nDR timings on this machine\n" + table);
-        Path out = RepositoryRoot.find().resolve("system-tests/target/dr-timings.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, table);
-    }
-
-    private static String row(String what, List<Double> seconds) {
-        List<Double> sorted = new ArrayList<>(seconds);
-        Collections.sort(sorted);
-        return String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |", what, sorted.get(sorted.size() / 2),
-                sorted.getFirst(), sorted.getLast());
+        new TimingTable(RUNS).add("switchover write outage, suite API", suiteSwitchover)
+                .add("switchover write outage, by hand (pg_ctl stop + pg_promote)", handSwitchover)
+                .add("failover call to first commit on DR, suite API", suiteFailover)
+                .add("failover to first commit on DR, by hand (pg_promote)", handFailover)
+                .report("DR timings on this machine", "dr-timings.md");
     }
 }

@@ -5,17 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.drsuite.testing.BindServer;
 import io.drsuite.testing.PostgresInstance;
-import io.drsuite.testing.RepositoryRoot;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -153,24 +148,11 @@ class LocalTimingsBenchmark {
 
     private static void report(List<Double> suiteSwitchover, List<Double> handSwitchover,
             List<Double> suiteFailover, List<Double> handFailover, List<Double> dnsStep) throws Exception {
-        String table = String.join("\n",
-                "| measure (" + RUNS + " runs, seconds) | median | min | max |",
-                "| --- | --- | --- | --- |",
-                row("local switchover write outage, suite API (3 nodes)", suiteSwitchover),
-                row("switchover write outage, by hand (pg_ctl stop + pg_promote)", handSwitchover),
-                row("local failover call to first commit, suite API", suiteFailover),
-                row("failover to first commit, by hand (pg_promote)", handFailover),
-                row("DNS step of a local switchover, added to its duration (update + answer checked)", dnsStep), "");
-        System.out.println("\nLocal node operation timings on this machine\n" + table);
-        Path out = RepositoryRoot.find().resolve("system-tests/target/local-timings.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, table);
-    }
-
-    private static String row(String what, List<Double> seconds) {
-        List<Double> sorted = new ArrayList<>(seconds);
-        Collections.sort(sorted);
-        return String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |", what, sorted.get(sorted.size() / 2),
-                sorted.getFirst(), sorted.getLast());
+        new TimingTable(RUNS).add("local switchover write outage, suite API (3 nodes)", suiteSwitchover)
+                .add("switchover write outage, by hand (pg_ctl stop + pg_promote)", handSwitchover)
+                .add("local failover call to first commit, suite API", suiteFailover)
+                .add("failover to first commit, by hand (pg_promote)", handFailover)
+                .add("DNS step of a local switchover, added to its duration (update + answer checked)", dnsStep)
+                .report("Local node operation timings on this machine", "local-timings.md");
     }
 }
