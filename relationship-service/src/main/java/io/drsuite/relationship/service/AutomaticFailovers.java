@@ -1,13 +1,11 @@
 package io.drsuite.relationship.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.health.FailoverRequested;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.relationship.FailoverRefused;
 import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.platform.audit.AuditEntry;
-import io.drsuite.platform.audit.AuditLog;
 import io.drsuite.platform.audit.AuditOutcome;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
@@ -22,8 +20,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -51,11 +47,11 @@ public class AutomaticFailovers {
     private final RelationshipConfig config;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
-    private final AuditLog audit;
+    private final PolicyRequestAudit audit;
 
     AutomaticFailovers(EventInbox inbox, EventOutbox outbox, RelationshipService relationships,
             ReplicationLagReader clusters, RelationshipConfig config, MeterRegistry metrics, ObjectMapper json,
-            AuditLog audit) {
+            PolicyRequestAudit audit) {
         this.audit = audit;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -122,17 +118,8 @@ public class AutomaticFailovers {
 
     private void audit(FailoverRequested request, AuditOutcome outcome, UUID taskId, ChangeOrigin origin,
             String refusal) {
-        audit.record(new AuditEntry(OPERATION, "relationships/" + request.relationshipId(), outcome, null, null,
-                request.reason(), taskId, origin.correlationId(), AuditEntry.SUITE, null, List.of(),
-                "monitor-service", null, refusal == null ? null : detail(refusal)));
-    }
-
-    private String detail(String refusal) {
-        try {
-            return json.writeValueAsString(Map.of("refusedBecause", refusal));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        audit.record(OPERATION, "relationships/" + request.relationshipId(), request.reason(), outcome, taskId,
+                origin, refusal);
     }
 
     private void count(String outcome) {

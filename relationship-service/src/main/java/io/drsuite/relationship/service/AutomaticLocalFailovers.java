@@ -1,11 +1,9 @@
 package io.drsuite.relationship.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.health.LocalFailoverRequested;
 import io.drsuite.platform.audit.AuditEntry;
-import io.drsuite.platform.audit.AuditLog;
 import io.drsuite.platform.audit.AuditOutcome;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
@@ -18,8 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -44,10 +40,10 @@ public class AutomaticLocalFailovers {
     private final RelationshipConfig config;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
-    private final AuditLog audit;
+    private final PolicyRequestAudit audit;
 
     AutomaticLocalFailovers(EventInbox inbox, ClusterOperations operations, RelationshipConfig config,
-            MeterRegistry metrics, ObjectMapper json, AuditLog audit) {
+            MeterRegistry metrics, ObjectMapper json, PolicyRequestAudit audit) {
         this.inbox = inbox;
         this.operations = operations;
         this.config = config;
@@ -92,17 +88,8 @@ public class AutomaticLocalFailovers {
 
     private void audit(LocalFailoverRequested request, AuditOutcome outcome, UUID taskId, ChangeOrigin origin,
             String refusal) {
-        audit.record(new AuditEntry(OPERATION, "clusters/" + request.clusterName(), outcome, null, null,
-                request.reason(), taskId, origin.correlationId(), AuditEntry.SUITE, null, List.of(),
-                "monitor-service", null, refusal == null ? null : detail(refusal)));
-    }
-
-    private String detail(String refusal) {
-        try {
-            return json.writeValueAsString(Map.of("refusedBecause", refusal));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        audit.record(OPERATION, "clusters/" + request.clusterName(), request.reason(), outcome, taskId, origin,
+                refusal);
     }
 
     private void count(String outcome) {
