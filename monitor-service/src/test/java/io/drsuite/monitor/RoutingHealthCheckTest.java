@@ -58,20 +58,24 @@ class RoutingHealthCheckTest {
             await().atMost(WITHIN).until(() -> check("/nodes/rt-a/primary").statusCode() == 200);
             assertAnswer("/nodes/rt-a/primary", 200, "primary");
             assertAnswer("/clusters/rt/nodes/rt-a/primary", 200, "primary");
-            assertThat(asHaproxyAsks("/clusters/rt/nodes/rt-a/primary")).as("HTTP/1.1 with a Host, no token")
-                    .matches("(?s)HTTP/1\\.1 200 .*\r\n\r\nprimary\n");
+            assertThat(asHaproxyAsks("/clusters/rt/nodes/rt-a/primary", "HTTP/1.1", "Host: monitor\r\n"))
+                    .as("HTTP/1.1 with a Host, no token").matches("(?s)HTTP/1\\.1 200 .*\r\n\r\nprimary\n");
+            assertThat(asHaproxyAsks("/clusters/rt/nodes/rt-a/primary", "HTTP/1.0", ""))
+                    .as("HAProxy's default check: HTTP/1.0 without a Host")
+                    .matches("(?s)HTTP/1\\.[01] 200 .*\r\n\r\nprimary\n");
             assertAnswer("/nodes/rt-a/replica", 503, "primary");
             await().atMost(WITHIN).until(() -> check("/clusters/rt/nodes/rt-b/replica").statusCode() == 200);
             assertAnswer("/clusters/rt/nodes/rt-b/replica", 200, "replica");
             assertAnswer("/clusters/rt/nodes/rt-b/replica?maxLagBytes=104857600", 200, "replica");
             assertAnswer("/clusters/rt/nodes/rt-b/primary", 503, "standby");
+            // rt-dr's node has the same name; it is ambiguous once a poll has read both clusters
+            await().atMost(WITHIN).until(() -> check("/clusters/rt-dr/nodes/rt-b/replica").statusCode() == 200);
             assertAnswer("/nodes/rt-b/primary", 503, "ambiguous-node");
             assertAnswer("/nodes/no-such-node/primary", 503, "unknown-node");
             assertAnswer("/clusters/no-such-cluster/nodes/rt-a/primary", 503, "unknown-node");
             check("/nodes/rt-a/replica?maxLagBytes=lots").then().statusCode(400)
                     .contentType("application/problem+json");
 
-            await().atMost(WITHIN).until(() -> check("/clusters/rt-dr/nodes/rt-b/replica").statusCode() == 200);
             drNode.execute("select pg_promote()");
             await().atMost(WITHIN).until(() -> check("/clusters/rt-dr/nodes/rt-b/primary").asString().strip()
                     .equals("dr-side"));
@@ -92,15 +96,14 @@ class RoutingHealthCheckTest {
     }
 
     /**
-     * HAProxy's check request as {@code http-check send meth GET uri ... ver HTTP/1.1 hdr Host monitor} sends it. (Its
-     * default, HTTP/1.0 without a Host header, is answered 500 by every service: the audit filter reads the request
-     * URI, which needs a host.)
+     * A check request as HAProxy sends it: with {@code http-check send meth GET uri ... ver HTTP/1.1 hdr Host monitor},
+     * or by default as HTTP/1.0 without a Host header.
      */
-    private static String asHaproxyAsks(String path) throws IOException {
+    private static String asHaproxyAsks(String path, String version, String hostHeader) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("GET /api/v1/routing" + path
-                    + " HTTP/1.1\r\nHost: monitor\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("GET /api/v1/routing" + path + " " + version + "\r\n" + hostHeader
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         }
     }
