@@ -23,6 +23,7 @@ import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.model.RelationshipOperation;
 import io.drsuite.relationship.routing.ClusterRouting;
 import io.drsuite.relationship.routing.RoleChange;
+import io.drsuite.relationship.routing.WebhookDelivery;
 import io.drsuite.relationship.routing.WebhookSignature;
 import io.drsuite.relationship.service.RelationshipTasks;
 import io.drsuite.testing.ClusterEventFixtures;
@@ -232,6 +233,12 @@ class RoutingTest {
         assertThat(calls("/dr-retry")).extracting(call -> new String(call.body())).as("the same body on every attempt")
                 .containsOnly(new String(calls("/dr-retry").getFirst().body()));
         String deliveryId = calls("/dr-retry").getFirst().headers().get("x-drsuite-delivery");
+
+        // The same task's change folded again (a switchover resumed after failing past its promotion): no new call.
+        QuarkusTransaction.requiringNew().run(() -> routing.roleChanged(new RoleChange(null, "rt-dr",
+                dr.name(), dr.name(), taskId, "cluster.switchover", Instant.now())));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.count("taskId", taskId)))
+                .as("one delivery per webhook and task").isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> SignedIn.as(SignedIn.VIEWER)
                 .get("/api/v1/webhook-deliveries/{id}", deliveryId).then().statusCode(200)

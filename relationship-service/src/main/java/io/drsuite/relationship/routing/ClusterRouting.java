@@ -68,13 +68,14 @@ public class ClusterRouting {
         Instant now = Instant.now();
         int recorded = 0;
         if (cluster.isPresent()) {
-            recorded += record(OwnerKind.CLUSTER, cluster.get().id, cluster.get().name, payload, now);
+            recorded += record(OwnerKind.CLUSTER, cluster.get().id, cluster.get().name, change.taskId(), payload,
+                    now);
         }
         if (change.relationship() != null) {
             Optional<Relationship> relationship = Relationship.findByName(change.relationship());
             if (relationship.isPresent()) {
-                recorded += record(OwnerKind.RELATIONSHIP, relationship.get().id, relationship.get().name, payload,
-                        now);
+                recorded += record(OwnerKind.RELATIONSHIP, relationship.get().id, relationship.get().name,
+                        change.taskId(), payload, now);
             }
         }
         if (recorded > 0) {
@@ -100,15 +101,21 @@ public class ClusterRouting {
                 .map(node -> node.name).orElse(null);
     }
 
-    private static int record(OwnerKind kind, UUID ownerId, String ownerName, String payload, Instant now) {
+    /** One delivery per webhook of the owner, except to a webhook already told of this task's change. */
+    private static int record(OwnerKind kind, UUID ownerId, String ownerName, UUID taskId, String payload,
+            Instant now) {
         Optional<RoutingSettings> settings = RoutingSettings.forOwner(ownerId);
         if (settings.isEmpty()) {
             return 0;
         }
+        int recorded = 0;
         for (Webhook webhook : settings.get().webhooks) {
-            WebhookDelivery.due(kind, ownerId, ownerName, webhook, payload, now).persist();
+            if (!WebhookDelivery.announced(ownerId, webhook.url, taskId)) {
+                WebhookDelivery.due(kind, ownerId, ownerName, webhook, taskId, payload, now).persist();
+                recorded++;
+            }
         }
-        return settings.get().webhooks.size();
+        return recorded;
     }
 
     private String payload(RoleChangedCall call) {

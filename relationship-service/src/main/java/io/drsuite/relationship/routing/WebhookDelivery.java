@@ -69,15 +69,20 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The task whose role change this delivery announces. */
+    @Column(name = "task_id")
+    public UUID taskId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    static WebhookDelivery due(OwnerKind kind, UUID ownerId, String ownerName, Webhook webhook, String payload,
-            Instant now) {
+    static WebhookDelivery due(OwnerKind kind, UUID ownerId, String ownerName, Webhook webhook, UUID taskId,
+            String payload, Instant now) {
         WebhookDelivery delivery = new WebhookDelivery();
+        delivery.taskId = taskId;
         delivery.ownerKind = kind;
         delivery.ownerId = ownerId;
         delivery.ownerName = ownerName;
@@ -88,6 +93,11 @@ public class WebhookDelivery extends PanacheEntityBase {
         delivery.nextAttemptAt = now;
         delivery.createdAt = now;
         return delivery;
+    }
+
+    /** Whether the webhook of this owner was already told of the task's role change. */
+    static boolean announced(UUID ownerId, String url, UUID taskId) {
+        return taskId != null && count("ownerId = ?1 and url = ?2 and taskId = ?3", ownerId, url, taskId) > 0;
     }
 
     /**
