@@ -3,6 +3,7 @@ package io.drsuite.platform.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,11 @@ import org.jboss.logging.Logger;
  * the same events out of order. The first event the broker does not acknowledge stops the pass, so a later event of
  * the same aggregate never overtakes it; the next pass retries it. A crash between the broker's acknowledgement and
  * the commit re-sends the event, which is why every consumer is idempotent.
+ *
+ * <p>Created at start rather than at the first scheduled pass, so its metrics ({@code drsuite_outbox_pending} first)
+ * are there from the first scrape on.
  */
+@Startup
 @ApplicationScoped
 public class OutboxRelay {
 
