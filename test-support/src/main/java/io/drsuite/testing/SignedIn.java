@@ -123,8 +123,14 @@ public final class SignedIn {
         }
     }
 
-    static String demoPassword(String user) {
+    /** A demo user's password, for a test that signs in through another client (drctl). */
+    public static String demoPassword(String user) {
         return secret("DRSUITE_DEMO_" + user.toUpperCase() + "_PASSWORD");
+    }
+
+    /** The automation service account's client secret (drsuite-automation), for client-credentials sign-ins. */
+    public static String automationClientSecret() {
+        return secret("DRSUITE_AUTOMATION_CLIENT_SECRET");
     }
 
     /** From the test run's secrets file, read without executing it. */

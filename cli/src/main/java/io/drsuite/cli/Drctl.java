@@ -1,0 +1,132 @@
+package io.drsuite.cli;
+
+import io.drsuite.cli.auth.LoginCommand;
+import io.drsuite.cli.auth.LogoutCommand;
+import io.drsuite.cli.auth.WhoamiCommand;
+import io.drsuite.cli.commands.AlertsCommand;
+import io.drsuite.cli.commands.AuditCommand;
+import io.drsuite.cli.commands.BinCommand;
+import io.drsuite.cli.commands.ClusterCommand;
+import io.drsuite.cli.commands.CompletionCommand;
+import io.drsuite.cli.commands.FailoverCommand;
+import io.drsuite.cli.commands.NodeCommand;
+import io.drsuite.cli.commands.PolicyCommand;
+import io.drsuite.cli.commands.QueryCommand;
+import io.drsuite.cli.commands.ReprotectCommand;
+import io.drsuite.cli.commands.RoutingCommand;
+import io.drsuite.cli.commands.SnapshotCommand;
+import io.drsuite.cli.commands.StartCommand;
+import io.drsuite.cli.commands.StopCommand;
+import io.drsuite.cli.commands.SwitchoverCommand;
+import io.drsuite.cli.commands.TaskCommand;
+import io.drsuite.cli.commands.TrainCommand;
+import io.drsuite.cli.output.OutputFormat;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** drctl: DR Suite from a terminal. One command per operation, for both clusters of a relationship at once. */
+@Command(name = "drctl", mixinStandardHelpOptions = true, versionProvider = DrctlVersion.class,
+        usageHelpAutoWidth = true, sortOptions = false,
+        description = "DR Suite from a terminal: register clusters, start disaster recovery, watch its lag, switch "
+                + "over, fail over, take and restore snapshots, bring back dropped tables.",
+        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+            ClusterCommand.class, NodeCommand.class, RoutingCommand.class,
+            StartCommand.class, QueryCommand.class, SwitchoverCommand.class, FailoverCommand.class,
+            ReprotectCommand.class, StopCommand.class,
+            TaskCommand.class, SnapshotCommand.class, PolicyCommand.class, BinCommand.class,
+            AlertsCommand.class, AuditCommand.class, CompletionCommand.class, TrainCommand.class,
+            CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  drctl login",
+            "  drctl start --name shop --primary prod --dr dr --confirm-overwrite dr",
+            "  drctl query shop --watch",
+            "  drctl switchover shop",
+            "  drctl task list -o json",
+            "",
+            "Exit codes: 0 done, 1 the operation failed, 2 usage error, 3 refused by the suite, 4 not signed in or "
+                + "forbidden, 5 cannot reach the suite.",
+            "Settings: flags, then DRCTL_* environment variables, then ~/.config/drctl/config, then the local suite."})
+public class Drctl {
+
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            description = "table (for people), json or yaml (the API's own documents, for scripts). Default: table")
+    private OutputFormat output = OutputFormat.table;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also: NO_COLOR=1)")
+    private boolean noColour;
+
+    @Option(names = "--relationship-url", paramLabel = "URL", description = "relationship-service (default "
+            + "http://127.0.0.1:8081)")
+    private String relationshipUrl;
+    @Option(names = "--task-url", paramLabel = "URL", description = "task-service (default http://127.0.0.1:8082)")
+    private String taskUrl;
+    @Option(names = "--monitor-url", paramLabel = "URL", description = "monitor-service (default "
+            + "http://127.0.0.1:8083)")
+    private String monitorUrl;
+    @Option(names = "--snapshot-url", paramLabel = "URL", description = "snapshot-service (default "
+            + "http://127.0.0.1:8084)")
+    private String snapshotUrl;
+    @Option(names = "--recyclebin-url", paramLabel = "URL", description = "recyclebin-service (default "
+            + "http://127.0.0.1:8085)")
+    private String recyclebinUrl;
+    @Option(names = "--issuer", paramLabel = "URL", description = "The OpenID provider's issuer (default "
+            + "http://127.0.0.1:18180/realms/drsuite)")
+    private String issuer;
+
+    private Cli cli;
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), args));
+    }
+
+    /** Runs one command line; the exit code as documented in {@link ExitCode}. */
+    public static int run(Map<String, String> environment, String... args) {
+        Drctl root = new Drctl();
+        root.cli = new Cli(root, environment);
+        return commandLine(root, environment).execute(args);
+    }
+
+    static CommandLine commandLine(Drctl root, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(root);
+        boolean colour = environment.get("NO_COLOR") == null && !"dumb".equals(environment.get("TERM"));
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? Ansi.AUTO : Ansi.OFF));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new FailureReporter());
+        commandLine.setParameterExceptionHandler(new UsageErrorReporter());
+        return commandLine;
+    }
+
+    Cli cli() {
+        return cli;
+    }
+
+    OutputFormat output() {
+        return output;
+    }
+
+    boolean noColour() {
+        return noColour;
+    }
+
+    Map<String, String> flags() {
+        Map<String, String> flags = new HashMap<>();
+        putIfSet(flags, "relationship-url", relationshipUrl);
+        putIfSet(flags, "task-url", taskUrl);
+        putIfSet(flags, "monitor-url", monitorUrl);
+        putIfSet(flags, "snapshot-url", snapshotUrl);
+        putIfSet(flags, "recyclebin-url", recyclebinUrl);
+        putIfSet(flags, "issuer", issuer);
+        return flags;
+    }
+
+    private static void putIfSet(Map<String, String> flags, String key, String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+}

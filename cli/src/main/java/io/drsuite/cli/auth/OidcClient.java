@@ -1,0 +1,189 @@
+package io.drsuite.cli.auth;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.cli.CliFailure;
+import io.drsuite.cli.ExitCode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The identity provider's token endpoints as drctl uses them (OAuth 2.0 with OpenID Connect discovery): the device
+ * authorization grant (RFC 8628), the resource owner password grant for the demo users, client credentials for
+ * automation, and refresh. Its errors become {@link CliFailure}s without the secrets that were sent.
+ */
+public final class OidcClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final URI issuer;
+    private final String clientId;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private JsonNode discovery;
+
+    public OidcClient(URI issuer, String clientId, ObjectMapper json) {
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.json = json;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public Session password(String username, char[] password) {
+        return session("password", post(tokenEndpoint(), Map.of("grant_type", "password", "client_id", clientId,
+                "username", username, "password", new String(password), "scope", "openid")));
+    }
+
+    public Session clientCredentials(String secret) {
+        return session("client_credentials", post(tokenEndpoint(), Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", secret)));
+    }
+
+    public Session refresh(Session held) {
+        return session(held.grant(), post(held.tokenEndpoint(), Map.of("grant_type", "refresh_token",
+                "client_id", held.clientId(), "refresh_token", held.refreshToken())));
+    }
+
+    public DeviceAuthorization startDeviceAuthorization() {
+        String endpoint = text(discovery(), "device_authorization_endpoint")
+                .orElseThrow(() -> CliFailure.notSignedIn(issuer + " does not offer the device authorization grant; "
+                        + "use drctl login --username or --client-credentials"));
+        JsonNode answer = post(endpoint, Map.of("client_id", clientId, "scope", "openid"));
+        return new DeviceAuthorization(answer.get("device_code").asText(), answer.get("user_code").asText(),
+                answer.get("verification_uri").asText(),
+                text(answer, "verification_uri_complete").orElse(null),
+                Instant.now().plusSeconds(answer.path("expires_in").asLong(600)),
+                Duration.ofSeconds(Math.max(1, answer.path("interval").asLong(5))));
+    }
+
+    /** One poll of the token endpoint: empty while the user has not approved yet. */
+    public Optional<Session> pollDeviceAuthorization(DeviceAuthorization device) {
+        Map<String, String> form = Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "client_id", clientId, "device_code", device.deviceCode());
+        HttpResponse<String> response = exchange(tokenEndpoint(), form);
+        JsonNode answer = parse(response.body());
+        if (response.statusCode() == 200) {
+            return Optional.of(session("device", answer));
+        }
+        String error = text(answer, "error").orElse("");
+        if (error.equals("authorization_pending") || error.equals("slow_down")) {
+            return Optional.empty();
+        }
+        throw refused(answer, response.statusCode());
+    }
+
+    /** Revokes the refresh token at the provider, when it offers revocation; a failure only means it expires later. */
+    public boolean revoke(Session session) {
+        if (session.refreshToken() == null) {
+            return false;
+        }
+        try {
+            return text(discovery(), "revocation_endpoint").map(endpoint -> exchange(endpoint, Map.of(
+                    "client_id", session.clientId(), "token", session.refreshToken(),
+                    "token_type_hint", "refresh_token")).statusCode() == 200).orElse(false);
+        } catch (CliFailure unreachable) {
+            return false;
+        }
+    }
+
+    private String tokenEndpoint() {
+        return text(discovery(), "token_endpoint")
+                .orElseThrow(() -> CliFailure.notSignedIn(issuer + " names no token endpoint"));
+    }
+
+    private JsonNode discovery() {
+        if (discovery == null) {
+            URI uri = URI.create(issuer + "/.well-known/openid-configuration");
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build());
+            if (response.statusCode() != 200) {
+                throw CliFailure.notSignedIn("no OpenID provider at " + issuer + " (HTTP " + response.statusCode()
+                        + "); set --issuer or DRCTL_ISSUER");
+            }
+            discovery = parse(response.body());
+        }
+        return discovery;
+    }
+
+    private Session session(String grant, JsonNode token) {
+        Instant now = Instant.now();
+        long refreshLifetime = token.path("refresh_expires_in").asLong(0);
+        return new Session(issuer.toString(), clientId, tokenEndpoint(), grant, token.get("access_token").asText(),
+                now.plusSeconds(token.path("expires_in").asLong(60)),
+                text(token, "refresh_token").orElse(null),
+                refreshLifetime > 0 ? now.plusSeconds(refreshLifetime) : null);
+    }
+
+    private JsonNode post(String endpoint, Map<String, String> form) {
+        HttpResponse<String> response = exchange(endpoint, form);
+        JsonNode answer = parse(response.body());
+        if (response.statusCode() != 200) {
+            throw refused(answer, response.statusCode());
+        }
+        return answer;
+    }
+
+    private HttpResponse<String> exchange(String endpoint, Map<String, String> form) {
+        String body = new LinkedHashMap<>(form).entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), UTF_8) + "=" + URLEncoder.encode(field.getValue(), UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw CliFailure.unreachable("cannot reach the identity provider at " + issuer + " (set --issuer or "
+                    + "DRCTL_ISSUER): " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCode.DETACHED, "interrupted");
+        }
+    }
+
+    private static CliFailure refused(JsonNode answer, int status) {
+        String error = text(answer, "error").orElse("HTTP " + status);
+        String description = text(answer, "error_description").orElse("");
+        return CliFailure.notSignedIn("sign-in refused: " + error + (description.isEmpty() ? "" : " (" + description
+                + ")"));
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+        } catch (IOException e) {
+            return json.nullNode();
+        }
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        return node != null && node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
+    }
+
+    /** What the user is shown to approve a device sign-in, and what drctl polls with. */
+    public record DeviceAuthorization(String deviceCode, String userCode, String verificationUri,
+            String verificationUriComplete, Instant expiresAt, Duration interval) {
+
+        @Override
+        public String toString() {
+            return "DeviceAuthorization[" + userCode + " at " + verificationUri + "]";
+        }
+    }
+}
