@@ -6,7 +6,7 @@ import io.drsuite.cli.auth.WhoamiCommand;
 import io.drsuite.cli.commands.AlertsCommand;
 import io.drsuite.cli.commands.AuditCommand;
 import io.drsuite.cli.commands.BinCommand;
-import io.drsuite.cli.commands.ClusterCommand;
+import io.drsuite.cli.commands.cluster.ClusterCommand;
 import io.drsuite.cli.commands.CompletionCommand;
 import io.drsuite.cli.commands.FailoverCommand;
 import io.drsuite.cli.commands.NodeCommand;

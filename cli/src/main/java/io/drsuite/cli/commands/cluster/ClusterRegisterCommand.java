@@ -1,0 +1,8 @@
+package io.drsuite.cli.commands.cluster;
+
+import picocli.CommandLine.Command;
+
+/** Placeholder until the command is written. */
+@Command(name = "register", mixinStandardHelpOptions = true, description = "(not written yet)")
+public class ClusterRegisterCommand {
+}
