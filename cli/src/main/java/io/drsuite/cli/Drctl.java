@@ -20,6 +20,7 @@ import io.drsuite.cli.commands.StopCommand;
 import io.drsuite.cli.commands.SwitchoverCommand;
 import io.drsuite.cli.commands.TaskCommand;
 import io.drsuite.cli.commands.TrainCommand;
+import io.drsuite.cli.http.HttpClients;
 import io.drsuite.cli.output.OutputFormat;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -100,7 +101,11 @@ public class Drctl {
     public static int run(Map<String, String> environment, String... args) {
         Drctl root = new Drctl();
         root.cli = new Cli(root, environment);
-        return commandLine(root, environment, args).execute(args);
+        try {
+            return commandLine(root, environment, args).execute(args);
+        } finally {
+            HttpClients.shutdownAll();
+        }
     }
 
     /** The whole command tree. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.cli.CliFailure;
 import io.drsuite.cli.ExitCode;
+import io.drsuite.cli.http.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -179,8 +180,7 @@ public final class OidcClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         if (http == null) {
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            http = HttpClients.open(Duration.ofSeconds(5));
         }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -36,9 +36,7 @@ public final class SuiteClient {
         this.settings = settings;
         this.credentials = credentials;
         this.json = json;
-        // HTTP/1.1: with http:// URLs the client would otherwise ask every service to upgrade to HTTP/2 first
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .build();
+        this.http = HttpClients.open(CONNECT_TIMEOUT);
     }
 
     public JsonNode get(Service service, ApiPath path) {
