@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The operations inside one cluster through the real drctl, signed in as admin, on a throwaway two-node cluster:
  * {@code cluster switchover}, {@code routing check} and {@code routing show}, {@code node rebuild},
- * {@code node sync}, and {@code cluster failover} after the primary is stopped; and the bad input a user types: a
+ * {@code node sync}, {@code node add} and {@code node remove}, and {@code cluster failover} after the primary is stopped; and the bad input a user types: a
  * switchover to a node the cluster does not have, a failover not confirmed.
  */
 @Order(6)
@@ -29,7 +29,8 @@ class DrctlClusterSystemTest {
     @Test
     void switchoverRoutingRebuildAndFailoverInsideAClusterWithDrctl() throws Exception {
         try (PostgresInstance one = PostgresInstance.primary("dc-node1");
-                PostgresInstance two = one.standby("dc-node2")) {
+                PostgresInstance two = one.standby("dc-node2");
+                PostgresInstance three = PostgresInstance.unbuilt("dc-node3")) {
             api.register(CLUSTER, one, two);
             DrctlProcess drctl = DrctlProcess.signedInAs(suite, "admin");
 
@@ -80,6 +81,17 @@ class DrctlClusterSystemTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> "quorum".equals(two.streamingStandbys()
                     .get(ClusterTasks.standbyName("dc-node1"))));
             assertThat(drctl.run("node", "sync", CLUSTER, "--count", "0").exitCode()).isZero();
+
+            DrctlProcess.Result added = drctl.run("node", "add", CLUSTER, "--name", "dc-node3", "--host", "127.0.0.1",
+                    "--port", String.valueOf(three.port()), "--data-directory", three.dataDirectory().toString());
+            assertThat(added.exitCode()).as(added.toString()).isZero();
+            assertThat(added.stdout()).contains("Done: cluster.add-node of");
+            await().atMost(Duration.ofSeconds(30)).until(() -> two.streamingStandbys()
+                    .containsKey(ClusterTasks.standbyName("dc-node3")));
+            DrctlProcess.Result removed = drctl.run("node", "remove", CLUSTER, "dc-node3", "--reason",
+                    "system test: done with it", "--yes", "-o", "json");
+            assertThat(removed.exitCode()).as(removed.toString()).isZero();
+            assertThat(removed.json().getList("nodes.name")).containsExactlyInAnyOrder("dc-node1", "dc-node2");
 
             String lastTask = lastOperationTask();
             DrctlProcess.Result unconfirmed = drctl.runWithInput("not-dc\n", "cluster", "failover", CLUSTER,
