@@ -1,0 +1,61 @@
+package io.drsuite.cli.commands.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.drsuite.cli.Cli;
+import io.drsuite.cli.config.Service;
+import io.drsuite.cli.http.ApiPath;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * After drctl saw a cluster operation's task end in task-service, relationship-service learns it from the task's
+ * finished event a moment later, and until then refuses the cluster's next operation as busy. Waiting for the
+ * registry to let go of the task makes {@code drctl cluster switchover ... && drctl node rebuild ...} work in a
+ * script.
+ */
+public final class ClusterOperationEnd {
+
+    private static final Duration AT_MOST = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private ClusterOperationEnd() {
+    }
+
+    /**
+     * Waits until the cluster no longer runs the task (at most 30 s; then it says so on stderr and returns).
+     *
+     * @return whether the registry caught up
+     */
+    public static boolean await(Cli cli, String cluster, String taskId) {
+        Instant deadline = Instant.now().plus(AT_MOST);
+        while (true) {
+            JsonNode view = cli.client().get(Service.RELATIONSHIP, ApiPath.of("/api/v1/clusters/{}", cluster));
+            if (!runs(view, taskId)) {
+                return true;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                cli.terminal().err().println("relationship-service still shows task " + taskId + " running on "
+                        + cluster + "; its next operation may be refused as busy for a moment");
+                return false;
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** Whether the cluster document shows the task as its running operation. */
+    static boolean runs(JsonNode cluster, String taskId) {
+        JsonNode operation = cluster.path("operation");
+        return !operation.isMissingNode() && !operation.isNull() && taskId.equals(operation.path("taskId").asText());
+    }
+
+    /** Whether the command followed its task to the end (no {@code --no-wait}). */
+    public static boolean waited(CommandSpec spec) {
+        return !spec.commandLine().getParseResult().hasMatchedOption("--no-wait");
+    }
+}
