@@ -66,9 +66,6 @@ public class ClusterFailoverCommand implements Callable<Integer> {
         JsonNode accepted = cli.client().post(Service.RELATIONSHIP,
                 ApiPath.of("/api/v1/clusters/{}/failover", cluster), body);
         String taskId = accepted.path("taskId").asText();
-        if (ClusterOperationEnd.waited(spec)) {
-            TaskArrival.await(cli, taskId);
-        }
         int exit = wait.follow(cli, accepted, taskId);
         if (ClusterOperationEnd.waited(spec)) {
             ClusterOperationEnd.await(cli, cluster, taskId);

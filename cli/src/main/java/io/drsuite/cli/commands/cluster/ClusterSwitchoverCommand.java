@@ -48,9 +48,6 @@ public class ClusterSwitchoverCommand implements Callable<Integer> {
         JsonNode accepted = cli.client().post(Service.RELATIONSHIP,
                 ApiPath.of("/api/v1/clusters/{}/switchover", cluster), Map.of("toNode", toNode));
         String taskId = accepted.path("taskId").asText();
-        if (ClusterOperationEnd.waited(spec)) {
-            TaskArrival.await(cli, taskId);
-        }
         int exit = wait.follow(cli, accepted, taskId);
         if (ClusterOperationEnd.waited(spec)) {
             ClusterOperationEnd.await(cli, cluster, taskId);

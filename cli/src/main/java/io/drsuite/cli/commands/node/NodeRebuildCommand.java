@@ -3,7 +3,6 @@ package io.drsuite.cli.commands.node;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.commands.cluster.ClusterOperationEnd;
-import io.drsuite.cli.commands.cluster.TaskArrival;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.task.WaitOption;
@@ -51,9 +50,6 @@ public class NodeRebuildCommand implements Callable<Integer> {
         JsonNode accepted = cli.client().post(Service.RELATIONSHIP,
                 ApiPath.of("/api/v1/clusters/{}/nodes/{}/rebuild", cluster, node), Map.of("mode", mode.name()));
         String taskId = accepted.path("taskId").asText();
-        if (ClusterOperationEnd.waited(spec)) {
-            TaskArrival.await(cli, taskId);
-        }
         int exit = wait.follow(cli, accepted, taskId);
         if (ClusterOperationEnd.waited(spec)) {
             ClusterOperationEnd.await(cli, cluster, taskId);
