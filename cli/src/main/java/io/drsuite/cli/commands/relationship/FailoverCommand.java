@@ -64,6 +64,6 @@ public class FailoverCommand implements Callable<Integer> {
             request.put("force", true);
         }
         JsonNode accepted = Relationships.operate(cli, found, "failover", request);
-        return wait.follow(cli, accepted, accepted.path("taskId").asText());
+        return TaskArrival.follow(cli, wait, accepted);
     }
 }

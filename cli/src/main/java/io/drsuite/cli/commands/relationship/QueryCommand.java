@@ -83,7 +83,7 @@ public class QueryCommand implements Callable<Integer> {
                     terminal.interactive(), terminal.colour(), terminal.width());
             Printer printer = new Printer(screen, cli.printer().format(), cli.json());
             if (printer.forPeople()) {
-                screen.out().println(screen.dim("Every " + interval + " s: drctl query"
+                screen.out().println(screen.dim("Every " + seconds(interval) + ": drctl query"
                         + (relationship == null ? "" : " " + relationship) + "   "
                         + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "   (Ctrl-C to stop)"));
             }
@@ -98,6 +98,10 @@ public class QueryCommand implements Callable<Integer> {
                 return ExitCode.DONE;
             }
         }
+    }
+
+    private static String seconds(double seconds) {
+        return seconds == Math.rint(seconds) ? (long) seconds + " s" : seconds + " s";
     }
 
     private static void show(Cli cli, Terminal terminal, Printer printer, String id) {
@@ -132,12 +136,19 @@ public class QueryCommand implements Callable<Integer> {
         }
     }
 
-    /** task-service's document of the task in flight; null when none. */
+    /** task-service's document of the task in flight; null when none (or task-service has not received it yet). */
     private static JsonNode task(Cli cli, JsonNode relationship) {
         JsonNode current = relationship.path("currentTask");
         if (!current.hasNonNull("id")) {
             return null;
         }
-        return cli.client().get(Service.TASK, ApiPath.of("/api/v1/tasks/{}", current.path("id").asText()));
+        try {
+            return cli.client().get(Service.TASK, ApiPath.of("/api/v1/tasks/{}", current.path("id").asText()));
+        } catch (CliFailure e) {
+            if (e.exitCode() == ExitCode.REFUSED) {
+                return null; // requested, not yet received by task-service
+            }
+            throw e;
+        }
     }
 }

@@ -77,6 +77,6 @@ public class StopCommand implements Callable<Integer> {
             }
             return ExitCode.DONE;
         }
-        return wait.follow(cli, accepted, accepted.path("taskId").asText());
+        return TaskArrival.follow(cli, wait, accepted);
     }
 }

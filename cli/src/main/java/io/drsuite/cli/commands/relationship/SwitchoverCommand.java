@@ -36,6 +36,6 @@ public class SwitchoverCommand implements Callable<Integer> {
         Cli cli = Cli.of(spec);
         JsonNode found = Relationships.find(cli, relationship);
         JsonNode accepted = Relationships.operate(cli, found, "switchover", Map.of());
-        return wait.follow(cli, accepted, accepted.path("taskId").asText());
+        return TaskArrival.follow(cli, wait, accepted);
     }
 }
