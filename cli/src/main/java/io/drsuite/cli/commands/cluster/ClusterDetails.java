@@ -33,10 +33,10 @@ final class ClusterDetails {
                 Column.of("Sync standbys", node -> node.path("synchronousStandbys").path("count").asInt() == 0
                         ? "none" : Json.text(node, "synchronousStandbys.count") + " of "
                         + Json.text(node, "synchronousStandbys.nodes")),
-                Column.of("Operation", ClusterDetails::operation),
+                Column.of("Operation", node -> node.path("operation").isObject() ? operation(node) : "none"),
                 Column.of("Last operation", node -> node.path("lastOperation").isObject()
                         ? Json.text(node, "lastOperation.type") + " " + Json.text(node, "lastOperation.result")
-                        + " at " + Json.text(node, "lastOperation.endedAt") : ""),
+                        + " at " + Json.text(node, "lastOperation.endedAt") : "none"),
                 Column.of("Registered", "registeredAt")));
         if (printer.forPeople()) {
             printer.message("");

@@ -122,7 +122,7 @@ final class QueryView {
 
     private static String rpo(JsonNode health) {
         if (!health.isObject() || !health.hasNonNull("rpoEstimateSeconds")) {
-            return "unknown (no sample of monitor-service)";
+            return "unknown (monitor-service has no sample: not replicating, or not polled yet)";
         }
         String rpo = seconds(health.path("rpoEstimateSeconds").asDouble()) + " of writes would be lost by a failover "
                 + "now (sampled " + health.path("sampledAt").asText() + ")";

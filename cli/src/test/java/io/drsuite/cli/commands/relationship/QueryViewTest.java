@@ -48,7 +48,7 @@ class QueryViewTest {
         ((ObjectNode) view.get("relationship")).putNull("currentTask");
         QueryView.print(terminal, view);
         assertThat(printed()).contains("  Lag:          unreadable: timeout reading dr-1",
-                "  RPO estimate: unknown (no sample of monitor-service)").doesNotContain("Task:");
+                "  RPO estimate: unknown (monitor-service has no sample: not replicating, or not polled yet)").doesNotContain("Task:");
     }
 
     @Test
