@@ -96,6 +96,12 @@ class DrctlLifecycleSystemTest {
             assertThat(forPeople.stdout()).contains("Relationship cli  phase active", "cli-prod", "disaster_standby",
                     "recovery", "Lag:", "bytes", "RPO estimate:");
 
+            DrctlProcess.Result watched = admin.inTerminal("query", "cli", "--watch", "--interval", "0.5", "--count",
+                    "2");
+            assertThat(watched.exitCode()).as(watched.toString()).isZero();
+            assertThat(watched.stdout().split("\u001b\\[H\u001b\\[2J", -1)).as("redrawn in place twice").hasSize(3);
+            assertThat(watched.stdout()).contains("Every 0.5 s: drctl query cli", "(Ctrl-C to stop)", "cli-dr");
+
             DrctlProcess.Result unknown = admin.run("switchover", "no-such-relationship");
             assertThat(unknown.exitCode()).isEqualTo(3);
             assertThat(unknown.stderr().strip()).contains("no relationship named no-such-relationship")

@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
         footer = {"  drctl query                   (every relationship)",
             "  drctl query shop",
             "  drctl query shop --watch      (redrawn every 2 s until Ctrl-C)",
+            "  drctl query --watch --interval 10 --count 6 >> dr-status.log",
             "  drctl query shop -o json      ({\"relationship\": ..., \"health\": ..., \"task\": ...})",
             "  drctl query -o json | jq -r '.[] | select(.relationship.phase != \"active\") | .relationship.name'"})
 public class QueryCommand implements Callable<Integer> {
@@ -64,11 +65,18 @@ public class QueryCommand implements Callable<Integer> {
             description = "Seconds between refreshes with --watch (default: ${DEFAULT-VALUE})")
     double interval;
 
+    @Option(names = "--count", paramLabel = "N", description = "With --watch: stop after N refreshes (default: until "
+            + "Ctrl-C)")
+    Integer count;
+
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
         if (interval < 0.5) {
             throw CliFailure.usage("--interval must be at least 0.5 seconds");
+        }
+        if (count != null && (count < 1 || !watch)) {
+            throw CliFailure.usage("--count needs --watch and a number from 1");
         }
         String id = relationship == null ? null : Relationships.id(Relationships.find(cli, relationship));
         if (!watch) {
@@ -77,7 +85,7 @@ public class QueryCommand implements Callable<Integer> {
         }
         Terminal terminal = cli.terminal();
         boolean inPlace = terminal.interactive() && cli.printer().forPeople();
-        while (true) {
+        for (int shown = 1; ; shown++) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             Terminal screen = new Terminal(new PrintStream(buffer, true, StandardCharsets.UTF_8), terminal.err(),
                     terminal.interactive(), terminal.colour(), terminal.width());
@@ -91,6 +99,9 @@ public class QueryCommand implements Callable<Integer> {
             terminal.out().print((inPlace ? CLEAR_SCREEN : "") + buffer.toString(StandardCharsets.UTF_8)
                     + (inPlace || !printer.forPeople() ? "" : System.lineSeparator()));
             terminal.out().flush();
+            if (count != null && shown >= count) {
+                return ExitCode.DONE;
+            }
             try {
                 Thread.sleep((long) (interval * 1000));
             } catch (InterruptedException e) {
@@ -123,13 +134,17 @@ public class QueryCommand implements Callable<Integer> {
         printer.list(views, QueryView.columns());
     }
 
-    /** monitor-service's latest sample of the relationship; null when it has none (not replicating). */
+    /** monitor-service's latest sample of the relationship; null when it has none (not replicating) or is down. */
     private static JsonNode health(Cli cli, String id) {
         try {
             return cli.client().get(Service.MONITOR, ApiPath.of("/api/v1/health/relationships/{}", id)
                     .query("limit", 1)).path("latest");
         } catch (CliFailure e) {
             if (e.exitCode() == ExitCode.REFUSED) {
+                return null;
+            }
+            if (e.exitCode() == ExitCode.UNREACHABLE) {
+                cli.terminal().err().println("drctl: " + e.getMessage() + "; shown without monitor-service's health");
                 return null;
             }
             throw e;
