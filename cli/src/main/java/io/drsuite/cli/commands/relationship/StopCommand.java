@@ -77,6 +77,6 @@ public class StopCommand implements Callable<Integer> {
             }
             return ExitCode.DONE;
         }
-        return TaskArrival.follow(cli, wait, accepted);
+        return OperationEnd.follow(cli, spec, wait, accepted);
     }
 }
