@@ -70,6 +70,10 @@ class DrctlLifecycleSystemTest {
             assertThat(clusters.stdout()).doesNotContain(PostgresInstance.SUPERUSER_PASSWORD,
                     DrApi.REPLICATION_PASSWORD);
 
+            DrctlProcess.Result notAgreed = admin.run("start", "--name", "cli", "--primary", "cli-prod", "--dr",
+                    "cli-dr");
+            assertThat(notAgreed.exitCode()).as(notAgreed.toString()).isEqualTo(2);
+            assertThat(notAgreed.stderr()).contains("replaces ALL data of cluster 'cli-dr'", "nothing was done");
             DrctlProcess.Result start = admin.run("start", "--name", "cli", "--primary", "cli-prod", "--dr", "cli-dr",
                     "--confirm-overwrite", "cli-dr");
             assertThat(start.exitCode()).as(start.toString()).isZero();
@@ -145,6 +149,12 @@ class DrctlLifecycleSystemTest {
             assertThat(admin.run("query", "cli", "-o", "json").json().getString("relationship.phase"))
                     .isEqualTo("active");
 
+            assertThat(admin.run("stop", "cli", "--promote-dr").exitCode()).as("--promote-dr needs --reason")
+                    .isEqualTo(2);
+            DrctlProcess.Result notPromoted = admin.runWithInput("\n", "stop", "cli", "--promote-dr", "--reason",
+                    "system test: drctl");
+            assertThat(notPromoted.exitCode()).as(notPromoted.toString()).isEqualTo(2);
+            assertThat(notPromoted.stderr()).contains("promotes the DR cluster 'cli-dr'");
             DrctlProcess.Result stop = admin.run("stop", "cli", "-o", "json");
             assertThat(stop.exitCode()).as(stop.toString()).isZero();
             assertThat(stop.json().getString("state")).isEqualTo("succeeded");
