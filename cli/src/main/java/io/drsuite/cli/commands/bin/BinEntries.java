@@ -59,11 +59,7 @@ final class BinEntries {
     }
 
     private static boolean named(JsonNode entry, String name) {
-        String original = Json.text(entry, "originalName");
-        if (name.equals(original) || name.equals(BinColumns.name(entry))) {
-            return true;
-        }
-        return false;
+        return name.equals(Json.text(entry, "originalName")) || name.equals(BinColumns.name(entry));
     }
 
     private static boolean isUuid(String text) {
