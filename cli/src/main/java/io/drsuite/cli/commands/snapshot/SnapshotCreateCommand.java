@@ -3,6 +3,7 @@ package io.drsuite.cli.commands.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.ExitCode;
+import io.drsuite.cli.commands.task.TaskArrival;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.output.Json;
@@ -73,11 +74,17 @@ public class SnapshotCreateCommand implements Callable<Integer> {
         if (cli.printer().forPeople() && !SnapshotColumns.noWait(spec)) {
             cli.printer().message("Snapshot " + snapshotId + " of " + cluster + " (" + request.get("kind") + ")");
         }
+        if (!SnapshotColumns.noWait(spec)) {
+            TaskArrival.await(cli, Json.text(accepted, "taskId"));
+        }
         int exit = wait.follow(cli, accepted, Json.text(accepted, "taskId"));
-        if (exit == ExitCode.DONE && cli.printer().forPeople() && !SnapshotColumns.noWait(spec)) {
-            JsonNode snapshot = cli.client().get(Service.SNAPSHOT, ApiPath.of("/api/v1/snapshots/{}", snapshotId));
-            cli.printer().message("Snapshot " + snapshotId + " " + Json.text(snapshot, "phase") + ": "
-                    + Json.bytes(snapshot.get("sizeBytes")) + " at " + Json.text(snapshot, "location"));
+        if (exit == ExitCode.DONE && !SnapshotColumns.noWait(spec)) {
+            JsonNode snapshot = SnapshotOutcome.settled(cli, ApiPath.of("/api/v1/snapshots/{}", snapshotId),
+                    "phase");
+            if (cli.printer().forPeople()) {
+                cli.printer().message("Snapshot " + snapshotId + " " + Json.text(snapshot, "phase") + ": "
+                        + Json.bytes(snapshot.get("sizeBytes")) + " at " + Json.text(snapshot, "location"));
+            }
         }
         return exit;
     }

@@ -5,6 +5,7 @@ import io.drsuite.cli.Cli;
 import io.drsuite.cli.CliFailure;
 import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.commands.Confirmation;
+import io.drsuite.cli.commands.task.TaskArrival;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.output.Json;
@@ -108,14 +109,19 @@ public class SnapshotRestoreCommand implements Callable<Integer> {
         if (cli.printer().forPeople() && following) {
             cli.printer().message("Restore " + restoreId + " of snapshot " + id + " into " + target);
         }
+        if (!SnapshotColumns.noWait(spec)) {
+            TaskArrival.await(cli, Json.text(accepted, "taskId"));
+        }
         int exit = wait.follow(cli, accepted, Json.text(accepted, "taskId"));
-        if (cli.printer().forPeople() && following) {
-            JsonNode restore = cli.client().get(Service.SNAPSHOT, ApiPath.of("/api/v1/restores/{}", restoreId));
-            String where = Json.text(restore, "targetDatabase").isEmpty()
-                    ? "node " + Json.text(restore, "targetNode") : "database " + Json.text(restore, "targetDatabase");
-            cli.printer().message("Restore " + restoreId + " " + Json.text(restore, "phase") + ": " + where + " of "
-                    + Json.text(restore, "targetCluster") + (Json.text(restore, "error").isEmpty() ? ""
-                            : " (" + Json.text(restore, "error") + ")"));
+        if (following) {
+            JsonNode restore = SnapshotOutcome.settled(cli, ApiPath.of("/api/v1/restores/{}", restoreId), "phase");
+            if (cli.printer().forPeople()) {
+                String where = Json.text(restore, "targetDatabase").isEmpty() ? "node " + Json.text(restore,
+                        "targetNode") : "database " + Json.text(restore, "targetDatabase");
+                cli.printer().message("Restore " + restoreId + " " + Json.text(restore, "phase") + ": " + where
+                        + " of " + Json.text(restore, "targetCluster") + (Json.text(restore, "error").isEmpty() ? ""
+                                : " (" + Json.text(restore, "error") + ")"));
+            }
         }
         return exit;
     }

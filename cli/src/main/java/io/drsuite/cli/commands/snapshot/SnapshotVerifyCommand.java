@@ -3,6 +3,7 @@ package io.drsuite.cli.commands.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.ExitCode;
+import io.drsuite.cli.commands.task.TaskArrival;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.output.Json;
@@ -38,11 +39,15 @@ public class SnapshotVerifyCommand implements Callable<Integer> {
         Cli cli = Cli.of(spec);
         JsonNode accepted = cli.client().post(Service.SNAPSHOT, ApiPath.of("/api/v1/snapshots/{}/verify", id),
                 null);
+        if (!SnapshotColumns.noWait(spec)) {
+            TaskArrival.await(cli, Json.text(accepted, "taskId"));
+        }
         int exit = wait.follow(cli, accepted, Json.text(accepted, "taskId"));
         if (exit != ExitCode.DONE || SnapshotColumns.noWait(spec)) {
             return exit;
         }
-        JsonNode snapshot = cli.client().get(Service.SNAPSHOT, ApiPath.of("/api/v1/snapshots/{}", id));
+        JsonNode snapshot = SnapshotOutcome.settled(cli, ApiPath.of("/api/v1/snapshots/{}", id),
+                "verification.state");
         String verdict = Json.text(snapshot, "verification.state");
         String detail = Json.text(snapshot, "verification.detail");
         if (cli.printer().forPeople()) {
