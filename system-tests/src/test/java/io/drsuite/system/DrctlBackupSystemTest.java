@@ -88,6 +88,13 @@ class DrctlBackupSystemTest {
         restoreTaskId = restored.json().getString("id");
         assertThat(prod.tableChecksums("shop")).isEqualTo(atSnapshot);
 
+        Result withoutReason = drctl.run("snapshot", "restore", snapshotId, "--replace", "--yes");
+        assertThat(withoutReason.exitCode()).as(withoutReason.toString()).isEqualTo(2);
+        assertThat(withoutReason.stderr()).contains("--reason");
+
+        Result forPeople = drctl.run("snapshot", "list", "--cluster", CLUSTER);
+        assertThat(forPeople.stdout()).contains("ID", "PHASE", snapshotId, "completed", "shop", "ok");
+
         Result deleted = drctl.run("snapshot", "delete", snapshotId, "--yes");
         assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
         assertThat(given().baseUri(suite.snapshots.baseUrl()).get("/api/v1/snapshots/{id}", snapshotId)
@@ -189,6 +196,47 @@ class DrctlBackupSystemTest {
 
     @Test
     @Order(4)
+    void aBackupPolicyIsSetChangedShownAndDeletedByName() {
+        Result created = drctl.run("policy", "set", "sys-drctl-nightly", "--cluster", CLUSTER, "--schedule",
+                "0 2 * * *", "--keep-last", "7", "-o", "json");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.json().getString("kind")).isEqualTo("physical");
+        assertThat(created.json().getInt("retention.keepLast")).isEqualTo(7);
+        assertThat(created.json().getString("nextRunAt")).isNotBlank();
+
+        Result suspended = drctl.run("policy", "set", "sys-drctl-nightly", "--suspended", "--max-age", "P7D", "-o",
+                "json");
+        assertThat(suspended.exitCode()).as(suspended.toString()).isZero();
+        assertThat(suspended.json().getBoolean("suspended")).isTrue();
+        assertThat(suspended.json().getInt("retention.keepLast")).isEqualTo(7);
+        assertThat(suspended.json().getString("retention.maxAge")).isEqualTo("PT168H");
+        assertThat(suspended.json().getString("schedule")).isEqualTo("0 2 * * *");
+        assertThat(suspended.json().getString("id")).isEqualTo(created.json().getString("id"));
+
+        Result shown = drctl.run("policy", "show", "sys-drctl-nightly");
+        assertThat(shown.exitCode()).as(shown.toString()).isZero();
+        assertThat(shown.stdout()).contains("sys-drctl-nightly", "0 2 * * * (UTC)", "last 7");
+
+        Result deleted = drctl.run("policy", "delete", "sys-drctl-nightly");
+        assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+        assertThat(drctl.run("policy", "list", "-o", "json").json().getList("name"))
+                .doesNotContain("sys-drctl-nightly");
+    }
+
+    @Test
+    @Order(5)
+    void unknownNamesAndFinishedTasksAreRefusedInOneLine() {
+        Result noRelationship = drctl.run("policy", "auto-failover", "show", "no-such-relationship");
+        assertThat(noRelationship.exitCode()).as(noRelationship.toString()).isEqualTo(3);
+        assertThat(noRelationship.stderr()).contains("no-such-relationship");
+
+        Result finished = drctl.run("task", "cancel", snapshotTaskId);
+        assertThat(finished.exitCode()).as(finished.toString()).isEqualTo(3);
+        assertThat(finished.stderr().strip()).doesNotContain("\n").contains("cannot be cancelled");
+    }
+
+    @Test
+    @Order(6)
     void anUnknownSnapshotIsRefusedInOneLine() {
         Result unknown = drctl.run("snapshot", "restore", "00000000-0000-4000-8000-000000000000", "--yes");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(3);
