@@ -142,6 +142,15 @@ class DrctlBackupSystemTest {
         assertThat(prod.tableChecksums("shop")).doesNotContainKey("public.orders").doesNotContainValue(orders);
         Result empty = drctl.run("bin", "list", "--cluster", CLUSTER, "-o", "json");
         assertThat(empty.json().getList("id")).isEmpty();
+
+        assertThat(drctl.run("bin", "drop", "customers", "--cluster", CLUSTER, "--database", "shop").exitCode())
+                .isZero();
+        Result wholeBin = drctl.run("bin", "purge", "--all", "--cluster", CLUSTER, "--reason",
+                "drctl system test: empty the bin", "--yes", "-o", "json");
+        assertThat(wholeBin.exitCode()).as(wholeBin.toString()).isZero();
+        assertThat(wholeBin.json().getInt("purged")).isEqualTo(1);
+        assertThat(prod.tableChecksums("shop")).doesNotContainKey("public.customers");
+        assertThat(drctl.run("bin", "list", "--cluster", CLUSTER, "-o", "json").json().getList("id")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.drsuite.cli.commands.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.config.Service;
@@ -28,8 +29,9 @@ public class PolicyShowCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = Cli.of(spec);
         String id = Json.text(Policies.existing(cli, name), "id");
-        cli.printer().object(cli.client().get(Service.SNAPSHOT, ApiPath.of("/api/v1/policies/{}", id)),
-                Policies.DETAIL);
+        JsonNode policy = cli.client().get(Service.SNAPSHOT, ApiPath.of("/api/v1/policies/{}", id));
+        cli.printer().object(policy, Policies.DETAIL.stream().filter(field -> !field.value().apply(policy).isEmpty())
+                .toList());
         return ExitCode.DONE;
     }
 }

@@ -1,5 +1,6 @@
 package io.drsuite.cli.commands.snapshot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.config.Service;
@@ -27,8 +28,9 @@ public class SnapshotShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        cli.printer().object(cli.client().get(Service.SNAPSHOT, ApiPath.of("/api/v1/snapshots/{}", id)),
-                SnapshotColumns.DETAIL);
+        JsonNode snapshot = cli.client().get(Service.SNAPSHOT, ApiPath.of("/api/v1/snapshots/{}", id));
+        cli.printer().object(snapshot, SnapshotColumns.DETAIL.stream()
+                .filter(field -> !field.value().apply(snapshot).isEmpty()).toList());
         return ExitCode.DONE;
     }
 }

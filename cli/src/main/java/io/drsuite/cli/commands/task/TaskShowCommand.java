@@ -36,7 +36,7 @@ public class TaskShowCommand implements Callable<Integer> {
         Cli cli = Cli.of(spec);
         JsonNode task = cli.client().get(Service.TASK, ApiPath.of("/api/v1/tasks/{}", id));
         Printer printer = cli.printer();
-        printer.object(task, List.of(Column.of("Task", "id"), Column.of("Type", "type"),
+        printer.object(task, present(task, List.of(Column.of("Task", "id"), Column.of("Type", "type"),
                 Column.of("Target", "target"), Column.of("Clusters", "clusters"),
                 Column.of("State", node -> Json.text(node, "state") + (node.path("rolledBack").asBoolean()
                         ? " (rolled back)" : "") + (node.path("cancelRequested").asBoolean()
@@ -48,7 +48,7 @@ public class TaskShowCommand implements Callable<Integer> {
                 Column.of("Started", "startedAt"), Column.of("Finished", "finishedAt"),
                 Column.of("Duration", node -> StepDurations.between(node.path("startedAt"),
                         node.path("finishedAt"))),
-                Column.of("Correlation", "correlationId")));
+                Column.of("Correlation", "correlationId"))));
         if (!printer.forPeople()) {
             return ExitCode.DONE;
         }
@@ -67,9 +67,15 @@ public class TaskShowCommand implements Callable<Integer> {
             terminal.out().println(terminal.dim("(none)"));
         }
         for (JsonNode line : log) {
-            terminal.out().println(terminal.dim(Json.text(line, "at")) + "  " + Json.text(line, "step") + ": "
+            String step = Json.text(line, "step");
+            terminal.out().println(terminal.dim(Json.text(line, "at")) + "  " + (step.isEmpty() ? "" : step + ": ")
                     + Json.text(line, "message"));
         }
         return ExitCode.DONE;
+    }
+
+    /** The fields that have a value: a running task has no finish, a task that succeeded no error. */
+    static List<Column> present(JsonNode document, List<Column> fields) {
+        return fields.stream().filter(field -> !field.value().apply(document).isEmpty()).toList();
     }
 }
