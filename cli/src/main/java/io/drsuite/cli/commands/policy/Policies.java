@@ -5,12 +5,12 @@ import io.drsuite.cli.Cli;
 import io.drsuite.cli.CliFailure;
 import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.config.Service;
+import io.drsuite.cli.commands.relationship.Relationships;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.output.Column;
 import io.drsuite.cli.output.Json;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Backup policies by the name users give them (the API addresses them by id), and how they read for people. */
 final class Policies {
@@ -56,25 +56,8 @@ final class Policies {
         return "last " + keepLast + (maxAge.isEmpty() ? "" : ", for " + maxAge);
     }
 
-    /** A relationship's id from its name (or its id as it is). */
+    /** A relationship's id from its name (or its id). */
     static String relationshipId(Cli cli, String nameOrId) {
-        if (isUuid(nameOrId)) {
-            return nameOrId;
-        }
-        for (JsonNode relationship : cli.client().get(Service.RELATIONSHIP, ApiPath.of("/api/v1/relationships")
-                .query("limit", 500))) {
-            if (nameOrId.equals(Json.text(relationship, "name"))) {
-                return Json.text(relationship, "id");
-            }
-        }
-        throw new CliFailure(ExitCode.REFUSED, "no DR relationship '" + nameOrId + "' (drctl query lists them)");
-    }
-
-    private static boolean isUuid(String text) {
-        try {
-            return UUID.fromString(text).toString().equalsIgnoreCase(text);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Relationships.id(Relationships.find(cli, nameOrId));
     }
 }

@@ -3,7 +3,6 @@ package io.drsuite.cli.commands.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.ExitCode;
-import io.drsuite.cli.commands.task.TaskArrival;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.output.Json;
@@ -73,9 +72,6 @@ public class SnapshotCreateCommand implements Callable<Integer> {
         String snapshotId = Json.text(accepted, "snapshot.id");
         if (cli.printer().forPeople() && !SnapshotColumns.noWait(spec)) {
             cli.printer().message("Snapshot " + snapshotId + " of " + cluster + " (" + request.get("kind") + ")");
-        }
-        if (!SnapshotColumns.noWait(spec)) {
-            TaskArrival.await(cli, Json.text(accepted, "taskId"));
         }
         int exit = wait.follow(cli, accepted, Json.text(accepted, "taskId"));
         if (exit == ExitCode.DONE && !SnapshotColumns.noWait(spec)) {

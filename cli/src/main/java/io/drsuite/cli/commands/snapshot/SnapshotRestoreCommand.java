@@ -5,7 +5,6 @@ import io.drsuite.cli.Cli;
 import io.drsuite.cli.CliFailure;
 import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.commands.Confirmation;
-import io.drsuite.cli.commands.task.TaskArrival;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.output.Json;
@@ -108,9 +107,6 @@ public class SnapshotRestoreCommand implements Callable<Integer> {
         boolean following = !SnapshotColumns.noWait(spec);
         if (cli.printer().forPeople() && following) {
             cli.printer().message("Restore " + restoreId + " of snapshot " + id + " into " + target);
-        }
-        if (!SnapshotColumns.noWait(spec)) {
-            TaskArrival.await(cli, Json.text(accepted, "taskId"));
         }
         int exit = wait.follow(cli, accepted, Json.text(accepted, "taskId"));
         if (following) {

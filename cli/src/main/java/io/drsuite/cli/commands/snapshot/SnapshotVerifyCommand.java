@@ -3,7 +3,6 @@ package io.drsuite.cli.commands.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.ExitCode;
-import io.drsuite.cli.commands.task.TaskArrival;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.output.Json;
@@ -39,9 +38,6 @@ public class SnapshotVerifyCommand implements Callable<Integer> {
         Cli cli = Cli.of(spec);
         JsonNode accepted = cli.client().post(Service.SNAPSHOT, ApiPath.of("/api/v1/snapshots/{}/verify", id),
                 null);
-        if (!SnapshotColumns.noWait(spec)) {
-            TaskArrival.await(cli, Json.text(accepted, "taskId"));
-        }
         int exit = wait.follow(cli, accepted, Json.text(accepted, "taskId"));
         if (exit != ExitCode.DONE || SnapshotColumns.noWait(spec)) {
             return exit;

@@ -34,10 +34,6 @@ public class TaskResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The failed task's id")
     String id;
 
-    private boolean noWait() {
-        return Boolean.TRUE.equals(spec.findOption("--no-wait").getValue());
-    }
-
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
@@ -47,9 +43,6 @@ public class TaskResumeCommand implements Callable<Integer> {
         String taskId = accepted.hasNonNull("taskId") ? accepted.path("taskId").asText()
                 : accepted.path("id").asText(id);
         cli.printer().message("Resuming task " + taskId + " through " + route.owner() + ".");
-        if (!noWait()) {
-            TaskArrival.await(cli, taskId);
-        }
         return wait.follow(cli, accepted, taskId);
     }
 }
