@@ -3,7 +3,6 @@ package io.drsuite.cli.commands.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.CliFailure;
-import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.commands.Confirmation;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
