@@ -67,7 +67,7 @@ public class ClusterFailoverCommand implements Callable<Integer> {
                 ApiPath.of("/api/v1/clusters/{}/failover", cluster), body);
         String taskId = accepted.path("taskId").asText();
         int exit = wait.follow(cli, accepted, taskId);
-        if (ClusterOperationEnd.waited(spec)) {
+        if (wait.waited()) {
             ClusterOperationEnd.await(cli, cluster, taskId);
             if (exit == ExitCode.DONE && cli.printer().forPeople()) {
                 PrimaryMove.report(cli, cluster, taskId);

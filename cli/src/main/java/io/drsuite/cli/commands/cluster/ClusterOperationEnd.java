@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
-import java.time.Duration;
-import java.time.Instant;
+import io.drsuite.cli.task.Settling;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -16,9 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class ClusterOperationEnd {
 
-    private static final Duration AT_MOST = Duration.ofSeconds(30);
-    private static final Duration POLL = Duration.ofMillis(250);
-
     private ClusterOperationEnd() {
     }
 
@@ -28,34 +24,15 @@ public final class ClusterOperationEnd {
      * @return whether the registry caught up
      */
     public static boolean await(Cli cli, String cluster, String taskId) {
-        Instant deadline = Instant.now().plus(AT_MOST);
-        while (true) {
-            JsonNode view = cli.client().get(Service.RELATIONSHIP, ApiPath.of("/api/v1/clusters/{}", cluster));
-            if (!runs(view, taskId)) {
-                return true;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                cli.terminal().err().println("relationship-service still shows task " + taskId + " running on "
-                        + cluster + "; its next operation may be refused as busy for a moment");
-                return false;
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
+        JsonNode view = Settling.await(cli, Service.RELATIONSHIP, ApiPath.of("/api/v1/clusters/{}", cluster),
+                document -> !runs(document, taskId), "relationship-service still shows task " + taskId
+                        + " running on " + cluster + "; its next operation may be refused as busy for a moment");
+        return !runs(view, taskId);
     }
 
     /** Whether the cluster document shows the task as its running operation. */
     static boolean runs(JsonNode cluster, String taskId) {
         JsonNode operation = cluster.path("operation");
         return !operation.isMissingNode() && !operation.isNull() && taskId.equals(operation.path("taskId").asText());
-    }
-
-    /** Whether the command followed its task to the end (no {@code --no-wait}). */
-    public static boolean waited(CommandSpec spec) {
-        return !spec.commandLine().getParseResult().hasMatchedOption("--no-wait");
     }
 }

@@ -49,7 +49,7 @@ public class ClusterSwitchoverCommand implements Callable<Integer> {
                 ApiPath.of("/api/v1/clusters/{}/switchover", cluster), Map.of("toNode", toNode));
         String taskId = accepted.path("taskId").asText();
         int exit = wait.follow(cli, accepted, taskId);
-        if (ClusterOperationEnd.waited(spec)) {
+        if (wait.waited()) {
             ClusterOperationEnd.await(cli, cluster, taskId);
             if (exit == ExitCode.DONE && cli.printer().forPeople()) {
                 PrimaryMove.report(cli, cluster, taskId);

@@ -70,7 +70,7 @@ public class NodeAddCommand implements Callable<Integer> {
                 cluster), body);
         String taskId = accepted.path("taskId").asText();
         int exit = wait.follow(cli, accepted, taskId);
-        if (ClusterOperationEnd.waited(spec)) {
+        if (wait.waited()) {
             ClusterOperationEnd.await(cli, cluster, taskId);
         }
         return exit;

@@ -51,7 +51,7 @@ public class NodeRebuildCommand implements Callable<Integer> {
                 ApiPath.of("/api/v1/clusters/{}/nodes/{}/rebuild", cluster, node), Map.of("mode", mode.name()));
         String taskId = accepted.path("taskId").asText();
         int exit = wait.follow(cli, accepted, taskId);
-        if (ClusterOperationEnd.waited(spec)) {
+        if (wait.waited()) {
             ClusterOperationEnd.await(cli, cluster, taskId);
         }
         return exit;

@@ -5,9 +5,8 @@ import io.drsuite.cli.Cli;
 import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
+import io.drsuite.cli.task.Settling;
 import io.drsuite.cli.task.WaitOption;
-import java.time.Duration;
-import java.time.Instant;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -18,9 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class OperationEnd {
 
-    private static final Duration AT_MOST = Duration.ofSeconds(30);
-    private static final Duration POLL = Duration.ofMillis(250);
-
     private OperationEnd() {
     }
 
@@ -29,31 +25,16 @@ final class OperationEnd {
         String taskId = accepted.path("taskId").asText();
         int exit = wait.follow(cli, accepted, taskId);
         String relationshipId = accepted.path("relationship").path("id").asText("");
-        if (exit != ExitCode.DETACHED && !relationshipId.isEmpty() && !spec.commandLine().getParseResult().hasMatchedOption("--no-wait")) {
+        if (exit != ExitCode.DETACHED && !relationshipId.isEmpty() && wait.waited()) {
             await(cli, relationshipId, taskId);
         }
         return exit;
     }
 
     private static void await(Cli cli, String relationshipId, String taskId) {
-        Instant deadline = Instant.now().plus(AT_MOST);
-        while (true) {
-            JsonNode relationship = cli.client().get(Service.RELATIONSHIP,
-                    ApiPath.of(Relationships.PATH + "/{}", relationshipId));
-            if (!taskId.equals(relationship.path("currentTask").path("id").asText())) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                cli.terminal().err().println("relationship-service still shows task " + taskId + " in flight on "
-                        + relationship.path("name").asText() + "; its next operation may be refused for a moment");
-                return;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Settling.await(cli, Service.RELATIONSHIP, ApiPath.of(Relationships.PATH + "/{}", relationshipId),
+                relationship -> !taskId.equals(relationship.path("currentTask").path("id").asText()),
+                "relationship-service still shows task " + taskId + " in flight; the relationship's next operation "
+                        + "may be refused for a moment");
     }
 }
