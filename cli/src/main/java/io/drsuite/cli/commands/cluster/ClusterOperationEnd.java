@@ -5,7 +5,6 @@ import io.drsuite.cli.Cli;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.task.Settling;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * After drctl saw a cluster operation's task end in task-service, relationship-service learns it from the task's

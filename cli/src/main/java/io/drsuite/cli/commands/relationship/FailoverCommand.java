@@ -64,6 +64,6 @@ public class FailoverCommand implements Callable<Integer> {
             request.put("force", true);
         }
         JsonNode accepted = Relationships.operate(cli, found, "failover", request);
-        return OperationEnd.follow(cli, spec, wait, accepted);
+        return OperationEnd.follow(cli, wait, accepted);
     }
 }

@@ -7,7 +7,6 @@ import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
 import io.drsuite.cli.task.Settling;
 import io.drsuite.cli.task.WaitOption;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Following a relationship operation's task to its end, and then a moment more: relationship-service learns the
@@ -21,7 +20,7 @@ final class OperationEnd {
     }
 
     /** Follows the accepted operation's task as {@code --no-wait} says; after waiting, also for the relationship. */
-    static int follow(Cli cli, CommandSpec spec, WaitOption wait, JsonNode accepted) {
+    static int follow(Cli cli, WaitOption wait, JsonNode accepted) {
         String taskId = accepted.path("taskId").asText();
         int exit = wait.follow(cli, accepted, taskId);
         String relationshipId = accepted.path("relationship").path("id").asText("");

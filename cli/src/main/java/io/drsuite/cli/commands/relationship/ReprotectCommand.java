@@ -34,6 +34,6 @@ public class ReprotectCommand implements Callable<Integer> {
         Cli cli = Cli.of(spec);
         JsonNode found = Relationships.find(cli, relationship);
         JsonNode accepted = Relationships.operate(cli, found, "reprotect", Map.of());
-        return OperationEnd.follow(cli, spec, wait, accepted);
+        return OperationEnd.follow(cli, wait, accepted);
     }
 }

@@ -76,7 +76,7 @@ public class StartCommand implements Callable<Integer> {
         }
         request.put("confirmOverwrite", confirmOverwrite);
         JsonNode accepted = cli.client().post(Service.RELATIONSHIP, ApiPath.of(Relationships.PATH), request);
-        int exit = OperationEnd.follow(cli, spec, wait, accepted);
+        int exit = OperationEnd.follow(cli, wait, accepted);
         if (exit == ExitCode.DONE && cli.printer().forPeople()) {
             cli.terminal().out().println("Relationship " + name + ": " + primary + " is protected by " + dr
                     + ". Watch it: drctl query " + name + " --watch");

@@ -77,6 +77,6 @@ public class StopCommand implements Callable<Integer> {
             }
             return ExitCode.DONE;
         }
-        return OperationEnd.follow(cli, spec, wait, accepted);
+        return OperationEnd.follow(cli, wait, accepted);
     }
 }

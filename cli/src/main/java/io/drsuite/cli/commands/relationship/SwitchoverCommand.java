@@ -36,6 +36,6 @@ public class SwitchoverCommand implements Callable<Integer> {
         Cli cli = Cli.of(spec);
         JsonNode found = Relationships.find(cli, relationship);
         JsonNode accepted = Relationships.operate(cli, found, "switchover", Map.of());
-        return OperationEnd.follow(cli, spec, wait, accepted);
+        return OperationEnd.follow(cli, wait, accepted);
     }
 }
