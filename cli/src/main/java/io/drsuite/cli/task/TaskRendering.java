@@ -19,6 +19,9 @@ final class TaskRendering {
 
     /** A log line that starts with a verb in the past tense reads well after "Successfully". */
     private static final Pattern PAST_TENSE = Pattern.compile("^[a-z]+ed\\b.*");
+    /** The engine's own bookkeeping lines ("step x started", "task succeeded"): the step lines and summary say it. */
+    private static final Pattern BOOKKEEPING = Pattern.compile(
+            "^(step \\S+ (started|succeeded|failed).*|task (succeeded|failed|cancelled).*)$");
     private static final int BAR_WIDTH = 30;
     private static final String CLEAR_LINE = "\r\u001b[K";
 
@@ -37,14 +40,18 @@ final class TaskRendering {
         clearBar();
         if (!headerShown) {
             out.println(terminal.bold("Task " + task.path("id").asText()) + "  " + task.path("type").asText()
-                    + " of " + task.path("target").asText());
+                    + " of " + subject(task));
             headerShown = true;
         }
         JsonNode log = task.path("log");
         int shown = logShown;
         for (; shown < log.size(); shown++) {
             JsonNode line = log.get(shown);
-            out.println(terminal.dim("    " + line.path("step").asText() + ": " + line.path("message").asText()));
+            String message = line.path("message").asText();
+            if (!BOOKKEEPING.matcher(message).matches()) {
+                String step = line.path("step").isTextual() ? line.path("step").asText() + ": " : "";
+                out.println(terminal.dim("    " + step + message));
+            }
         }
         for (JsonNode step : task.path("steps")) {
             String name = step.path("name").asText();
@@ -68,7 +75,7 @@ final class TaskRendering {
         clearBar();
         String state = task.path("state").asText();
         Duration took = between(task.path("startedAt"), task.path("finishedAt"));
-        String what = task.path("type").asText() + " of " + task.path("target").asText();
+        String what = task.path("type").asText() + " of " + subject(task);
         if (state.equals("succeeded")) {
             out.println(terminal.green("Done: " + what + " succeeded") + (took == null ? "" : " in " + seconds(took)));
         } else {
@@ -114,11 +121,18 @@ final class TaskRendering {
     private static String lastMessage(JsonNode log, String step) {
         String message = null;
         for (JsonNode line : log) {
-            if (line.path("step").asText().equals(step)) {
-                message = line.path("message").asText();
+            String text = line.path("message").asText();
+            if (line.path("step").asText().equals(step) && !BOOKKEEPING.matcher(text).matches()) {
+                message = text;
             }
         }
         return message;
+    }
+
+    /** The clusters a task works on, by name; its target (often an id) when it names none. */
+    private static String subject(JsonNode task) {
+        String clusters = Json.text(task, "clusters");
+        return clusters.isEmpty() ? task.path("target").asText() : clusters;
     }
 
     private String bar(JsonNode task) {

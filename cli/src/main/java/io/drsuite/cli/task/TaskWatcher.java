@@ -1,6 +1,7 @@
 package io.drsuite.cli.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drsuite.cli.CliFailure;
 import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
@@ -9,6 +10,7 @@ import io.drsuite.cli.output.Printer;
 import io.drsuite.cli.output.Terminal;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TaskWatcher {
 
     private static final Duration POLL = Duration.ofMillis(400);
+    /**
+     * A service answers 202 once the task request is in its outbox; task-service knows the task a moment later,
+     * after the request went through Kafka. Until then its 404 means "not yet", not "no such task".
+     */
+    private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
     private final SuiteClient client;
     private final Terminal terminal;
@@ -57,8 +64,13 @@ public final class TaskWatcher {
         TaskRendering rendering = new TaskRendering(terminal);
         Set<String> reported = new HashSet<>();
         int logShown = 0;
+        Instant arrivalDeadline = Instant.now().plus(ARRIVAL);
         while (true) {
-            JsonNode task = client.get(Service.TASK, ApiPath.of("/api/v1/tasks/{}", taskId));
+            JsonNode task = read(taskId, arrivalDeadline);
+            if (task == null) {
+                pause();
+                continue;
+            }
             if (printer.forPeople()) {
                 logShown = rendering.update(task, logShown, reported);
             }
@@ -71,12 +83,28 @@ public final class TaskWatcher {
                 }
                 return state.equals("succeeded") ? ExitCode.DONE : ExitCode.OPERATION_FAILED;
             }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ExitCode.DETACHED;
+            pause();
+        }
+    }
+
+    /** The task, or null while task-service does not know it yet (within the arrival time). */
+    private JsonNode read(String taskId, Instant arrivalDeadline) {
+        try {
+            return client.get(Service.TASK, ApiPath.of("/api/v1/tasks/{}", taskId));
+        } catch (CliFailure failure) {
+            if (failure.exitCode() == ExitCode.REFUSED && Instant.now().isBefore(arrivalDeadline)) {
+                return null;
             }
+            throw failure;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(ExitCode.DETACHED, "interrupted");
         }
     }
 }

@@ -16,6 +16,11 @@ public final class WaitOption {
             + "(follow it later: drctl task watch ID)")
     boolean noWait;
 
+    /** Whether the command follows its task to the end (no {@code --no-wait}). */
+    public boolean waited() {
+        return !noWait;
+    }
+
     /**
      * Follows the task of an accepted request, or reports it and returns.
      *

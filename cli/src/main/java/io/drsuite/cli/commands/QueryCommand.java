@@ -1,8 +1,0 @@
-package io.drsuite.cli.commands;
-
-import picocli.CommandLine.Command;
-
-/** Placeholder until the command is written. */
-@Command(name = "query", mixinStandardHelpOptions = true, description = "(not written yet)")
-public class QueryCommand {
-}

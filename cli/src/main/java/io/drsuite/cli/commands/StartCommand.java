@@ -1,8 +1,0 @@
-package io.drsuite.cli.commands;
-
-import picocli.CommandLine.Command;
-
-/** Placeholder until the command is written. */
-@Command(name = "start", mixinStandardHelpOptions = true, description = "(not written yet)")
-public class StartCommand {
-}
