@@ -12,6 +12,7 @@ import io.drsuite.cli.http.SuiteClient;
 import io.drsuite.cli.output.Printer;
 import io.drsuite.cli.output.Terminal;
 import io.drsuite.cli.task.TaskWatcher;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,6 +27,7 @@ public final class Cli {
     private Settings settings;
     private Terminal terminal;
     private ObjectMapper json;
+    private Credentials credentials;
     private SuiteClient client;
 
     Cli(Drctl root, Map<String, String> environment) {
@@ -77,10 +79,18 @@ public final class Cli {
         return new OidcClient(settings().issuer(), clientId, json());
     }
 
+    /** The access token of the requests: the cached session's, renewed as needed, or {@code DRCTL_TOKEN}. */
+    public Credentials credentials() {
+        if (credentials == null) {
+            credentials = new Credentials(sessions(), settings().issuer(),
+                    (issuer, clientId) -> new OidcClient(issuer, clientId, json()), environment, Clock.systemUTC());
+        }
+        return credentials;
+    }
+
     public SuiteClient client() {
         if (client == null) {
-            client = new SuiteClient(settings(), new Credentials(sessions(), oidc(settings().clientId()), environment),
-                    json());
+            client = new SuiteClient(settings(), credentials(), json());
         }
         return client;
     }

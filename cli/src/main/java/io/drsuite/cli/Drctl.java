@@ -20,9 +20,14 @@ import io.drsuite.cli.commands.relationship.StopCommand;
 import io.drsuite.cli.commands.relationship.SwitchoverCommand;
 import io.drsuite.cli.commands.task.TaskCommand;
 import io.drsuite.cli.commands.TrainCommand;
+import io.drsuite.cli.http.HttpClients;
 import io.drsuite.cli.output.OutputFormat;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -34,13 +39,6 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true, sortOptions = false,
         description = "DR Suite from a terminal: register clusters, start disaster recovery, watch its lag, switch "
                 + "over, fail over, take and restore snapshots, bring back dropped tables.",
-        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
-            ClusterCommand.class, NodeCommand.class, RoutingCommand.class,
-            StartCommand.class, QueryCommand.class, SwitchoverCommand.class, FailoverCommand.class,
-            ReprotectCommand.class, StopCommand.class,
-            TaskCommand.class, SnapshotCommand.class, PolicyCommand.class, BinCommand.class,
-            AlertsCommand.class, AuditCommand.class, CompletionCommand.class, TrainCommand.class,
-            CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  drctl login",
             "  drctl start --name shop --primary prod --dr dr --confirm-overwrite dr",
@@ -52,6 +50,21 @@ import picocli.CommandLine.ScopeType;
                 + "forbidden, 5 cannot reach the suite.",
             "Settings: flags, then DRCTL_* environment variables, then ~/.config/drctl/config, then the local suite."})
 public class Drctl {
+
+    /**
+     * The commands, in the order of the help. Registered by {@link #commandLine} rather than in the annotation, so
+     * that a run of one command builds only its own part of the tree (picocli reads every command's annotations
+     * when it is registered, which costs most of the start).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+            ClusterCommand.class, NodeCommand.class, RoutingCommand.class,
+            StartCommand.class, QueryCommand.class, SwitchoverCommand.class, FailoverCommand.class,
+            ReprotectCommand.class, StopCommand.class,
+            TaskCommand.class, SnapshotCommand.class, PolicyCommand.class, BinCommand.class,
+            AlertsCommand.class, AuditCommand.class, CompletionCommand.class, TrainCommand.class,
+            CommandLine.HelpCommand.class);
+    /** Commands that need the whole tree: the help of another command, and the completion script of all. */
+    private static final Set<String> WHOLE_TREE = Set.of("help", "completion", "train");
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
             description = "table (for people), json or yaml (the API's own documents, for scripts). Default: table")
@@ -88,11 +101,33 @@ public class Drctl {
     public static int run(Map<String, String> environment, String... args) {
         Drctl root = new Drctl();
         root.cli = new Cli(root, environment);
-        return commandLine(root, environment).execute(args);
+        try {
+            return commandLine(root, environment, args).execute(args);
+        } finally {
+            HttpClients.shutdownAll();
+        }
     }
 
+    /** The whole command tree. */
     static CommandLine commandLine(Drctl root, Map<String, String> environment) {
+        return commandLine(root, environment, new String[0]);
+    }
+
+    /**
+     * The tree {@code args} need: only the command they name (with all its subcommands) when they name one that does
+     * not need the others, else the whole tree (the root's help and usage errors list every command).
+     */
+    static CommandLine commandLine(Drctl root, Map<String, String> environment, String[] args) {
         CommandLine commandLine = new CommandLine(root);
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> command : SUBCOMMANDS) {
+            byName.put(command.getAnnotation(Command.class).name(), command);
+        }
+        Class<?> named = Arrays.stream(args).filter(byName::containsKey).findFirst()
+                .filter(name -> !WHOLE_TREE.contains(name)).map(byName::get).orElse(null);
+        for (Class<?> command : named == null ? SUBCOMMANDS : List.of(named)) {
+            commandLine.addSubcommand(command);
+        }
         boolean colour = environment.get("NO_COLOR") == null && !"dumb".equals(environment.get("TERM"));
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? Ansi.AUTO : Ansi.OFF));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

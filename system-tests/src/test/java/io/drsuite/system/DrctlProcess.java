@@ -6,15 +6,21 @@ import io.drsuite.testing.LocalInfrastructure;
 import io.drsuite.testing.RepositoryRoot;
 import io.drsuite.testing.SignedIn;
 import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real drctl program (./drctl at the repository root, the distribution the build wrote to cli/target/drctl) run
@@ -85,6 +91,26 @@ final class DrctlProcess {
     }
 
     /**
+     * drctl started and left running, for a command that waits for something the test does meanwhile (login's
+     * device flow): its stderr is read line by line as it comes.
+     */
+    Running start(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(RepositoryRoot.find().resolve("drctl").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("NO_COLOR");
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            return new Running(process);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run drctl", e);
+        }
+    }
+
+    /**
      * In a pseudo-terminal (util-linux {@code script}), as a user at a terminal sees it: progress bars, colours
      * unless NO_COLOR. stdout and stderr arrive mixed, as on a screen.
      */
@@ -130,6 +156,68 @@ final class DrctlProcess {
 
     private static String shellQuoted(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** A drctl still running: its stderr so far, a wait for a line, and its end. */
+    static final class Running {
+
+        private final Process process;
+        private final CompletableFuture<String> out;
+        private final BlockingQueue<String> errLines =
+                new LinkedBlockingQueue<>();
+        private final StringBuilder err = new StringBuilder();
+        private final Thread errReader;
+
+        private Running(Process process) {
+            this.process = process;
+            this.out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            this.errReader = Thread.ofPlatform().daemon().start(() -> {
+                try (BufferedReader lines = process.errorReader(UTF_8)) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        synchronized (err) {
+                            err.append(line).append('\n');
+                        }
+                        errLines.add(line);
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+        }
+
+        /** The first stderr line matching {@code pattern} (as a match, for its groups), waiting up to the timeout. */
+        Matcher awaitLine(Pattern pattern, Duration timeout)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                String line = errLines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    Matcher match = pattern.matcher(line);
+                    if (match.find()) {
+                        return match;
+                    }
+                } else if (!process.isAlive() && errLines.isEmpty() && !errReader.isAlive()) {
+                    break;
+                }
+            }
+            throw new AssertionError("drctl printed no line matching " + pattern + "; stderr so far:\n" + stderr());
+        }
+
+        /** Waits for the end. */
+        Result finish(Duration timeout) throws InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("drctl did not end within " + timeout + "; stderr:\n" + stderr());
+            }
+            errReader.join(5000);
+            return new Result(process.exitValue(), out.join(), stderr());
+        }
+
+        private String stderr() {
+            synchronized (err) {
+                return err.toString();
+            }
+        }
     }
 
     /** What a run printed and how it ended. */

@@ -6,8 +6,8 @@ import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.commands.SecretSource;
 import io.drsuite.cli.output.Terminal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,10 +26,15 @@ import picocli.CommandLine.Spec;
         footer = {"  drctl login",
             "  drctl login --username operator               (the password is asked for)",
             "  drctl login --username operator --password-stdin < pw.txt",
-            "  DRCTL_CLIENT_SECRET=... drctl login --client-credentials --client-id drsuite-automation"})
+            "  drctl login --client-credentials --client-secret-file secret.txt",
+            "  export DRCTL_CLIENT_SECRET=\"$(cat secret.txt)\"; drctl login --client-credentials",
+            "",
+            "The session is kept in ~/.config/drctl/session.json (mode 600) and renewed as needed; a service "
+                + "account's session is renewed with DRCTL_CLIENT_SECRET when it is set."})
 public class LoginCommand implements Callable<Integer> {
 
     static final String AUTOMATION_CLIENT = "drsuite-automation";
+    static final String CLIENT_SECRET_VARIABLE = "DRCTL_CLIENT_SECRET";
 
     @Spec
     CommandSpec spec;
@@ -63,18 +68,19 @@ public class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
+        checkOptions();
         Terminal terminal = cli.terminal();
         Session session;
         if (grant.clientCredentials) {
             OidcClient oidc = cli.oidc(clientId == null ? AUTOMATION_CLIENT : clientId);
-            String secret = clientSecretFile == null && cli.environment().containsKey("DRCTL_CLIENT_SECRET")
-                    ? cli.environment().get("DRCTL_CLIENT_SECRET")
+            String fromEnvironment = cli.environment().get(CLIENT_SECRET_VARIABLE);
+            String secret = clientSecretFile == null && fromEnvironment != null && !fromEnvironment.isBlank()
+                    ? fromEnvironment
                     : SecretSource.read(cli, "the client secret", clientSecretFile, null);
             session = oidc.clientCredentials(secret.trim());
         } else if (grant.username != null) {
             OidcClient oidc = cli.oidc(clientId == null ? cli.settings().clientId() : clientId);
-            char[] password = passwordFromStdin
-                    ? Optional.ofNullable(terminal.readLine("")).orElse("").toCharArray()
+            char[] password = passwordFromStdin ? passwordFromStdin(terminal)
                     : SecretSource.read(cli, "the password of " + grant.username, passwordFile, null).toCharArray();
             session = oidc.password(grant.username, password);
         } else {
@@ -88,6 +94,27 @@ public class LoginCommand implements Callable<Integer> {
         return ExitCode.DONE;
     }
 
+    private void checkOptions() {
+        if (passwordFromStdin && passwordFile != null) {
+            throw CliFailure.usage("--password-stdin and --password-file exclude each other");
+        }
+        if ((passwordFromStdin || passwordFile != null) && grant.username == null) {
+            throw CliFailure.usage("--password-stdin and --password-file go with --username");
+        }
+        if (clientSecretFile != null && !grant.clientCredentials) {
+            throw CliFailure.usage("--client-secret-file goes with --client-credentials");
+        }
+    }
+
+    /** The first line of stdin, as {@code docker login --password-stdin} reads it. */
+    private static char[] passwordFromStdin(Terminal terminal) {
+        String line = terminal.readLine("");
+        if (line == null || line.isEmpty()) {
+            throw CliFailure.usage("--password-stdin: no password on stdin");
+        }
+        return line.toCharArray();
+    }
+
     private static Session deviceSignIn(Cli cli, OidcClient oidc) {
         Terminal terminal = cli.terminal();
         OidcClient.DeviceAuthorization device = oidc.startDeviceAuthorization();
@@ -97,17 +124,19 @@ public class LoginCommand implements Callable<Integer> {
             terminal.err().println("  (or open " + device.verificationUriComplete() + ")");
         }
         terminal.err().println("Waiting for the sign-in to be approved...");
+        Duration interval = device.interval();
         while (Instant.now().isBefore(device.expiresAt())) {
             try {
-                Thread.sleep(device.interval().toMillis());
+                Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CliFailure(ExitCode.DETACHED, "sign-in interrupted");
             }
-            Optional<Session> session = oidc.pollDeviceAuthorization(device);
-            if (session.isPresent()) {
-                return session.get();
+            OidcClient.DevicePoll poll = oidc.pollDeviceAuthorization(device, interval);
+            if (poll.session() != null) {
+                return poll.session();
             }
+            interval = poll.interval();
         }
         throw CliFailure.notSignedIn("the code expired before the sign-in was approved: run drctl login again");
     }

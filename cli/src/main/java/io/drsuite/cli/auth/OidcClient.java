@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.cli.CliFailure;
 import io.drsuite.cli.ExitCode;
+import io.drsuite.cli.http.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +32,7 @@ public final class OidcClient {
     private final URI issuer;
     private final String clientId;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient http;
     private JsonNode discovery;
 
     public OidcClient(URI issuer, String clientId, ObjectMapper json) {
@@ -54,9 +55,17 @@ public final class OidcClient {
                 "client_id", clientId, "client_secret", secret)));
     }
 
+    /**
+     * Renews a session at the token endpoint it was issued by. A provider may leave the refresh token out of its
+     * answer; the one held then stays valid (RFC 6749, 6).
+     */
     public Session refresh(Session held) {
-        return session(held.grant(), post(held.tokenEndpoint(), Map.of("grant_type", "refresh_token",
-                "client_id", held.clientId(), "refresh_token", held.refreshToken())));
+        JsonNode answer = post(held.tokenEndpoint(), Map.of("grant_type", "refresh_token",
+                "client_id", held.clientId(), "refresh_token", held.refreshToken()));
+        Session renewed = session(held.grant(), held.tokenEndpoint(), answer);
+        return renewed.refreshToken() != null ? renewed : new Session(renewed.issuer(), renewed.clientId(),
+                renewed.tokenEndpoint(), renewed.grant(), renewed.accessToken(), renewed.accessExpiresAt(),
+                held.refreshToken(), held.refreshExpiresAt());
     }
 
     public DeviceAuthorization startDeviceAuthorization() {
@@ -71,20 +80,28 @@ public final class OidcClient {
                 Duration.ofSeconds(Math.max(1, answer.path("interval").asLong(5))));
     }
 
-    /** One poll of the token endpoint: empty while the user has not approved yet. */
-    public Optional<Session> pollDeviceAuthorization(DeviceAuthorization device) {
+    /** One poll of the token endpoint: the session once the user approved, else how long to wait before the next. */
+    public DevicePoll pollDeviceAuthorization(DeviceAuthorization device, Duration interval) {
         Map<String, String> form = Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
                 "client_id", clientId, "device_code", device.deviceCode());
         HttpResponse<String> response = exchange(tokenEndpoint(), form);
         JsonNode answer = parse(response.body());
         if (response.statusCode() == 200) {
-            return Optional.of(session("device", answer));
+            return new DevicePoll(session("device", tokenEndpoint(), answer), interval);
         }
-        String error = text(answer, "error").orElse("");
-        if (error.equals("authorization_pending") || error.equals("slow_down")) {
-            return Optional.empty();
-        }
-        throw refused(answer, response.statusCode());
+        return switch (text(answer, "error").orElse("")) {
+            case "authorization_pending" -> new DevicePoll(null, interval);
+            // RFC 8628, 3.5: wait five seconds longer from now on
+            case "slow_down" -> new DevicePoll(null, interval.plusSeconds(5));
+            case "access_denied" -> throw CliFailure.notSignedIn("the sign-in was denied in the browser");
+            case "expired_token" -> throw CliFailure.notSignedIn("the code expired before the sign-in was approved: "
+                    + "run drctl login again");
+            default -> throw refused(answer, response.statusCode());
+        };
+    }
+
+    /** The answer of one poll: the session, or null and the interval to wait before polling again. */
+    public record DevicePoll(Session session, Duration interval) {
     }
 
     /** Revokes the refresh token at the provider, when it offers revocation; a failure only means it expires later. */
@@ -110,6 +127,10 @@ public final class OidcClient {
         if (discovery == null) {
             URI uri = URI.create(issuer + "/.well-known/openid-configuration");
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build());
+            if (response.statusCode() >= 500) {
+                throw CliFailure.unreachable("the identity provider at " + issuer + " is not available (HTTP "
+                        + response.statusCode() + ")", null);
+            }
             if (response.statusCode() != 200) {
                 throw CliFailure.notSignedIn("no OpenID provider at " + issuer + " (HTTP " + response.statusCode()
                         + "); set --issuer or DRCTL_ISSUER");
@@ -120,9 +141,16 @@ public final class OidcClient {
     }
 
     private Session session(String grant, JsonNode token) {
+        return session(grant, tokenEndpoint(), token);
+    }
+
+    private Session session(String grant, String tokenEndpoint, JsonNode token) {
         Instant now = Instant.now();
         long refreshLifetime = token.path("refresh_expires_in").asLong(0);
-        return new Session(issuer.toString(), clientId, tokenEndpoint(), grant, token.get("access_token").asText(),
+        if (!token.hasNonNull("access_token")) {
+            throw CliFailure.notSignedIn("the identity provider at " + issuer + " answered without an access token");
+        }
+        return new Session(issuer.toString(), clientId, tokenEndpoint, grant, token.get("access_token").asText(),
                 now.plusSeconds(token.path("expires_in").asLong(60)),
                 text(token, "refresh_token").orElse(null),
                 refreshLifetime > 0 ? now.plusSeconds(refreshLifetime) : null);
@@ -131,6 +159,10 @@ public final class OidcClient {
     private JsonNode post(String endpoint, Map<String, String> form) {
         HttpResponse<String> response = exchange(endpoint, form);
         JsonNode answer = parse(response.body());
+        if (response.statusCode() >= 500) {
+            throw CliFailure.unreachable("the identity provider at " + issuer + " is not available (HTTP "
+                    + response.statusCode() + ")", null);
+        }
         if (response.statusCode() != 200) {
             throw refused(answer, response.statusCode());
         }
@@ -147,6 +179,9 @@ public final class OidcClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (http == null) {
+            http = HttpClients.open(Duration.ofSeconds(5));
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -7,8 +7,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The cached sign-in, in {@code session.json} of drctl's config directory. The file is created with mode 600 (the
@@ -18,6 +21,8 @@ import java.util.Optional;
 public final class SessionStore {
 
     private static final String FILE = "session.json";
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path directory;
     private final ObjectMapper json;
@@ -47,11 +52,14 @@ public final class SessionStore {
     public void save(Session session) {
         try {
             createPrivateDirectory();
-            Path temporary = directory.resolve(FILE + ".tmp");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            json.writeValue(temporary.toFile(), session);
-            Files.move(temporary, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // a name of its own: two drctl renewing the session at once must not write into each other's file
+            Path temporary = Files.createTempFile(directory, FILE + ".", ".tmp", PRIVATE_FILE);
+            try {
+                json.writeValue(temporary.toFile(), session);
+                Files.move(temporary, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw CliFailure.usage("cannot write the session file " + file() + ": " + e.getMessage());
         }

@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code drctl whoami}: who is signed in, with which roles, at which provider, until when. Never the token. */
-@Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show who is signed in and their roles.")
+@Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show who is signed in and their roles.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  drctl whoami", "  drctl whoami -o json | jq -r .user",
+            "", "Exit code 4 when nobody is signed in or the session can no longer be renewed."})
 public class WhoamiCommand implements Callable<Integer> {
 
     @Spec
@@ -21,15 +24,20 @@ public class WhoamiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = Cli.of(spec);
-        Session session = cli.sessions().load()
-                .orElseThrow(() -> CliFailure.notSignedIn("not signed in: run drctl login"));
-        TokenClaims claims = TokenClaims.of(session.accessToken(), cli.json());
+        // renews the session when its access token is about to expire, and fails as every command would
+        String accessToken = cli.credentials().accessToken();
+        Session session = cli.credentials().given()
+                ? new Session(cli.settings().issuer().toString(), null, null, Credentials.TOKEN_VARIABLE, accessToken,
+                        null, null, null)
+                : cli.sessions().load().orElseThrow(() -> CliFailure.notSignedIn("not signed in: run drctl login"));
+        TokenClaims claims = TokenClaims.of(accessToken, cli.json());
         ObjectNode view = cli.json().createObjectNode()
                 .put("user", claims.user())
                 .put("issuer", session.issuer())
                 .put("clientId", session.clientId())
                 .put("grant", session.grant())
-                .put("accessExpiresAt", String.valueOf(session.accessExpiresAt()))
+                .put("accessExpiresAt", session.accessExpiresAt() == null ? null
+                        : session.accessExpiresAt().toString())
                 .put("refreshExpiresAt", session.refreshExpiresAt() == null ? null
                         : session.refreshExpiresAt().toString());
         var roles = view.putArray("roles");

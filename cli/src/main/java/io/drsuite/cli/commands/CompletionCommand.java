@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Print the shell completion script.",
         footerHeading = "%nExamples:%n",
         footer = {"  source <(drctl completion bash)                 (add it to ~/.bashrc)",
-            "  drctl completion zsh > \"${fpath[1]}/_drctl\"   (or: source <(drctl completion zsh) in ~/.zshrc)"})
+            "  source <(drctl completion zsh)                  (add it to ~/.zshrc)"})
 public class CompletionCommand implements Callable<Integer> {
 
     @Spec

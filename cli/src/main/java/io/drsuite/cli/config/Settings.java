@@ -4,6 +4,7 @@ import io.drsuite.cli.CliFailure;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -44,13 +45,12 @@ public final class Settings {
         Path directory = configDirectory(environment);
         Properties file = readConfigFile(directory.resolve("config"));
         Map<Service, URI> urls = new EnumMap<>(Service.class);
+        Path fileName = directory.resolve("config");
         for (Service service : Service.values()) {
-            String value = first(flags.get(service.configKey()), environment.get(service.environmentVariable()),
-                    file.getProperty(service.configKey())).orElse(service.localUrl());
-            urls.put(service, url(service.configKey(), value));
+            urls.put(service, url(flags, environment, file, fileName, service.configKey(),
+                    service.environmentVariable(), service.localUrl()));
         }
-        URI issuer = url("issuer", first(flags.get("issuer"), environment.get("DRCTL_ISSUER"),
-                file.getProperty("issuer")).orElse(LOCAL_ISSUER));
+        URI issuer = url(flags, environment, file, fileName, "issuer", "DRCTL_ISSUER", LOCAL_ISSUER);
         String clientId = first(flags.get("client-id"), environment.get("DRCTL_CLIENT_ID"),
                 file.getProperty("client-id")).orElse(CLI_CLIENT);
         return new Settings(urls, issuer, clientId, directory);
@@ -95,17 +95,39 @@ public final class Settings {
         return properties;
     }
 
-    private static URI url(String key, String value) {
+    /** The first of flag, environment variable, config file and default; an invalid value is named by its source. */
+    private static URI url(Map<String, String> flags, Map<String, String> environment, Properties file,
+            Path fileName, String key, String variable, String localDefault) {
+        if (present(flags.get(key))) {
+            return url("--" + key, flags.get(key));
+        }
+        if (present(environment.get(variable))) {
+            return url(variable, environment.get(variable));
+        }
+        if (present(file.getProperty(key))) {
+            return url(key + " in " + fileName, file.getProperty(key));
+        }
+        return url(key, localDefault);
+    }
+
+    private static URI url(String source, String value) {
         try {
-            URI uri = URI.create(value.trim().replaceAll("/+$", ""));
+            URI uri = new URI(value.trim().replaceAll("/+$", ""));
             if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                     || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an http(s) URL");
+                throw new URISyntaxException(value, "not an http(s) URL");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new URISyntaxException(value, "no query, fragment or user name allowed");
             }
             return uri;
-        } catch (IllegalArgumentException e) {
-            throw CliFailure.usage(key + " '" + value + "' is not an http or https URL");
+        } catch (URISyntaxException e) {
+            throw CliFailure.usage(source + " '" + value + "' is not an http or https URL (like http://host:8081)");
         }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static Optional<String> first(String... values) {

@@ -2,6 +2,7 @@ package io.drsuite.cli.http;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.drsuite.cli.CliFailure;
 import java.net.URLEncoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class ApiPath {
 
     private static String segment(String value) {
         if (value.isEmpty() || value.equals(".") || value.equals("..")) {
-            throw new IllegalArgumentException("'" + value + "' is not a name");
+            throw CliFailure.usage("'" + value + "' is not a name");
         }
         return encode(value);
     }

@@ -36,7 +36,7 @@ public final class SuiteClient {
         this.settings = settings;
         this.credentials = credentials;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.http = HttpClients.open(CONNECT_TIMEOUT);
     }
 
     public JsonNode get(Service service, ApiPath path) {
@@ -81,14 +81,14 @@ public final class SuiteClient {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw CliFailure.unreachable("cannot reach " + service.serviceName() + " at " + settings.url(service)
-                    + " (is the suite running? " + service.environmentVariable() + " or --"
-                    + service.configKey() + " points elsewhere)", e);
+                    + " (is the suite running? If it runs elsewhere, set --" + service.configKey() + " or "
+                    + service.environmentVariable() + ")", e);
         } catch (HttpTimeoutException e) {
             throw CliFailure.unreachable(service.serviceName() + " did not answer " + uri.getPath() + " within "
                     + REQUEST_TIMEOUT.toSeconds() + " s", e);
         } catch (IOException e) {
             throw CliFailure.unreachable("cannot reach " + service.serviceName() + " at " + settings.url(service)
-                    + ": " + e.getMessage(), e);
+                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCode.DETACHED, "interrupted");
@@ -103,7 +103,9 @@ public final class SuiteClient {
             explained += ": " + detail;
         }
         return switch (status) {
-            case 401 -> CliFailure.notSignedIn("not signed in, or the session has expired: run drctl login");
+            case 401 -> CliFailure.notSignedIn(credentials.given()
+                    ? Credentials.TOKEN_VARIABLE + " was not accepted (expired, or not issued for this suite)"
+                    : "not signed in, or the session has expired: run drctl login");
             case 403 -> CliFailure.notSignedIn("forbidden: " + explained
                     + " (your role does not allow this; drctl whoami shows it)");
             case 503, 502, 504 -> new CliFailure(ExitCode.UNREACHABLE, service.serviceName() + " is not available: "

@@ -26,9 +26,17 @@ public final class Terminal {
     private final boolean interactive;
     private final boolean colour;
     private final int width;
+    private final BufferedReader input;
     private BufferedReader stdin;
 
     public Terminal(PrintStream out, PrintStream err, boolean interactive, boolean colour, int width) {
+        this(out, err, interactive, colour, width, null);
+    }
+
+    /** @param input where answers are read from when there is no console (null: stdin) */
+    public Terminal(PrintStream out, PrintStream err, boolean interactive, boolean colour, int width,
+            BufferedReader input) {
+        this.input = input;
         this.out = out;
         this.err = err;
         this.interactive = interactive;
@@ -101,7 +109,7 @@ public final class Terminal {
         err.print(prompt);
         err.flush();
         Console console = System.console();
-        if (console != null && interactive) {
+        if (console != null && interactive && input == null) {
             return console.readLine();
         }
         try {
@@ -114,7 +122,7 @@ public final class Terminal {
     /** A secret typed without echo; from stdin when there is no terminal. */
     public char[] readSecret(String prompt) {
         Console console = System.console();
-        if (console != null && interactive) {
+        if (console != null && interactive && input == null) {
             char[] secret = console.readPassword("%s", prompt);
             if (secret == null) {
                 throw CliFailure.usage("no answer given");
@@ -123,12 +131,16 @@ public final class Terminal {
         }
         String line = readLine(prompt);
         if (line == null) {
+            err.println();
             throw CliFailure.usage("no answer given (stdin ended)");
         }
         return line.toCharArray();
     }
 
     private BufferedReader stdin() {
+        if (input != null) {
+            return input;
+        }
         if (stdin == null) {
             stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         }
