@@ -48,27 +48,60 @@ final class TaskRendering {
         for (; shown < log.size(); shown++) {
             JsonNode line = log.get(shown);
             String message = line.path("message").asText();
-            if (!BOOKKEEPING.matcher(message).matches()) {
+            if (line.path("step").isTextual()) {
+                // steps that ended before this line's step began are reported first, so the screen reads in order
+                reportFinishedSteps(task, position(task, line.path("step").asText()), reported);
+            }
+            if (!BOOKKEEPING.matcher(message).matches() && !carriedByStepLine(task, line)) {
                 String step = line.path("step").isTextual() ? line.path("step").asText() + ": " : "";
                 out.println(terminal.dim("    " + step + message));
             }
         }
-        for (JsonNode step : task.path("steps")) {
-            String name = step.path("name").asText();
-            String state = step.path("state").asText();
-            if (reported.contains(name) || !(state.equals("succeeded") || state.equals("failed")
-                    || state.equals("rolled_back"))) {
-                continue;
-            }
-            reported.add(name);
-            out.println(stepLine(step, lastMessage(log, name), state));
-        }
+        reportFinishedSteps(task, Integer.MAX_VALUE, reported);
         if (terminal.interactive() && !TaskStates.finished(task.path("state").asText())) {
             out.print(bar(task));
             out.flush();
             barShown = true;
         }
         return shown;
+    }
+
+    /** A line for each step before {@code beforePosition} that has ended and was not reported yet. */
+    private void reportFinishedSteps(JsonNode task, int beforePosition, Set<String> reported) {
+        for (JsonNode step : task.path("steps")) {
+            String name = step.path("name").asText();
+            String state = step.path("state").asText();
+            if (step.path("position").asInt() >= beforePosition || reported.contains(name)
+                    || !(state.equals("succeeded") || state.equals("failed") || state.equals("rolled_back"))) {
+                continue;
+            }
+            reported.add(name);
+            out.println(stepLine(step, lastMessage(task.path("log"), name), state));
+        }
+    }
+
+    /** The last message of a step that has ended is said by its step line; no need to print it twice. */
+    private static boolean carriedByStepLine(JsonNode task, JsonNode line) {
+        String stepName = line.path("step").asText(null);
+        if (stepName == null) {
+            return false;
+        }
+        for (JsonNode step : task.path("steps")) {
+            if (step.path("name").asText().equals(stepName)) {
+                return step.path("state").asText().equals("succeeded")
+                        && line.path("message").asText().equals(lastMessage(task.path("log"), stepName));
+            }
+        }
+        return false;
+    }
+
+    private static int position(JsonNode task, String stepName) {
+        for (JsonNode step : task.path("steps")) {
+            if (step.path("name").asText().equals(stepName)) {
+                return step.path("position").asInt();
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     void summary(JsonNode task) {

@@ -46,7 +46,6 @@ class TaskRenderingTest {
         assertThat(shown).isEqualTo(5);
         assertThat(printed()).contains(
                 "Task 7c1f4a52-27a8-4d3e-9f0e-3c58b0b1e001  dr-switchover of ",
-                "    stop-primary: stopped prod-1; shutdown checkpoint at 0/3000028\n",
                 "Successfully completed check-ready: DR main standby streams and lags 0 bytes (0.20 s)\n",
                 "Successfully completed prepare-new-primary (0.20 s)\n",
                 "Successfully stopped prod-1; shutdown checkpoint at 0/3000028 (0.41 s)\n",
@@ -54,7 +53,9 @@ class TaskRenderingTest {
                 "Successfully completed demote-old-primary: prod-1 restarted as a standby of dr-1 (3.75 s)\n",
                 "Done: dr-switchover of ", " succeeded in 6.25 s\n",
                 "  writes paused about 1.25 s (the old primary stopped -> the new one accepted writes)\n")
-                .doesNotContain("\u001b", "data loss", "Failed");
+                .doesNotContain("\u001b", "data loss", "Failed",
+                        // a finished step's last message is said once, by its step line
+                        "    stop-primary: stopped prod-1");
         assertThat(printed().lines().filter(line -> line.startsWith("Successfully"))).hasSize(8);
     }
 
@@ -86,7 +87,32 @@ class TaskRenderingTest {
         int shown = rendering.update(task, 0, reported);
         rendering.update(task, shown, reported);
 
-        assertThat(printed().lines().filter(line -> line.contains("stopped prod-1"))).hasSize(2);
+        assertThat(printed().lines().filter(line -> line.contains("stopped prod-1"))).hasSize(1);
+    }
+
+    @Test
+    void aRunningStepsLogIsShownAsItComesAndItsStepLineAfterIt() throws IOException {
+        ObjectNode task = (ObjectNode) recorded("switchover-succeeded.json");
+        ObjectNode stopPrimary = null;
+        for (JsonNode step : task.path("steps")) {
+            if (step.path("name").asText().equals("stop-primary")) {
+                stopPrimary = (ObjectNode) step;
+            }
+        }
+        stopPrimary.put("state", "running");
+        TaskRendering rendering = rendering(false, false);
+        Set<String> reported = new HashSet<>();
+
+        int shown = rendering.update(task, 0, reported);
+        stopPrimary.put("state", "succeeded");
+        rendering.update(task, shown, reported);
+
+        String printed = printed();
+        assertThat(printed).contains("    stop-primary: stopped prod-1; shutdown checkpoint at 0/3000028\n");
+        assertThat(printed.indexOf("    stop-primary: stopped prod-1"))
+                .isLessThan(printed.indexOf("Successfully stopped prod-1"));
+        assertThat(printed.indexOf("Successfully completed check-ready"))
+                .isLessThan(printed.indexOf("    stop-primary: stopped prod-1"));
     }
 
     @Test
