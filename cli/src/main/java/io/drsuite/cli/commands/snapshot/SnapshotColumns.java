@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.cli.output.Column;
 import io.drsuite.cli.output.Json;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** How snapshots read for people, and what the snapshot commands share. */
 final class SnapshotColumns {
@@ -42,11 +40,5 @@ final class SnapshotColumns {
             return "whole cluster";
         }
         return tables.isEmpty() ? database : database + ": " + tables;
-    }
-
-    /** Whether {@code --no-wait} (of the WaitOption mixin) was given. */
-    static boolean noWait(CommandSpec spec) {
-        OptionSpec option = spec.findOption("--no-wait");
-        return option != null && Boolean.TRUE.equals(option.getValue());
     }
 }

@@ -70,11 +70,11 @@ public class SnapshotCreateCommand implements Callable<Integer> {
         putIfSet(request, "label", label);
         JsonNode accepted = cli.client().post(Service.SNAPSHOT, ApiPath.of("/api/v1/snapshots"), request);
         String snapshotId = Json.text(accepted, "snapshot.id");
-        if (cli.printer().forPeople() && !SnapshotColumns.noWait(spec)) {
+        if (cli.printer().forPeople() && wait.waited()) {
             cli.printer().message("Snapshot " + snapshotId + " of " + cluster + " (" + request.get("kind") + ")");
         }
         int exit = wait.follow(cli, accepted, Json.text(accepted, "taskId"));
-        if (exit == ExitCode.DONE && !SnapshotColumns.noWait(spec)) {
+        if (exit == ExitCode.DONE && wait.waited()) {
             JsonNode snapshot = SnapshotOutcome.settled(cli, ApiPath.of("/api/v1/snapshots/{}", snapshotId),
                     "phase");
             if (cli.printer().forPeople()) {

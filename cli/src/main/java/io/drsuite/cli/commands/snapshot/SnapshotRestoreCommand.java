@@ -103,7 +103,7 @@ public class SnapshotRestoreCommand implements Callable<Integer> {
         JsonNode accepted = cli.client().post(Service.SNAPSHOT, ApiPath.of("/api/v1/snapshots/{}/restore", id),
                 request);
         String restoreId = Json.text(accepted, "restore.id");
-        boolean following = !SnapshotColumns.noWait(spec);
+        boolean following = wait.waited();
         if (cli.printer().forPeople() && following) {
             cli.printer().message("Restore " + restoreId + " of snapshot " + id + " into " + target);
         }

@@ -39,7 +39,7 @@ public class SnapshotVerifyCommand implements Callable<Integer> {
         JsonNode accepted = cli.client().post(Service.SNAPSHOT, ApiPath.of("/api/v1/snapshots/{}/verify", id),
                 null);
         int exit = wait.follow(cli, accepted, Json.text(accepted, "taskId"));
-        if (exit != ExitCode.DONE || SnapshotColumns.noWait(spec)) {
+        if (exit != ExitCode.DONE || !wait.waited()) {
             return exit;
         }
         JsonNode snapshot = SnapshotOutcome.settled(cli, ApiPath.of("/api/v1/snapshots/{}", id),
