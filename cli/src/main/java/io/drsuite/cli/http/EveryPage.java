@@ -1,11 +1,9 @@
-package io.drsuite.cli.commands.relationship;
+package io.drsuite.cli.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.config.Service;
-import io.drsuite.cli.http.ApiPath;
-import io.drsuite.cli.http.SuiteClient;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.drsuite.cli.commands.relationship;
+package io.drsuite.cli.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,7 +2,7 @@ package io.drsuite.cli.commands.cluster;
 
 import io.drsuite.cli.Cli;
 import io.drsuite.cli.ExitCode;
-import io.drsuite.cli.commands.relationship.EveryPage;
+import io.drsuite.cli.http.EveryPage;
 import io.drsuite.cli.config.Service;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

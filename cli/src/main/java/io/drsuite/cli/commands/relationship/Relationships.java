@@ -7,6 +7,7 @@ import io.drsuite.cli.CliFailure;
 import io.drsuite.cli.ExitCode;
 import io.drsuite.cli.config.Service;
 import io.drsuite.cli.http.ApiPath;
+import io.drsuite.cli.http.EveryPage;
 import java.util.regex.Pattern;
 
 /**
