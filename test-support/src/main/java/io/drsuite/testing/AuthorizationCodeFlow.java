@@ -13,8 +13,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +31,6 @@ public final class AuthorizationCodeFlow {
     /** One of the client's registered redirect URIs. */
     public static final String REDIRECT_URI = SWAGGER_UI_ORIGIN + "/q/swagger-ui/oauth2-redirect.html";
 
-    /** Keycloak's login form and the address it is posted to (HTML-escaped). */
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String authorizationUrl;
@@ -63,14 +59,12 @@ public final class AuthorizationCodeFlow {
      * {@link #REDIRECT_URI}: the code it carries, after checking the state Swagger UI sent.
      */
     public String signIn(Response loginPage, String user) {
-        Matcher form = LOGIN_FORM.matcher(loginPage.asString());
-        if (!form.find()) {
-            throw new AssertionError("no login form on the identity provider's page: " + loginPage.asString());
-        }
+        String action = KeycloakLoginForm.action(loginPage.asString()).orElseThrow(() -> new AssertionError(
+                "no login form on the identity provider's page: " + loginPage.asString()));
         Response redirect = RestAssured.given().redirects().follow(false).cookies(loginPage.getCookies())
                 .formParam("username", user).formParam("password", SignedIn.demoPassword(user))
                 .formParam("credentialId", "")
-                .when().post(form.group(1).replace("&amp;", "&"));
+                .when().post(action);
         String location = redirect.header("Location");
         if (redirect.statusCode() != 302 || location == null || !location.startsWith(REDIRECT_URI + "?")) {
             throw new AssertionError("signing in did not redirect to Swagger UI: HTTP " + redirect.statusCode()

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,7 +28,6 @@ public final class DeviceFlowApproval {
 
     private static final Pattern USER_CODE_FORM = Pattern.compile(
             "<form id=\"kc-user-verify-device-user-code-form\"[^>]*action=\"([^\"]+)\"");
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern CONSENT_FORM = Pattern.compile("<form [^>]*action=\"([^\"]*login-actions/consent[^\"]*)\"");
     private static final Pattern HIDDEN_CODE = Pattern.compile("<input type=\"hidden\" name=\"code\" value=\"([^\"]*)\"");
     private static final int MAX_PAGES = 12;
@@ -57,12 +57,12 @@ public final class DeviceFlowApproval {
                 return page.uri();
             }
             Matcher userCodeForm = USER_CODE_FORM.matcher(page.body());
-            Matcher loginForm = LOGIN_FORM.matcher(page.body());
+            Optional<String> loginForm = KeycloakLoginForm.action(page.body());
             Matcher consentForm = CONSENT_FORM.matcher(page.body());
             if (userCodeForm.find()) {
                 page = post(page.resolve(userCodeForm.group(1)), Map.of("device_user_code", userCode));
-            } else if (loginForm.find()) {
-                page = post(page.resolve(loginForm.group(1)), Map.of("username", user,
+            } else if (loginForm.isPresent()) {
+                page = post(page.uri().resolve(loginForm.get()), Map.of("username", user,
                         "password", SignedIn.demoPassword(user), "credentialId", ""));
             } else if (consentForm.find()) {
                 Matcher code = HIDDEN_CODE.matcher(page.body());
