@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) run as its own process with the prod
@@ -69,8 +70,15 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts the process without waiting for it to be ready, so that several can start at once. */
     static ServiceProcess launch(String module, String name, Map<String, String> extraEnvironment,
             Map<String, String> systemProperties) {
-        ServiceProcess service = new ServiceProcess(module, name, extraEnvironment, systemProperties,
-                FreePorts.next());
+        return launch(module, name, baseUrl -> extraEnvironment, systemProperties);
+    }
+
+    /** As above, for settings that depend on where the service will answer (its base URL). */
+    static ServiceProcess launch(String module, String name, Function<String, Map<String, String>> environmentAt,
+            Map<String, String> systemProperties) {
+        int port = FreePorts.next();
+        ServiceProcess service = new ServiceProcess(module, name, environmentAt.apply("http://127.0.0.1:" + port),
+                systemProperties, port);
         service.launch();
         return service;
     }

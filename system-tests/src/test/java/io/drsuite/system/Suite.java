@@ -1,6 +1,7 @@
 package io.drsuite.system;
 
 import io.drsuite.testing.LocalInfrastructure;
+import io.drsuite.testing.SignedIn;
 import io.drsuite.testing.SshServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The five services as processes, started once for all system tests, on empty schemas, with an SSH server whose key
+ * The five services and the console as processes, started once for all system tests, on empty schemas, with an SSH server whose key
  * they know (for clusters registered with SSH access) and the tests' storage locations (a folder and a bucket on
  * S3Proxy).
  */
@@ -25,6 +26,7 @@ final class Suite {
     final ServiceProcess monitor;
     final ServiceProcess snapshots;
     final ServiceProcess recyclebin;
+    final ServiceProcess console;
 
     private Suite() {
         new LocalInfrastructure().start();
@@ -41,8 +43,9 @@ final class Suite {
         snapshots = launch("snapshot-service", Map.of("DRSUITE_SNAPSHOTS_RETENTION_INTERVAL", "2s",
                 "DRSUITE_SNAPSHOTS_SCHEDULE_SYNC_INTERVAL", "2s"), LocalInfrastructure.storageConfig());
         recyclebin = launch("recyclebin-service", Map.of("DRSUITE_RECYCLEBIN_SYNC_INTERVAL", "2s"), Map.of());
+        console = ServiceProcess.launch("console", "console", this::consoleSettings, Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-system-under-test"));
-        services().forEach(ServiceProcess::awaitReady);
+        processes().forEach(ServiceProcess::awaitReady);
     }
 
     private static ServiceProcess launch(String module, Map<String, String> environment,
@@ -53,6 +56,23 @@ final class Suite {
     /** The five services, each once. */
     List<ServiceProcess> services() {
         return List.of(relationships, tasks, monitor, snapshots, recyclebin);
+    }
+
+    /** The services and the console. */
+    private List<ServiceProcess> processes() {
+        return List.of(relationships, tasks, monitor, snapshots, recyclebin, console);
+    }
+
+    /** The console calls the five services of the run, and signs in as a realm client for its own port. */
+    private Map<String, String> consoleSettings(String consoleUrl) {
+        return Map.of(
+                "DRSUITE_RELATIONSHIP_URL", relationships.baseUrl(),
+                "DRSUITE_TASK_URL", tasks.baseUrl(),
+                "DRSUITE_MONITOR_URL", monitor.baseUrl(),
+                "DRSUITE_SNAPSHOT_URL", snapshots.baseUrl(),
+                "DRSUITE_RECYCLEBIN_URL", recyclebin.baseUrl(),
+                "DRSUITE_CONSOLE_SESSION_SECRET", "system-tests-console-session-secret-0123456789",
+                "DRSUITE_CONSOLE_CLIENT_ID", SignedIn.consoleClient(consoleUrl));
     }
 
     /** The one suite of the run; if it could not start, every test class fails with that same cause. */
@@ -73,7 +93,8 @@ final class Suite {
 
     /** All at once: each may take seconds to drain its work, and the test JVM must exit within surefire's limit. */
     private void stop() {
-        List<Thread> stopping = services().stream().map(service -> Thread.ofVirtual().start(service::close)).toList();
+        List<Thread> stopping = processes().stream().map(service -> Thread.ofVirtual().start(service::close))
+                .toList();
         for (Thread thread : stopping) {
             try {
                 thread.join();

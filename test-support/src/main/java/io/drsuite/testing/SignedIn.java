@@ -70,11 +70,41 @@ public final class SignedIn {
         return token.get("access_token").asText();
     }
 
-    private static synchronized void ensureShortLivedClient() {
-        String keycloak = LocalInfrastructure.oidcIssuer().replace("/realms/drsuite", "");
-        JsonNode admin = post(keycloak + "/realms/master/protocol/openid-connect/token", null,
+    /**
+     * A client of the tests' realm for a web console served at {@code origin} (a test's own port): public, the
+     * authorization code flow with PKCE, redirects back to that origin only, tokens for the suite's API. The realm's
+     * own {@code drsuite-console} client allows the console's usual ports only. Made through Keycloak's admin API on
+     * first use; the same origin gets the same client.
+     *
+     * @return the client id
+     */
+    public static synchronized String consoleClient(String origin) {
+        String clientId = "drsuite-console-test-" + URI.create(origin).getPort();
+        String client = "{\"clientId\":\"" + clientId + "\",\"publicClient\":true,"
+                + "\"standardFlowEnabled\":true,\"directAccessGrantsEnabled\":false,"
+                + "\"redirectUris\":[\"" + origin + "/*\"],\"webOrigins\":[\"+\"],"
+                + "\"attributes\":{\"pkce.code.challenge.method\":\"S256\",\"post.logout.redirect.uris\":\"+\"},"
+                + "\"protocolMappers\":[{\"name\":\"audience\",\"protocol\":\"openid-connect\","
+                + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.custom.audience\":"
+                + "\"drsuite-api\",\"access.token.claim\":\"true\"}}]}";
+        post(keycloakBaseUrl() + "/admin/realms/drsuite/clients", keycloakAdminToken(), "application/json", client,
+                201, 409);
+        return clientId;
+    }
+
+    private static String keycloakBaseUrl() {
+        return LocalInfrastructure.oidcIssuer().replace("/realms/drsuite", "");
+    }
+
+    private static String keycloakAdminToken() {
+        JsonNode admin = post(keycloakBaseUrl() + "/realms/master/protocol/openid-connect/token", null,
                 "application/x-www-form-urlencoded", form(Map.of("grant_type", "password", "client_id", "admin-cli",
                         "username", "admin", "password", secret("KEYCLOAK_BOOTSTRAP_ADMIN_PASSWORD"))), 200);
+        return admin.get("access_token").asText();
+    }
+
+    private static synchronized void ensureShortLivedClient() {
+        String keycloak = keycloakBaseUrl();
         String client = "{\"clientId\":\"" + SHORT_LIVED_CLIENT + "\",\"publicClient\":true,"
                 + "\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":true,"
                 + "\"attributes\":{\"access.token.lifespan\":\"1\"},"
@@ -82,8 +112,7 @@ public final class SignedIn {
                 + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.custom.audience\":"
                 + "\"drsuite-api\",\"access.token.claim\":\"true\"}}]}";
         // 201 when made now, 409 when an earlier test made it.
-        post(keycloak + "/admin/realms/drsuite/clients", admin.get("access_token").asText(), "application/json",
-                client, 201, 409);
+        post(keycloak + "/admin/realms/drsuite/clients", keycloakAdminToken(), "application/json", client, 201, 409);
     }
 
     private static Token signIn(String user) {
