@@ -290,6 +290,30 @@ drsuite_routing_peers() {
   [[ -x /usr/sbin/haproxy && -x /usr/sbin/named ]] || die "apt did not install haproxy and named"
 }
 
+# ---------------------------------------------------------------- browser
+
+# Prints Chromium's path, installing Debian's chromium package first when it is missing and we are root. Only the
+# tests need it: the web console's browser tests drive it headless through Playwright, which is told never to download
+# a browser of its own (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD).
+drsuite_chromium_bin() {
+  local chromium=/usr/bin/chromium
+  if [[ ! -x "$chromium" ]]; then
+    drsuite_is_root ||
+      die "Chromium is not installed ($chromium missing);" \
+        "run as root or: apt-get install --no-install-recommends chromium"
+    info "installing chromium from apt" >&2
+    # The package lists may be stale or missing: refresh them only when needed.
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      --no-install-recommends chromium >/dev/null 2>&1; then
+      apt-get update -qq >&2 || die "apt-get update failed: Chromium cannot be installed"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends chromium >&2 || die "apt-get could not install chromium"
+    fi
+    [[ -x "$chromium" ]] || die "apt did not install $chromium"
+  fi
+  printf '%s\n' "$chromium"
+}
+
 # ---------------------------------------------------------------- postgres
 
 # Prints the PostgreSQL binary directory, installing the Debian packages
