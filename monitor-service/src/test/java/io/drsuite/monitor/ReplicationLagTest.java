@@ -11,6 +11,7 @@ import io.drsuite.events.alert.AlertEvents;
 import io.drsuite.events.cluster.ClusterEvents;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.cluster.ClusterRegistered;
+import io.drsuite.events.health.RelationshipHealthSampled;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.monitor.model.Alert;
@@ -25,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * With replay paused on the standby and writes on the primary the lag rises in the API and the metrics, and falls
  * back to zero after replay resumes, raising and resolving a lag alert on the relationship's own threshold; a
  * standby whose postmaster is killed shows as down and the link as broken, each alert raised once and resolved
- * once after it is started again. The history and the alerts are read page by page.
+ * once after it is started again. The figures are announced on drsuite.health while they change and every heartbeat.
+ * The history and the alerts are read page by page.
  */
 @QuarkusTest
 class ReplicationLagTest {
@@ -57,6 +60,7 @@ class ReplicationLagTest {
 
     @Test
     void lagRisesWhileReplayIsPausedAndFallsAfterItResumes() throws Exception {
+        long started = System.currentTimeMillis();
         try (PostgresInstance primary = PostgresInstance.primary("mon-prod");
                 PostgresInstance standby = primary.standby("mon-dr")) {
             primary.execute("create table t (id int, filler text)");
@@ -104,13 +108,65 @@ class ReplicationLagTest {
                     && alertState("dr_link_broken", "mon-rel").equals("resolved"));
 
             List<String> announced = KafkaProbe.readAll(AlertEvents.TOPIC,
-                    record -> record.value().contains("\"subject\":\"mon-dr/mon-dr\""), Duration.ofMillis(500),
+                    record -> record.timestamp() >= started // the broker keeps earlier runs' alerts on this node
+                            && record.value().contains("\"subject\":\"mon-dr/mon-dr\""), Duration.ofMillis(500),
                     WITHIN).stream().map(record -> KafkaProbe.header(record, "ce_type")).toList();
             assertThat(announced).containsExactly(AlertEvents.RAISED.type(), AlertEvents.RESOLVED.type());
             assertThat(KafkaProbe.readAll(HealthEvents.TOPIC, record -> relationship.toString().equals(record.key()),
                     Duration.ofMillis(500), WITHIN).stream().map(record -> record.value()
                             .replaceAll(".*\"drState\":\"([a-z_]+)\".*", "$1")).toList())
                     .containsSubsequence("recovery", "recovery_fail", "recovery");
+        }
+    }
+
+    /**
+     * Every poll in which a relationship's figures change announces them (relationship-sampled on drsuite.health), the
+     * same as the sample stored: while replay is paused its lag in seconds grows, one event per poll. While they hold
+     * still only the heartbeat (5 s in the tests) announces them.
+     */
+    @Test
+    void samplesAreAnnouncedWhileTheyChangeAndEveryHeartbeatWhileTheyHoldStill() throws Exception {
+        try (PostgresInstance primary = PostgresInstance.primary("smp-prod");
+                PostgresInstance standby = primary.standby("smp-dr")) {
+            primary.execute("create table t (id int, filler text)");
+            register("smp-prod", primary);
+            register("smp-dr", standby);
+            UUID relationship = UUID.randomUUID();
+            publish(RelationshipEvents.CHANGED, relationship, new RelationshipChanged(relationship, "smp-rel",
+                    "active", "smp-prod", "smp-dr", "async", "archive", "recovery", Instant.now()));
+
+            await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> sampled(relationship).stream().anyMatch(sample -> sample.lagBytes() != null));
+            RelationshipHealthSampled linked = sampled(relationship).stream()
+                    .filter(sample -> sample.lagBytes() != null).toList().getLast();
+            assertThat(linked.name()).isEqualTo("smp-rel");
+            assertThat(linked.primaryState()).isEqualTo("archive");
+            assertThat(linked.drState()).isEqualTo("recovery");
+            assertThat(linked.lagBytes()).isGreaterThanOrEqualTo(0);
+            assertThat(linked.lagSeconds()).isGreaterThanOrEqualTo(0.0);
+            assertThat(linked.rpoEstimateSeconds()).isGreaterThanOrEqualTo(0.0);
+
+            Instant stillFrom = Instant.now();
+            Thread.sleep(9_000);
+            Instant stillTo = Instant.now();
+            List<RelationshipSample> polls = stored(relationship, stillFrom, stillTo);
+            assertThat(polls).hasSizeGreaterThanOrEqualTo(6);
+            await().atMost(WITHIN).untilAsserted(() -> assertThat(sampledBetween(relationship, stillFrom, stillTo))
+                    .as("the heartbeat, not one per poll").isNotEmpty().hasSizeLessThanOrEqualTo(polls.size() / 2));
+
+            standby.execute("select pg_wal_replay_pause()");
+            primary.execute("insert into t select g, repeat('x', 500) from generate_series(1, 5000) g");
+            await().atMost(WITHIN).until(() -> lagBytes(relationship) > 1_000_000);
+            Instant movingFrom = Instant.now();
+            Thread.sleep(4_000);
+            Instant movingTo = Instant.now();
+            List<Long> storedLag = stored(relationship, movingFrom, movingTo).stream()
+                    .map(sample -> sample.lagBytes).toList();
+            assertThat(storedLag).hasSizeGreaterThanOrEqualTo(3).allMatch(lag -> lag > 1_000_000);
+            await().atMost(WITHIN).untilAsserted(() -> assertThat(sampledBetween(relationship, movingFrom,
+                    movingTo)).as("one per poll while the lag grows").extracting(RelationshipHealthSampled::lagBytes)
+                    .isEqualTo(storedLag));
+            standby.execute("select pg_wal_replay_resume()");
         }
     }
 
@@ -291,6 +347,31 @@ class ReplicationLagTest {
 
     private <P> void publish(EventType<P> type, UUID key, P payload) {
         ClusterEventFixtures.publish(type, key, payload, json);
+    }
+
+    /** The relationship-sampled events of the relationship, in the order sent. */
+    private List<RelationshipHealthSampled> sampled(UUID relationship) {
+        return KafkaProbe.readAll(HealthEvents.TOPIC, record -> relationship.toString().equals(record.key())
+                && HealthEvents.RELATIONSHIP_SAMPLED.type().equals(KafkaProbe.header(record, "ce_type")),
+                Duration.ofMillis(500), WITHIN).stream().map(record -> {
+                    try {
+                        return json.readValue(record.value(), RelationshipHealthSampled.class);
+                    } catch (IOException e) {
+                        throw new AssertionError("not a relationship-sampled payload: " + record.value(), e);
+                    }
+                }).toList();
+    }
+
+    private List<RelationshipHealthSampled> sampledBetween(UUID relationship, Instant from, Instant to) {
+        return sampled(relationship).stream().filter(sample -> !sample.sampledAt().isBefore(from)
+                && sample.sampledAt().isBefore(to)).toList();
+    }
+
+    /** The samples the polls stored for the relationship, oldest first. */
+    private static List<RelationshipSample> stored(UUID relationship, Instant from, Instant to) {
+        return QuarkusTransaction.requiringNew().call(() -> RelationshipSample.<RelationshipSample>list(
+                "relationshipId = ?1 and sampledAt >= ?2 and sampledAt < ?3 order by sampledAt", relationship, from,
+                to));
     }
 
     private static JsonPath health(UUID relationship) {

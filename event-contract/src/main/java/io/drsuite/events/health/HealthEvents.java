@@ -9,6 +9,13 @@ public final class HealthEvents {
     public static final EventType<RelationshipHealthChanged> RELATIONSHIP_HEALTH_CHANGED =
             EventType.of("health", "health", "relationship-changed", 1, RelationshipHealthChanged.class);
 
+    /**
+     * A relationship's lag, RPO estimate and health words from one poll: when they changed since the last one sent,
+     * and at least every {@code drsuite.monitor.sample-events.heartbeat} even if they did not.
+     */
+    public static final EventType<RelationshipHealthSampled> RELATIONSHIP_SAMPLED =
+            EventType.of("health", "health", "relationship-sampled", 1, RelationshipHealthSampled.class);
+
     /** The automatic failover policy decided a relationship must fail over. */
     public static final EventType<FailoverRequested> FAILOVER_REQUESTED =
             EventType.of("health", "health", "failover-requested", 1, FailoverRequested.class);

@@ -31,6 +31,19 @@ public interface MonitorConfig {
     /** The load balancers' health checks ({@code /api/v1/routing/...}). */
     Routing routing();
 
+    /** The relationship-sampled events on {@code drsuite.health}. */
+    SampleEvents sampleEvents();
+
+    interface SampleEvents {
+
+        /**
+         * A relationship whose figures and words did not change is announced again after this long, so a consumer
+         * that started late has it within one heartbeat.
+         */
+        @WithDefault("30s")
+        Duration heartbeat();
+    }
+
     interface Routing {
 
         /**

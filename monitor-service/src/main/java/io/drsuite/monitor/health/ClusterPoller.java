@@ -42,7 +42,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Each poll: read every node of every known cluster, update the load balancers' routing answers, store the samples,
- * derive each replicating relationship's lag and RPO estimate, update the metrics, apply the automatic local and
+ * derive each replicating relationship's lag and RPO estimate, announce them when they changed (and every
+ * heartbeat), update the metrics, apply the automatic local and
  * cross-cluster failover policies, raise and resolve alerts.
  * Samples past the raw retention are removed; a relationship's are first folded into one row per minute (the
  * worst of each minute), kept for the downsampled retention.
@@ -82,6 +83,7 @@ public class ClusterPoller {
     private final MonitorConfig config;
     private final AlertBook alerts;
     private final EventOutbox outbox;
+    private final SampleAnnouncements samples;
     private final AutoFailover autoFailover;
     private final LocalFailover localFailover;
     private final RoutingChecks routing;
@@ -89,12 +91,13 @@ public class ClusterPoller {
     private volatile Topology lastTopology;
 
     ClusterPoller(NodeHealthReader reader, LatestHealth latest, HealthMetrics metrics,
-            MonitorConfig config, AlertBook alerts, EventOutbox outbox, AutoFailover autoFailover,
-            LocalFailover localFailover, RoutingChecks routing, MeterRegistry registry) {
+            MonitorConfig config, AlertBook alerts, EventOutbox outbox, SampleAnnouncements samples,
+            AutoFailover autoFailover, LocalFailover localFailover, RoutingChecks routing, MeterRegistry registry) {
         this.autoFailover = autoFailover;
         this.localFailover = localFailover;
         this.routing = routing;
         this.outbox = outbox;
+        this.samples = samples;
         this.alerts = alerts;
         this.reader = reader;
         this.latest = latest;
@@ -145,6 +148,7 @@ public class ClusterPoller {
                 latest.putRelationship(health);
                 metrics.relationship(health);
                 RelationshipSample.of(health).persist();
+                samples.announceIfDue(health);
                 relationships.add(health);
                 observations.add(new AutoFailover.Observation(relationship, health,
                         RelationshipHealthCalculator.main(primary, latest.nodes()),
@@ -153,6 +157,7 @@ public class ClusterPoller {
                 seen.add(relationship.id);
             }
             latest.keepRelationships(seen);
+            samples.keep(seen);
             Map<UUID, RelationshipThreshold> thresholds = RelationshipThreshold.<RelationshipThreshold>listAll()
                     .stream().collect(Collectors.toMap(threshold -> threshold.relationshipId, Function.identity()));
             List<Breach> breaches = new ArrayList<>(AlertRules.breaches(nodes, relationships, thresholds,
