@@ -2,11 +2,13 @@ package io.drsuite.console.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.console.projection.RelationshipBoard;
+import io.drsuite.console.projection.RelationshipCard.Health;
 import io.drsuite.events.alert.AlertChanged;
 import io.drsuite.events.alert.AlertEvents;
 import io.drsuite.events.audit.AuditEvents;
 import io.drsuite.events.cluster.ClusterEvents;
 import io.drsuite.events.health.HealthEvents;
+import io.drsuite.events.health.RelationshipHealthSampled;
 import io.drsuite.events.recyclebin.RecycleBinEvents;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
@@ -82,6 +84,12 @@ public class SuiteEventsConsumer {
             var changed = event.payload(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, json);
             if (board.apply(changed)) {
                 signals.add(LiveSignal.relationship(changed.relationshipId(), cause));
+            }
+        } else if (event.is(HealthEvents.RELATIONSHIP_SAMPLED)) {
+            RelationshipHealthSampled sampled = event.payload(HealthEvents.RELATIONSHIP_SAMPLED, json);
+            if (board.apply(sampled.relationshipId(), new Health(sampled.lagBytes(), sampled.lagSeconds(),
+                    sampled.rpoEstimateSeconds(), sampled.primaryState(), sampled.drState(), sampled.sampledAt()))) {
+                signals.add(LiveSignal.relationship(sampled.relationshipId(), cause));
             }
         } else if (event.is(TaskEvents.REQUESTED)) {
             TaskRequested requested = event.payload(TaskEvents.REQUESTED, json);
