@@ -62,6 +62,8 @@ class BackupAndAuditPagesTest {
     @Test
     void pagesThatNeedAServiceShowItsRefusal() {
         Map<String, String> viewer = ConsoleSignIn.as(URL, SignedIn.VIEWER);
+        given().cookies(viewer).redirects().follow(false).when().get(URL + "/audit")
+                .then().statusCode(200).body(containsString("Not shown: task-service"));
         for (String page : new String[] {"/snapshots", "/bin", "/alerts?state=firing"}) {
             given().cookies(viewer).redirects().follow(false).when().get(URL + page)
                     .then().statusCode(503).body(containsString("cannot be reached"));

@@ -14,8 +14,9 @@ public record AuditSearch(String from, String to, String actor, String target, S
 
     static AuditSearch of(String from, String to, String actor, String target, String operation, String outcome,
             String service, Integer shown) {
+        String knownOutcome = outcome != null && OUTCOMES.contains(outcome) ? outcome : null;
         return new AuditSearch(blankToNull(from), blankToNull(to), blankToNull(actor), blankToNull(target),
-                blankToNull(operation), OUTCOMES.contains(outcome) ? outcome : null, blankToNull(service),
+                blankToNull(operation), knownOutcome, blankToNull(service),
                 shown == null || shown < AuditPage.PAGE ? AuditPage.PAGE : Math.min(shown, 500));
     }
 

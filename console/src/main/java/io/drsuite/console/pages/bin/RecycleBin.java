@@ -26,7 +26,10 @@ public class RecycleBin {
         return names;
     }
 
-    /** Latest dropped first; one cluster's or every cluster's; {@code state} recycled (default), restored, purged, all. */
+    /**
+     * Latest dropped first; one cluster's or every cluster's; {@code state}: recycled (the default), restored,
+     * purged or all.
+     */
     public List<BinEntryRow> entries(String cluster, String state) {
         Map<String, Object> query = new HashMap<>();
         query.put("limit", 200);
