@@ -1,5 +1,6 @@
 package io.drsuite.console.pages.errors;
 
+import io.drsuite.console.pages.ConsoleRefusal;
 import io.drsuite.console.services.ServiceRefusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,6 +27,11 @@ public class ProblemPages {
     @ServerExceptionMapper
     public Response refused(ServiceRefusal refusal, HttpHeaders headers) {
         return answer(refusal.status(), refusal.title(), refusal.detail(), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response refusedHere(ConsoleRefusal refusal, HttpHeaders headers) {
+        return answer(400, "Not done", refusal.getMessage(), headers);
     }
 
     @ServerExceptionMapper
