@@ -14,6 +14,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.response.Response;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,12 +53,25 @@ class PackagedConsoleIT {
         assertTrue(location.contains("code_challenge_method=S256"), location);
     }
 
+    /** Signed in, then out: the identity provider ends the session and sends the browser back to the console. */
     @Test
-    void anOperatorSignsIn() {
-        given().cookies(ConsoleSignIn.as(URL, SignedIn.OPERATOR)).redirects().follow(false)
+    void anOperatorSignsInAndOut() {
+        Map<String, String> session = ConsoleSignIn.as(URL, SignedIn.OPERATOR);
+        given().cookies(session).redirects().follow(false)
                 .when().get(URL + "/")
                 .then().statusCode(503)
                 .body(containsString("relationship-service cannot be reached"))
                 .body(containsString("class=\"user-name\">operator<"));
+
+        Response signOut = given().cookies(session).redirects().follow(false).when().get(URL + "/sign-out");
+        assertEquals(302, signOut.statusCode());
+        String endSession = signOut.header("Location");
+        assertTrue(endSession.startsWith(LocalInfrastructure.oidcIssuer() + "/protocol/openid-connect/logout?"),
+                endSession);
+        Response provider = given().urlEncodingEnabled(false).redirects().follow(false).when().get(endSession);
+        assertEquals(302, provider.statusCode(), provider.asString());
+        String back = provider.header("Location");
+        assertTrue(back.startsWith(URL + "/signed-out"), back);
+        given().when().get(back).then().statusCode(200).body(containsString("You are signed out"));
     }
 }
