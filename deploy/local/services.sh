@@ -9,8 +9,9 @@
 #
 # The suite's secret key (cluster passwords are sealed with it) is generated once into
 # $DRSUITE_RUN_DIR/secrets/suite.key (mode 600) and handed to the services in DRSUITE_SECRETS_KEY. The console's
-# session secret (it encrypts the session cookies) is generated once into $DRSUITE_RUN_DIR/secrets/console-session.secret
-# (mode 600, 48 characters) and handed to the console in DRSUITE_CONSOLE_SESSION_SECRET.
+# session secret (it encrypts the session cookies) is generated once, 48 characters, into
+# $DRSUITE_RUN_DIR/secrets/console-session.secret (mode 600) and handed to the console in
+# DRSUITE_CONSOLE_SESSION_SECRET.
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
