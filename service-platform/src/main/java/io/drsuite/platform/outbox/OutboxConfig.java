@@ -32,6 +32,10 @@ public interface OutboxConfig {
     @WithDefault("7d")
     Duration publishedRetention();
 
+    /** How often {@link OutboxRetention} looks for published events past their retention. */
+    @WithDefault("1h")
+    Duration pruneInterval();
+
     /** Most published events deleted in one transaction, so a large backlog never holds many locks or a long one. */
     @WithDefault("1000")
     int pruneBatchSize();
