@@ -6,8 +6,10 @@
 // Prints one line per case as check.mjs does; deploy/checks/check.sh runs it before check.mjs.
 import {
   composeProblems,
+  COMPOSE_CONSOLE_ENVIRONMENT,
   COMPOSE_INFRASTRUCTURE,
   COMPOSE_SERVICE_ENVIRONMENT,
+  CONSOLE,
   dockerfileFindings,
   INFRASTRUCTURE_RENDERING,
   manifestProblems,
@@ -18,9 +20,13 @@ import {
 } from "./check.mjs";
 import { expectCaught, expectNone, Report, runSelfTestCases } from "./report.mjs";
 
+const PORTS = { ...SERVICE_PORTS, [CONSOLE]: 8080 };
+
+/** A service's Deployment, Service and PodDisruptionBudget; the console's lack the API documents' switches. */
 function goodServiceObjects(service, replicas) {
   const labels = { "app.kubernetes.io/name": service, "app.kubernetes.io/part-of": "drsuite" };
-  const port = SERVICE_PORTS[service];
+  const port = PORTS[service];
+  const apiDocsOff = service === CONSOLE ? [] : PRODUCTION_API_DOCS_OFF.map((name) => ({ name, value: "false" }));
   const deployment = {
     apiVersion: "apps/v1",
     kind: "Deployment",
@@ -53,7 +59,7 @@ function goodServiceObjects(service, replicas) {
                   name: "DRSUITE_OIDC_JWKS_URL",
                   valueFrom: { secretKeyRef: { name: OIDC_SECRET, key: "jwks-url", optional: true } },
                 },
-                ...PRODUCTION_API_DOCS_OFF.map((name) => ({ name, value: "false" })),
+                ...apiDocsOff,
               ],
               livenessProbe: { httpGet: { path: "/q/health/live", port: "http" } },
               readinessProbe: { httpGet: { path: "/q/health/ready", port: "http" } },
@@ -83,7 +89,7 @@ function goodServiceObjects(service, replicas) {
 
 function goodManifests(replicas = 2) {
   return [
-    ...SERVICES.flatMap((service) => goodServiceObjects(service, replicas)),
+    ...[...SERVICES, CONSOLE].flatMap((service) => goodServiceObjects(service, replicas)),
     {
       apiVersion: "monitoring.coreos.com/v1",
       kind: "ServiceMonitor",
@@ -122,6 +128,20 @@ function goodNetworkPolicies() {
       policyTypes: ["Egress"],
       egress: [{ to: [namespace("drsuite-infra")], ports: [{ port: 9092, protocol: "TCP" }] }],
     }),
+    // The console calls the five services.
+    {
+      ...policy("drsuite-ingress-from-console"),
+      spec: {
+        podSelector: { matchExpressions: [{ key: "app.kubernetes.io/name", operator: "In", values: SERVICES }] },
+        policyTypes: ["Ingress"],
+        ingress: [
+          {
+            from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": CONSOLE } } }],
+            ports: [{ port: "http", protocol: "TCP" }],
+          },
+        ],
+      },
+    },
   ];
 }
 
@@ -167,6 +187,13 @@ function goodCompose() {
   return {
     services: {
       ...Object.fromEntries(COMPOSE_INFRASTRUCTURE.map((name) => [name, { image: "postgres:17.5", healthcheck }])),
+      [CONSOLE]: {
+        build: { context: "../../console", dockerfile: "src/main/docker/Dockerfile.jvm" },
+        ports: ["8080:8080"],
+        environment: Object.fromEntries(COMPOSE_CONSOLE_ENVIRONMENT.map((name) => [name, "x"])),
+        depends_on: { kafka: { condition: "service_healthy" }, keycloak: { condition: "service_healthy" } },
+        healthcheck,
+      },
       ...Object.fromEntries(
         SERVICES.map((name) => [
           name,
@@ -278,6 +305,17 @@ async function selfTestCases() {
           ...expectCaught(problems, "ingress rule 3 opens port 8443"),
           ...expectCaught(problems, "NetworkPolicy/drsuite-egress-kafka: egress rule 1 opens every port"),
         ];
+      },
+    ],
+    [
+      "the console admitted to more than the services is caught",
+      async () => {
+        const objects = brokenManifests((o) => {
+          networkPolicy(o, "drsuite-ingress-from-console").spec.podSelector = {
+            matchLabels: { "app.kubernetes.io/part-of": "drsuite" },
+          };
+        });
+        return expectCaught(await manifestProblems(objects, "dev"), "only the console may reach the services");
       },
     ],
     [
@@ -457,12 +495,16 @@ async function selfTestCases() {
         delete document.services["snapshot-service"].environment.DRSUITE_SECRETS_KEY;
         document.services["monitor-service"].depends_on.kafka = { condition: "service_started" };
         document.services.dr.healthcheck = { ...document.services.dr.healthcheck, interval: "soon" };
+        delete document.services.console.environment.DRSUITE_CONSOLE_SESSION_SECRET;
+        delete document.services.console.depends_on.keycloak;
         const problems = compose(document, (path) => !path.endsWith("Dockerfile.jvm"));
         return [
           ...expectCaught(problems, "environment lacks DRSUITE_SECRETS_KEY"),
           ...expectCaught(problems, "depends_on kafka needs condition: service_healthy"),
           ...expectCaught(problems, "build dockerfile src/main/docker/Dockerfile.jvm does not exist"),
           ...expectCaught(problems, "schema: /services/dr/healthcheck/interval"),
+          ...expectCaught(problems, "service console: environment lacks DRSUITE_CONSOLE_SESSION_SECRET"),
+          ...expectCaught(problems, "service console: depends_on keycloak needs condition: service_healthy"),
         ];
       },
     ],

@@ -1,4 +1,4 @@
-// Deploy checks of DR Suite: the service Dockerfiles, deploy/compose/compose.yaml and the rendered kustomize output.
+// Deploy checks of DR Suite: the Dockerfiles of the services and the console, deploy/compose/compose.yaml and the rendered kustomize output.
 // Every rule is a small function that returns a list of problems (strings); an empty list means the rule holds.
 //
 //   node deploy/checks/check.mjs [--root DIR] [--no-summary] [RENDERED.yaml ...]
@@ -32,6 +32,11 @@ export const SERVICE_PORTS = {
   "recyclebin-service": 8085,
 };
 export const SERVICES = Object.keys(SERVICE_PORTS);
+// The web console: deployed like the services, but it has no database and no OpenAPI document, and it is the one
+// suite pod that calls the services over HTTP.
+export const CONSOLE = "console";
+const CONSOLE_PORT = 8080;
+export const DEPLOYABLES = [...SERVICES, CONSOLE];
 const SERVICES_WITH_POSTGRES_TOOLS = new Set(["task-service", "snapshot-service"]);
 export const COMPOSE_INFRASTRUCTURE = ["kafka", "control-plane-db", "keycloak", "prod", "dr"];
 export const COMPOSE_SERVICE_ENVIRONMENT = [
@@ -43,6 +48,17 @@ export const COMPOSE_SERVICE_ENVIRONMENT = [
   "DRSUITE_OIDC_ISSUER",
 ];
 const COMPOSE_REQUIRED_DEPENDENCIES = ["control-plane-db", "kafka"];
+export const COMPOSE_CONSOLE_ENVIRONMENT = [
+  "DRSUITE_KAFKA_BOOTSTRAP",
+  "DRSUITE_OIDC_ISSUER",
+  "DRSUITE_CONSOLE_SESSION_SECRET",
+  "DRSUITE_RELATIONSHIP_URL",
+  "DRSUITE_TASK_URL",
+  "DRSUITE_MONITOR_URL",
+  "DRSUITE_SNAPSHOT_URL",
+  "DRSUITE_RECYCLEBIN_URL",
+];
+const COMPOSE_CONSOLE_DEPENDENCIES = ["kafka", "keycloak"];
 const HEALTH_PROBES = {
   livenessProbe: "/q/health/live",
   readinessProbe: "/q/health/ready",
@@ -65,6 +81,7 @@ const OIDC_OPTIONAL_VARIABLES = [
   "DRSUITE_OIDC_CLOCK_SKEW",
   "DRSUITE_OIDC_AUTHORIZATION_URL",
   "DRSUITE_OIDC_TOKEN_URL",
+  "DRSUITE_CONSOLE_CLIENT_ID",
 ];
 const PRODUCTION_MIN_REPLICAS = 2;
 // Run-time switches of Quarkus that production sets to "false": Swagger UI and the OpenAPI document it reads.
@@ -285,7 +302,7 @@ function findDockerfiles(root) {
 }
 
 function missingServiceDockerfileProblems(root) {
-  return SERVICES.flatMap((service) =>
+  return DEPLOYABLES.flatMap((service) =>
     ["jvm", "native"]
       .map((variant) => `${service}/src/main/docker/Dockerfile.${variant}`)
       .filter((path) => !existsSync(join(root, path)))
@@ -358,14 +375,14 @@ function composeServices(compose) {
 
 function composeServicePresenceProblems(compose) {
   const services = composeServices(compose);
-  return [...COMPOSE_INFRASTRUCTURE, ...SERVICES]
+  return [...COMPOSE_INFRASTRUCTURE, ...DEPLOYABLES]
     .filter((name) => !(name in services))
     .map((name) => `service ${name} is missing`);
 }
 
 function composeHealthcheckProblems(compose) {
   const services = composeServices(compose);
-  return [...COMPOSE_INFRASTRUCTURE, ...SERVICES]
+  return [...COMPOSE_INFRASTRUCTURE, ...DEPLOYABLES]
     .filter((name) => name in services)
     .filter((name) => {
       const healthcheck = services[name]?.healthcheck;
@@ -377,14 +394,18 @@ function composeHealthcheckProblems(compose) {
     .map((name) => `service ${name} has no healthcheck with a test`);
 }
 
+/** What each deployable reads from its environment: the services their database too, the console the services. */
+const composeEnvironmentOf = (name) => (name === CONSOLE ? COMPOSE_CONSOLE_ENVIRONMENT : COMPOSE_SERVICE_ENVIRONMENT);
+const composeDependenciesOf = (name) => (name === CONSOLE ? COMPOSE_CONSOLE_DEPENDENCIES : COMPOSE_REQUIRED_DEPENDENCIES);
+
 function composeEnvironmentProblems(compose) {
   const services = composeServices(compose);
-  return SERVICES.filter((name) => name in services).flatMap((name) => {
+  return DEPLOYABLES.filter((name) => name in services).flatMap((name) => {
     const environment = services[name]?.environment;
     if (!environment || typeof environment !== "object" || Array.isArray(environment)) {
       return [`service ${name}: environment must be a map (NAME: value)`];
     }
-    return COMPOSE_SERVICE_ENVIRONMENT.filter((variable) => !(variable in environment)).map(
+    return composeEnvironmentOf(name).filter((variable) => !(variable in environment)).map(
       (variable) => `service ${name}: environment lacks ${variable}`,
     );
   });
@@ -392,12 +413,12 @@ function composeEnvironmentProblems(compose) {
 
 function composeDependencyProblems(compose) {
   const services = composeServices(compose);
-  return SERVICES.filter((name) => name in services).flatMap((name) => {
+  return DEPLOYABLES.filter((name) => name in services).flatMap((name) => {
     const dependsOn = services[name]?.depends_on;
     if (!dependsOn || typeof dependsOn !== "object" || Array.isArray(dependsOn)) {
       return [`service ${name}: depends_on must be a map with condition: service_healthy`];
     }
-    return COMPOSE_REQUIRED_DEPENDENCIES.filter(
+    return composeDependenciesOf(name).filter(
       (dependency) => dependsOn[dependency]?.condition !== "service_healthy",
     ).map((dependency) => `service ${name}: depends_on ${dependency} needs condition: service_healthy`);
   });
@@ -723,7 +744,22 @@ function peerSelectsSuitePods(peer, policy, deployments) {
   );
 }
 
-const HTTP_PORTS = new Set(["http", ...Object.values(SERVICE_PORTS)]);
+const HTTP_PORTS = new Set(["http", ...Object.values(SERVICE_PORTS), CONSOLE_PORT]);
+
+/** Whether a policy protects services only, none of them the console. */
+const policySelectsServicesOnly = (policy) => {
+  const names = selectedServiceNames(policy.spec?.podSelector);
+  return names.length > 0 && names.every((name) => SERVICE_PORTS[name] !== undefined);
+};
+
+/** Whether a peer stands for the console's pods alone: a pod selector of this namespace naming the console only. */
+const peerIsTheConsole = (peer) =>
+  !peer.ipBlock &&
+  peer.namespaceSelector === undefined &&
+  selectedServiceNames(peer.podSelector).length === 1 &&
+  selectedServiceNames(peer.podSelector)[0] === CONSOLE &&
+  Object.keys(peer.podSelector?.matchLabels ?? {}).every((key) => key === "app.kubernetes.io/name") &&
+  (peer.podSelector?.matchExpressions ?? []).length === 0;
 
 /** Every rule of a policy names its ports and its peers (an ipBlock 0.0.0.0/0 says "any address" on purpose). */
 function networkPolicyRuleShapeProblems(policy) {
@@ -745,7 +781,8 @@ function networkPolicyRuleShapeProblems(policy) {
 
 /**
  * The rules of the suite's policies: named ports and peers, ingress to the HTTP port only, and no ingress from the
- * suite's own pods: the services exchange events through Kafka and do not call each other.
+ * suite's own pods: the services exchange events through Kafka and do not call each other. The one exception is the
+ * console, which calls the services: a peer that is the console alone may reach the services (not the console).
  */
 function networkPolicyRuleProblems(objects) {
   const deployments = deploymentsOf(objects);
@@ -759,10 +796,12 @@ function networkPolicyRuleProblems(objects) {
           problems.push(`${where} opens port ${port.port}; the services listen on their HTTP port (named http) only`);
         }
       }
-      if ((rule.from ?? []).some((peer) => peerSelectsSuitePods(peer, policy, deployments))) {
+      const suitePeers = (rule.from ?? []).filter((peer) => peerSelectsSuitePods(peer, policy, deployments));
+      const consoleToServices = (peer) => peerIsTheConsole(peer) && policySelectsServicesOnly(policy);
+      if (suitePeers.some((peer) => !consoleToServices(peer))) {
         problems.push(
           `${where} admits the suite's own pods; the services do not call each other (they exchange events ` +
-            "through Kafka), so no service needs another's HTTP port",
+            "through Kafka), so no service needs another's HTTP port; only the console may reach the services",
         );
       }
     });
@@ -781,7 +820,7 @@ function servicePresenceProblems(objects) {
   const deployments = deploymentsOf(objects);
   const deploys = (service) => (d) =>
     d.metadata?.labels?.["app.kubernetes.io/name"] === service || String(d.metadata?.name ?? "").includes(service);
-  return SERVICES.filter((service) => !deployments.some(deploys(service))).map(
+  return DEPLOYABLES.filter((service) => !deployments.some(deploys(service))).map(
     (service) => `no Deployment of ${service}`,
   );
 }
@@ -803,9 +842,12 @@ function productionReplicaProblems(objects, renderingName) {
     );
 }
 
-/** Production serves no Swagger UI and no OpenAPI document: both switches set to "false" in every container. */
+/**
+ * Production serves no Swagger UI and no OpenAPI document: both switches set to "false" in every container of the
+ * services (the console has neither).
+ */
 function productionApiDocsProblems(deployment, renderingName) {
-  if (!isProductionRendering(renderingName)) {
+  if (!isProductionRendering(renderingName) || podLabelsOf(deployment)["app.kubernetes.io/name"] === CONSOLE) {
     return [];
   }
   return containersOf(deployment).flatMap((container) =>
@@ -941,7 +983,7 @@ function parseManifests(text) {
 // Running the checks and reporting
 
 function checkDockerfiles(root, report) {
-  report.record("Dockerfiles of the five services exist", missingServiceDockerfileProblems(root));
+  report.record("Dockerfiles of the five services and the console exist", missingServiceDockerfileProblems(root));
   for (const path of findDockerfiles(root)) {
     const relativePath = relative(root, path);
     const { problems, warnings } = dockerfileFindings(relativePath, readFileSync(path, "utf8"));

@@ -10,6 +10,7 @@ set -euo pipefail
 
 REPOSITORY="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CHECKS="$REPOSITORY/deploy/checks"
+# The five services only: the web console (console/) serves pages, not an API, and has no OpenAPI document.
 SERVICES=(relationship-service task-service monitor-service snapshot-service recyclebin-service)
 # shellcheck source=deploy/checks/node-packages.sh
 source "$CHECKS/node-packages.sh"

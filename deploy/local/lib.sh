@@ -208,6 +208,23 @@ drsuite_exec_service() {
     -jar "$app/quarkus-run.jar"
 }
 
+# Replaces the calling (sub)shell with the packaged web console: `drsuite_exec_console <quarkus-app folder> <http port>
+# [JVM option...]`. It gets the local identity provider's realm, Kafka and the five services' URLs (ports 8081-8085
+# of services.sh); its session secret comes from DRSUITE_CONSOLE_SESSION_SECRET, which the caller sets.
+drsuite_exec_console() {
+  local app="$1" port="$2"
+  shift 2
+  DRSUITE_KAFKA_BOOTSTRAP="127.0.0.1:${DRSUITE_KAFKA_PORT:-19092}" \
+    DRSUITE_OIDC_ISSUER="$(drsuite_oidc_issuer)" \
+    DRSUITE_RELATIONSHIP_URL=http://127.0.0.1:8081 \
+    DRSUITE_TASK_URL=http://127.0.0.1:8082 \
+    DRSUITE_MONITOR_URL=http://127.0.0.1:8083 \
+    DRSUITE_SNAPSHOT_URL=http://127.0.0.1:8084 \
+    DRSUITE_RECYCLEBIN_URL=http://127.0.0.1:8085 \
+    QUARKUS_HTTP_PORT="$port" \
+    exec "$JAVA_HOME/bin/java" "$@" -jar "$app/quarkus-run.jar"
+}
+
 drsuite_s3_access_key() { printf '%s\n' "${DRSUITE_S3_ACCESS_KEY:-drsuite}"; }
 
 drsuite_s3_secret_key() {

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * Settings of the outbox relay.
+ * Settings of the outbox relay and of the retention of the events it published.
  */
 @ConfigMapping(prefix = "drsuite.outbox")
 public interface OutboxConfig {
@@ -24,4 +24,19 @@ public interface OutboxConfig {
      */
     @WithDefault("45s")
     Duration publishTimeout();
+
+    /**
+     * How long an event stays in the outbox after Kafka acknowledged it; {@link OutboxRetention} deletes it then.
+     * Kafka keeps the events; the rows left here show what a service sent lately.
+     */
+    @WithDefault("7d")
+    Duration publishedRetention();
+
+    /** How often {@link OutboxRetention} looks for published events past their retention. */
+    @WithDefault("1h")
+    Duration pruneInterval();
+
+    /** Most published events deleted in one transaction, so a large backlog never holds many locks or a long one. */
+    @WithDefault("1000")
+    int pruneBatchSize();
 }
