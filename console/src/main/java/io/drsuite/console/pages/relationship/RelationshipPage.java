@@ -77,7 +77,7 @@ public class RelationshipPage {
         List<PastOperation> operations = reads.operations(id);
         RelationshipCard card = overview.relationship(id).orElseThrow(NotFoundException::new);
         return Templates.page(relationship, card, topology, buttons(relationship, topology, operations),
-                reads.clusterIds(relationship), reads.latestTask(id, operations).orElse(null), operations);
+                reads.clusterIds(relationship), reads.latestTask(relationship, operations).orElse(null), operations);
     }
 
     @GET
@@ -99,7 +99,7 @@ public class RelationshipPage {
     @GET
     @Path("/{id}/task")
     public TemplateInstance latestTask(@PathParam("id") UUID id) {
-        return Templates.task(id, reads.latestTask(id, reads.operations(id)).orElse(null));
+        return Templates.task(id, reads.latestTask(reads.relationship(id), reads.operations(id)).orElse(null));
     }
 
     @GET
@@ -152,7 +152,9 @@ public class RelationshipPage {
         JsonNode accepted = api.post(Service.RELATIONSHIP, body, "/api/v1/relationships/{id}/{operation}", id,
                 operation);
         TaskPanel task = accepted.path("taskId").isTextual()
-                ? reads.task(id, UUID.fromString(accepted.path("taskId").asText())) : null;
+                ? reads.taskOrRequested(id, UUID.fromString(accepted.path("taskId").asText()),
+                        accepted.path("relationship").path("currentTask").path("type").asText(operation))
+                : null;
         return Response.ok(Templates.task(id, task).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .build();
     }

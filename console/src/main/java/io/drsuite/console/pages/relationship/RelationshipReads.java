@@ -68,9 +68,19 @@ public class RelationshipReads {
                 .orElseThrow(NotFoundException::new);
     }
 
+    /** The task, or, while task-service has not created it yet, the task as requested. */
+    public TaskPanel taskOrRequested(UUID relationshipId, UUID taskId, String type) {
+        return api.find(Service.TASK, "/api/v1/tasks/{id}", taskId).map(task -> TaskPanel.of(relationshipId, task))
+                .orElseGet(() -> TaskPanel.requested(relationshipId, taskId, type));
+    }
+
     /** The task running on the relationship, else the last one that ran; empty before any. */
-    public Optional<TaskPanel> latestTask(UUID relationshipId, List<PastOperation> operations) {
-        return operations.stream().findFirst().map(newest -> task(relationshipId, newest.taskId()));
+    public Optional<TaskPanel> latestTask(RelationshipDetail relationship, List<PastOperation> operations) {
+        if (relationship.task() != null) {
+            return Optional.of(taskOrRequested(relationship.id(), relationship.task().id(),
+                    relationship.task().type()));
+        }
+        return operations.stream().findFirst().map(newest -> task(relationship.id(), newest.taskId()));
     }
 
     /** The type of the failed task an {@code error} phase would resume, null when there is none. */

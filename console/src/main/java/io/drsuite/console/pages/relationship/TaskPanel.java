@@ -30,6 +30,15 @@ public record TaskPanel(UUID relationshipId, UUID id, String type, String state,
     public record LogLine(Instant at, String message) {
     }
 
+    /**
+     * A task relationship-service accepted that task-service has not created yet (the request travels as an
+     * event): shown as requested until its first step.
+     */
+    static TaskPanel requested(UUID relationshipId, UUID id, String type) {
+        return new TaskPanel(relationshipId, id, type, "requested", null, 0, null, null, null, null, false, null,
+                List.of());
+    }
+
     static TaskPanel of(UUID relationshipId, JsonNode task) {
         Map<String, List<LogLine>> logByStep = new LinkedHashMap<>();
         for (JsonNode line : task.path("log")) {
