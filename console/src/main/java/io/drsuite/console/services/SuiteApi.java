@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -74,6 +76,22 @@ public class SuiteApi {
             next = answer.next().map(link -> resolve(service, link)).orElse(null);
         }
         return all;
+    }
+
+    /**
+     * Every page of a paged answer whose body is an object (a history with its samples), following its
+     * {@code Link: rel="next"} headers, at most {@code mostPages}.
+     */
+    public List<JsonNode> pages(Service service, int mostPages, String pathTemplate, Map<String, Object> query,
+            Object... values) {
+        List<JsonNode> pages = new ArrayList<>();
+        URI next = uri(service, pathTemplate, query, values);
+        for (int page = 0; next != null && page < Math.min(mostPages, MOST_PAGES); page++) {
+            Answer answer = send(service, request(next).GET());
+            pages.add(answer.body());
+            next = answer.next().map(link -> resolve(service, link)).orElse(null);
+        }
+        return pages;
     }
 
     public JsonNode post(Service service, Object body, String pathTemplate, Object... values) {

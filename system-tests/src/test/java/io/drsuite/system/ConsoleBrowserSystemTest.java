@@ -1,0 +1,333 @@
+package io.drsuite.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hamcrest.Matchers.containsString;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
+import io.drsuite.events.CloudEventHeaders;
+import io.drsuite.events.health.HealthEvents;
+import io.drsuite.testing.ConsoleSignIn;
+import io.drsuite.testing.HeadlessChromium;
+import io.drsuite.testing.LocalInfrastructure;
+import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.SignedIn;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.assertj.core.api.Assertions;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The web console in a real browser (headless Chromium) against the running suite, two real PostgreSQL clusters,
+ * Kafka and Keycloak: an operator protects one cluster with the other from the console's form and switches over
+ * from the relationship page, watching the steps arrive and the roles swap on the overview without a reload; a
+ * viewer sees the operations disabled with the reason; an admin's failover asks for the name and a reason. Ends
+ * with a benchmark of how long a published event takes to show on an open page.
+ */
+@Order(6)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserSystemTest {
+
+    private static final String RELATIONSHIP = "web";
+    private static final int LATENCY_SAMPLES = 20;
+
+    private final Suite suite = Suite.get();
+    private final DrApi api = new DrApi(suite);
+    private final String console = suite.console.baseUrl();
+    private PostgresInstance prod;
+    private PostgresInstance dr;
+    private Page operator;
+    private String relationshipId;
+
+    @BeforeAll
+    void twoClusters() {
+        prod = PostgresInstance.primary("web-prod");
+        dr = PostgresInstance.primary("web-dr");
+        prod.execute("create table orders (id int primary key)", "insert into orders select generate_series(1, 100)");
+        api.register("web-prod", prod);
+        api.register("web-dr", dr);
+        operator = signIn(HeadlessChromium.shared().desktopPage(), SignedIn.OPERATOR, "/");
+    }
+
+    @AfterAll
+    void closeEverything() {
+        if (operator != null) {
+            operator.context().close();
+        }
+        if (relationshipId != null) {
+            String stop = api.operate(relationshipId, "stop", java.util.Map.of("promoteDr", false)).statusCode(202)
+                    .extract().jsonPath().getString("taskId");
+            api.awaitPhase(relationshipId, "stopped", stop);
+        }
+        prod.close();
+        dr.close();
+    }
+
+    /** The overview links to the form; the form creates the relationship; its page shows the start task live. */
+    @Test
+    @Order(1)
+    void anOperatorProtectsAClusterFromTheConsole() {
+        operator.navigate(console + "/");
+        operator.locator("a.protect-link").click();
+        operator.locator("#protect-name").fill(RELATIONSHIP);
+        operator.locator("#protect-primary").selectOption("web-prod");
+        operator.locator("#protect-dr").selectOption("web-dr");
+        Locator protect = operator.locator(".protect-form button[type=submit]");
+        operator.locator("#protect-confirm").fill("web-pro");
+        assertThat(protect).isDisabled();
+        operator.locator("#protect-confirm").fill("web-dr");
+        protect.click();
+
+        operator.waitForURL(url -> url.matches(".*/relationships/[0-9a-f-]{36}$"),
+                new Page.WaitForURLOptions().setTimeout(30_000));
+        relationshipId = operator.url().substring(operator.url().lastIndexOf('/') + 1);
+        assertThat(operator.locator("#task-area .task-panel")).containsText("start");
+        operator.locator("#task-area .task-panel[data-state=succeeded]")
+                .waitFor(new Locator.WaitForOptions().setTimeout(240_000));
+        api.awaitPhase(relationshipId, "active", null);
+
+        operator.navigate(console + "/");
+        Locator card = card(operator);
+        assertThat(card).hasClass(java.util.regex.Pattern.compile("condition-healthy"));
+        assertThat(card.locator(".lag-bytes")).hasText(java.util.regex.Pattern.compile("\\d+(\\.\\d)? (B|KiB|MiB)"));
+        assertThat(card.locator("[data-side=production] .cluster-name")).hasText("web-prod");
+        HeadlessChromium.screenshot(operator, "overview");
+    }
+
+    /** The console checks the typed name itself: a different one is refused with a problem, nothing starts. */
+    @Test
+    @Order(2)
+    void aNameThatIsNotTheRelationshipsIsRefusedByTheConsole() {
+        given().cookies(ConsoleSignIn.as(console, SignedIn.OPERATOR)).header("HX-Request", "true")
+                .contentType("application/x-www-form-urlencoded").formParam("confirm", "wbe")
+                .when().post(console + "/relationships/{id}/switchover", relationshipId)
+                .then().statusCode(400).body(containsString("class=\"problem\""))
+                .body(containsString("Type web exactly"));
+        Assertions.assertThat(api.query(relationshipId).getString("phase")).isEqualTo("active");
+    }
+
+    /**
+     * Switchover through the dialog: the steps arrive one after another on the page without a reload, and the
+     * overview open in a second tab shows the roles swapped once the task ended.
+     */
+    @Test
+    @Order(3)
+    void aSwitchoverShowsItsStepsLiveAndSwapsTheRolesOnTheOverview() {
+        Page overview = operator.context().newPage();
+        overview.navigate(console + "/");
+        assertThat(card(overview).locator("[data-side=production] .cluster-name")).hasText("web-prod");
+        awaitLive(overview);
+        overview.evaluate("() => { window.__noReload = 1; }");
+
+        operator.navigate(console + "/relationships/" + relationshipId);
+        assertThat(operator.locator(".topology-list li[data-role='main standby']")).containsText("web-dr");
+        assertThat(operator.locator("#dialog-switchover .consequence")).containsText("will be stopped cleanly");
+        awaitLive(operator);
+        operator.evaluate("() => { window.__noReload = 1; }");
+        operator.locator("button[data-dialog=dialog-switchover]").click();
+        Locator dialog = operator.locator("#dialog-switchover");
+        assertThat(dialog).isVisible();
+        Locator submit = dialog.locator("button[type=submit]");
+        assertThat(submit).isDisabled();
+        dialog.locator("input[name=confirm]").fill(RELATIONSHIP);
+        submit.click();
+        assertThat(dialog).isHidden();
+        assertThat(dialog.locator(".problem")).hasCount(0);
+
+        Set<String> stepsSeenDone = new LinkedHashSet<>();
+        List<Integer> doneCounts = new ArrayList<>();
+        boolean screenshot = false;
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            @SuppressWarnings("unchecked")
+            List<String> done = (List<String>) operator.evaluate("() => { const p = document.querySelector("
+                    + "'#task-area .task-panel'); if (!p || p.querySelector('.task-kind').textContent !== 'switchover')"
+                    + " { return []; } return Array.from(p.querySelectorAll('.step[data-state=succeeded]'))"
+                    + ".map(s => s.dataset.step); }");
+            if (doneCounts.isEmpty() || doneCounts.getLast() != done.size()) {
+                doneCounts.add(done.size());
+            }
+            stepsSeenDone.addAll(done);
+            if (!screenshot && done.size() >= 1) {
+                HeadlessChromium.screenshot(operator, "relationship-switchover");
+                screenshot = true;
+            }
+            Object state = operator.evaluate("() => { const p = document.querySelector('#task-area .task-panel');"
+                    + " return p ? p.dataset.state + ':' + p.querySelector('.task-kind').textContent : null; }");
+            if ("succeeded:switchover".equals(state)) {
+                break;
+            }
+            operator.waitForTimeout(100);
+        }
+        assertThat(operator.locator("#task-area .task-panel[data-state=succeeded] .task-kind")).hasText("switchover");
+        Assertions.assertThat(doneCounts).as("finished-step counts seen without reload").hasSizeGreaterThanOrEqualTo(3);
+        Assertions.assertThat(operator.evaluate("() => window.__noReload")).isEqualTo(1);
+        assertThat(operator.locator("#task-area .step-log li").first()).isVisible();
+
+        assertThat(card(overview).locator("[data-side=production] .cluster-name"))
+                .hasText("web-dr", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                        .setTimeout(10_000));
+        Assertions.assertThat(overview.evaluate("() => window.__noReload")).isEqualTo(1);
+        assertThat(operator.locator("#operation-history tr[data-state=succeeded]")).hasCount(2);
+        System.out.println("console switchover: finished-step counts seen live " + doneCounts + ", steps "
+                + stepsSeenDone);
+        overview.close();
+    }
+
+    @Test
+    @Order(4)
+    void aViewerSeesTheOperationsDisabledWithTheReason() {
+        Page viewer = signIn(HeadlessChromium.shared().desktopPage(), SignedIn.VIEWER,
+                "/relationships/" + relationshipId);
+        try {
+            Locator switchover = viewer.locator("li[data-operation=switchover]");
+            assertThat(switchover.locator("button")).isDisabled();
+            assertThat(switchover.locator(".why")).hasText("needs the operator role; you are signed in as viewer");
+            assertThat(viewer.locator("li[data-operation=failover] .why"))
+                    .hasText("needs the admin role; you are signed in as viewer");
+            assertThat(viewer.locator("dialog")).hasCount(0);
+        } finally {
+            viewer.context().close();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAdminsFailoverAsksForTheNameAndTheReason() {
+        Page admin = signIn(HeadlessChromium.shared().desktopPage(), SignedIn.ADMIN,
+                "/relationships/" + relationshipId);
+        try {
+            admin.locator("button[data-dialog=dialog-failover]").click();
+            Locator dialog = admin.locator("#dialog-failover");
+            assertThat(dialog).isVisible();
+            assertThat(dialog.locator(".consequence")).containsText("will be promoted");
+            assertThat(dialog.locator("textarea[name=reason]")).hasAttribute("required", "");
+            Locator submit = dialog.locator("button[type=submit]");
+            assertThat(submit).isDisabled();
+            dialog.locator("input[name=confirm]").fill("we");
+            assertThat(submit).isDisabled();
+            dialog.locator("input[name=confirm]").fill(RELATIONSHIP);
+            assertThat(submit).isEnabled();
+            dialog.locator("button[data-close-dialog]").click();
+            assertThat(dialog).isHidden();
+            Assertions.assertThat(api.query(relationshipId).getString("phase")).isEqualTo("active");
+        } finally {
+            admin.context().close();
+        }
+    }
+
+    /**
+     * Event published -> visible on the page: health samples with figures of their own, each awaited on the overview
+     * card (a MutationObserver notes when its text appears, by the same wall clock as the test). First, the overview
+     * at a phone's size.
+     */
+    @Test
+    @Order(6)
+    void liveUpdatesReachTheOpenPageQuickly() throws Exception {
+        Page phone = signIn(HeadlessChromium.shared().phonePage(), SignedIn.OPERATOR, "/");
+        try {
+            assertThat(card(phone)).isVisible();
+            HeadlessChromium.screenshot(phone, "overview-phone");
+        } finally {
+            phone.context().close();
+        }
+
+        operator.navigate(console + "/");
+        awaitLive(operator);
+        operator.evaluate("id => { window.__seen = {}; const note = () => { const dd = document.querySelector("
+                + "'#relationship-' + id + ' .lag-bytes'); if (dd && !(dd.textContent in window.__seen)) {"
+                + " window.__seen[dd.textContent] = Date.now(); } };"
+                + " new MutationObserver(note).observe(document.body, {subtree: true, childList: true,"
+                + " characterData: true}); }", relationshipId);
+        List<Long> latencies = new ArrayList<>();
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafkaBootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < LATENCY_SAMPLES; i++) {
+                long lagBytes = 50_000_000L + i * 1_048_576L;
+                String shown = String.format(java.util.Locale.ROOT, "%.1f MiB", lagBytes / 1_048_576.0);
+                long published = System.currentTimeMillis();
+                producer.send(sample(lagBytes)).get();
+                long seen = awaitSeen(shown);
+                latencies.add(seen - published);
+            }
+        }
+        Collections.sort(latencies);
+        long p50 = latencies.get(latencies.size() / 2);
+        long p95 = latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1);
+        long max = latencies.getLast();
+        System.out.printf("console live update latency (event published -> visible, %d events): p50 %d ms, "
+                + "p95 %d ms, max %d ms%n", latencies.size(), p50, p95, max);
+        Assertions.assertThat(p95).as("p95 live update latency, ms (target under 1000)").isLessThan(5_000);
+
+    }
+
+    private ProducerRecord<String, String> sample(long lagBytes) {
+        String payload = "{\"relationshipId\":\"" + relationshipId + "\",\"name\":\"" + RELATIONSHIP
+                + "\",\"primaryState\":\"archive\",\"drState\":\"recovery\",\"lagBytes\":" + lagBytes
+                + ",\"lagSeconds\":0.0,\"rpoEstimateSeconds\":0.0,\"sampledAt\":\"" + Instant.now() + "\"}";
+        ProducerRecord<String, String> record = new ProducerRecord<>(HealthEvents.RELATIONSHIP_SAMPLED.topic(),
+                relationshipId, payload);
+        record.headers().add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0.getBytes(UTF_8));
+        record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8));
+        record.headers().add(CloudEventHeaders.SOURCE, "console-browser-test".getBytes(UTF_8));
+        record.headers().add(CloudEventHeaders.TYPE, HealthEvents.RELATIONSHIP_SAMPLED.type().getBytes(UTF_8));
+        record.headers().add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
+        record.headers().add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON.getBytes(UTF_8));
+        return record;
+    }
+
+    private long awaitSeen(String shown) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Object seen = operator.evaluate("text => window.__seen[text] || null", shown);
+            if (seen instanceof Number at) {
+                return at.longValue();
+            }
+            operator.waitForTimeout(20);
+        }
+        throw new AssertionError("the card never showed a lag of " + shown);
+    }
+
+    private Locator card(Page page) {
+        return page.locator("#relationship-" + relationshipId);
+    }
+
+    /** The page's live stream is open (console.js marks the body). */
+    private static void awaitLive(Page page) {
+        page.locator("body[data-live=open]").waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+    }
+
+    /** Opens {@code path} of the console, signs in on Keycloak's form and comes back to it. */
+    private Page signIn(Page page, String user, String path) {
+        page.navigate(console + path);
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(SignedIn.demoPassword(user));
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(console), new Page.WaitForURLOptions().setTimeout(30_000));
+        page.waitForLoadState(LoadState.LOAD);
+        return page;
+    }
+}
