@@ -57,6 +57,14 @@ public final class Formats {
         return instant == null ? "–" : UTC.format(instant);
     }
 
+    /** A task type as people say it: {@code dr.switchover} -> {@code switchover}, {@code cluster.add-node} -> {@code add node}. */
+    public static String operationName(String taskType) {
+        if (taskType == null) {
+            return "–";
+        }
+        return taskType.substring(taskType.indexOf('.') + 1).replace('-', ' ').replace('_', ' ');
+    }
+
     /** {@code disaster_standby} -> {@code disaster standby}. */
     public static String words(String wireName) {
         return wireName == null ? "–" : wireName.replace('_', ' ');

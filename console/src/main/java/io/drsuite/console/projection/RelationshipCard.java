@@ -31,17 +31,21 @@ public record RelationshipCard(
     public record Operation(UUID taskId, String type, String step, int percent, Instant at) {
     }
 
-    /** The colour of the card: critical, busy, idle or healthy. */
+    /**
+     * The colour of the card: critical, busy, idle or healthy. A planned operation is busy even while its own steps
+     * break the stream for a moment; a broken stream with nothing running is critical.
+     */
     public String condition() {
-        String primary = health != null ? health.primaryState() : primaryState;
-        String dr = health != null ? health.drState() : drState;
-        if ("error".equals(phase) || isFail(primary) || isFail(dr)) {
+        RelationshipPhase current = RelationshipPhase.fromWire(phase);
+        if (current == RelationshipPhase.ERROR) {
             return "critical";
         }
-        if (operation != null || !RelationshipPhase.fromWire(phase).isSteady()) {
-            return RelationshipPhase.fromWire(phase).holdsClusters() ? "busy" : "idle";
+        if (operation != null || !current.isSteady()) {
+            return current.holdsClusters() ? "busy" : "idle";
         }
-        return "healthy";
+        String primary = health != null ? health.primaryState() : primaryState;
+        String dr = health != null ? health.drState() : drState;
+        return isFail(primary) || isFail(dr) ? "critical" : "healthy";
     }
 
     /** The gs_ddr state word of the production side: monitor-service's reading while the relationship is steady. */
