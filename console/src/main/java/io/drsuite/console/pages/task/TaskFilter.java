@@ -24,7 +24,8 @@ public record TaskFilter(String state, String type) {
 
     /** A state or type the form did not offer is ignored rather than refused. */
     static TaskFilter of(String state, String type) {
-        return new TaskFilter(STATES.contains(state) ? state : null, TYPES.contains(type) ? type : null);
+        return new TaskFilter(state != null && STATES.contains(state) ? state : null,
+                type != null && TYPES.contains(type) ? type : null);
     }
 
     boolean matchesType(String taskType) {

@@ -41,6 +41,13 @@ class TaskControlsTest {
         assertThat(TaskArtifact.of("shutdownCheckpointLsn", "0/3000060").value()).isEqualTo("0/3000060");
     }
 
+    @Test
+    void aFilterKeepsOnlyWhatTheFormOffers() {
+        assertThat(TaskFilter.of("failed", null)).isEqualTo(new TaskFilter("failed", null));
+        assertThat(TaskFilter.of("odd", "cluster.switchover")).isEqualTo(new TaskFilter(null, "cluster.switchover"));
+        assertThat(TaskFilter.of(null, "x").matchesType("dr.start")).isTrue();
+    }
+
     private static TaskDetail task(String type, String state, boolean rolledBack, boolean cancelRequested) {
         TaskSummary summary = new TaskSummary(UUID.randomUUID(), type, "t", null, null, state, null, 0, null, null,
                 null, "operator");
