@@ -2,6 +2,7 @@ package io.drsuite.console.pages.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.console.services.Service;
+import io.drsuite.console.services.ServiceRefusal;
 import io.drsuite.console.services.SuiteApi;
 import io.drsuite.events.task.ClusterTasks;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * What the cluster pages read as the signed-in user: the registry (relationship-service), the relationships holding
@@ -19,6 +21,8 @@ import java.util.UUID;
  */
 @RequestScoped
 public class ClusterReads {
+
+    private static final Logger LOG = Logger.getLogger(ClusterReads.class);
 
     private final SuiteApi api;
 
@@ -50,11 +54,18 @@ public class ClusterReads {
                 .map(view -> detail(view, health(name), relationshipsByCluster().get(name)));
     }
 
-    /** monitor-service's latest poll of each node, by node name; empty when it does not know the cluster yet. */
+    /**
+     * monitor-service's latest poll of each node, by node name; empty when it does not know the cluster yet or cannot
+     * be reached (the page then shows the registry without health rather than nothing).
+     */
     private Map<String, JsonNode> health(String name) {
         Map<String, JsonNode> nodes = new HashMap<>();
-        api.find(Service.MONITOR, "/api/v1/health/clusters/{name}", name)
-                .ifPresent(health -> health.path("nodes").forEach(node -> nodes.put(node.path("node").asText(), node)));
+        try {
+            api.find(Service.MONITOR, "/api/v1/health/clusters/{name}", name).ifPresent(health ->
+                    health.path("nodes").forEach(node -> nodes.put(node.path("node").asText(), node)));
+        } catch (ServiceRefusal unavailable) {
+            LOG.debugf("No node health for cluster %s: %s", name, unavailable.getMessage());
+        }
         return nodes;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.console.services.Service;
 import io.drsuite.console.services.SuiteApi;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public class TaskReads {
         query.put("limit", NEWEST);
         query.put("state", filter.state());
         JsonNode page = api.get(Service.TASK, "/api/v1/tasks", query);
-        java.util.ArrayList<TaskSummary> tasks = new java.util.ArrayList<>();
+        List<TaskSummary> tasks = new ArrayList<>();
         page.forEach(task -> {
             TaskSummary summary = TaskSummary.of(task);
             if (filter.matchesType(summary.type())) {
