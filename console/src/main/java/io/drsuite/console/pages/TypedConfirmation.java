@@ -18,10 +18,8 @@ public final class TypedConfirmation {
 
     /** Refuses (400) unless the typed text is exactly the name. */
     public static void matches(String typed, String name, String what) {
-        required(typed, what);
-        if (!typed.strip().equals(name)) {
-            throw new ConsoleRefusal("The name typed is not the " + what + "'s name (" + name
-                    + "); nothing was done.");
+        if (typed == null || !typed.equals(name)) {
+            throw new ConsoleRefusal("Type '" + name + "' exactly to confirm (the " + what + "); nothing was done.");
         }
     }
 
