@@ -49,10 +49,11 @@ class RelationshipBoardTest {
         assertEquals("busy", board.find(id).orElseThrow().condition());
         assertTrue(board.apply(new RelationshipHealthChanged(id, "archive_fail", "recovery_fail", 4096L,
                 T0.plusSeconds(3))));
-        assertEquals("critical", board.find(id).orElseThrow().condition());
+        assertEquals("busy", board.find(id).orElseThrow().condition(), "a planned operation breaks the stream itself");
         assertTrue(board.apply(new TaskFinished(task, "switchover", id.toString(), TaskResult.SUCCEEDED, null, null,
                 false, Map.of(), T0.plusSeconds(4))));
         assertNull(board.find(id).orElseThrow().operation());
+        assertEquals("critical", board.find(id).orElseThrow().condition(), "broken with nothing running");
     }
 
     @Test
