@@ -40,9 +40,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The web console in a real browser (headless Chromium) against the running suite, two real PostgreSQL clusters,
  * Kafka and Keycloak: an operator protects one cluster with the other from the console's form and switches over
- * from the relationship page, watching the steps arrive and the roles swap on the overview without a reload; a
- * viewer sees the operations disabled with the reason; an admin's failover asks for the name and a reason. Ends
- * with a benchmark of how long a published event takes to show on an open page.
+ * from the relationship page, watching the steps arrive and the roles swap on the overview without a reload, and
+ * finds the switchover in the audit trail; a viewer sees the operations disabled with the reason; an admin's
+ * failover asks for the name and a reason. Ends with a benchmark of how long a published event takes to show on an
+ * open page.
  */
 @Order(6)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -193,6 +194,16 @@ class ConsoleBrowserSystemTest {
         System.out.println("console switchover: finished-step counts seen live " + doneCounts + ", steps "
                 + stepsSeenDone);
         overview.close();
+
+        // The audit trail shows who switched over, linked to the relationship and to the task.
+        operator.navigate(console + "/audit?actor=operator&operation=switchover");
+        Locator record = operator.locator("#audit-records tr").filter(new Locator.FilterOptions()
+                .setHas(operator.locator("a[href='/relationships/" + relationshipId + "']")));
+        assertThat(record.first()).isVisible();
+        assertThat(record.first().locator(".operation")).containsText("switchover");
+        assertThat(record.first().locator(".actor")).containsText("operator");
+        assertThat(record.first().locator("a.task-link")).isVisible();
+        HeadlessChromium.screenshot(operator, "audit");
     }
 
     @Test
