@@ -145,6 +145,9 @@ cmd_start() {
   cp "$REALM_FILE" "$kc_home/data/import/drsuite-realm.json"
 
   info "starting Keycloak on http://127.0.0.1:$PORT (log: $LOG)"
+  # Brute-force protection stays on, but a user's concurrent sign-ins are allowed: since Keycloak 26 it refuses every
+  # sign-in of a user while another is in progress ("Invalid user credentials"), and the suite's users (drctl, the
+  # console and scripts as the same operator) legitimately sign in at the same moment.
   # setsid+nohup detach Keycloak from this shell's session; the environment carries the secrets the realm names. It
   # does not inherit the start lock (fd 9), or the lock would be held for as long as Keycloak runs.
   JAVA_HOME="$(drsuite_java_home)" \
@@ -157,7 +160,8 @@ cmd_start() {
     DRSUITE_AUTOMATION_CLIENT_SECRET="$(secret DRSUITE_AUTOMATION_CLIENT_SECRET)" \
     setsid nohup "$kc_home/bin/kc.sh" start --optimized --import-realm \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$PORT" \
-    --hostname="http://127.0.0.1:$PORT" >>"$LOG" 2>&1 </dev/null 9>&- &
+    --hostname="http://127.0.0.1:$PORT" \
+    --spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true >>"$LOG" 2>&1 </dev/null 9>&- &
   pid=$!
   echo "$pid" >"$PID_FILE"
   wait_ready "$pid"
