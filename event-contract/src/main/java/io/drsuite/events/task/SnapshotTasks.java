@@ -58,6 +58,11 @@ public final class SnapshotTasks {
     public static final String SHA256 = "sha256";
     /** Artifact, physical backup: WAL position where the backup starts. */
     public static final String START_LSN = "startLsn";
+    /**
+     * Artifact, physical backup: WAL position where the backup ends; a point-in-time restore from it must recover at
+     * least this far before the data is consistent.
+     */
+    public static final String END_LSN = "endLsn";
     /** Artifact, physical backup: timeline of the start position. */
     public static final String TIMELINE = "timeline";
     /** Artifact: the moment the data was read from the cluster (backup start). */

@@ -5,8 +5,8 @@ import io.drsuite.events.EventType;
 /**
  * Events of tasks on {@code drsuite.tasks}, keyed by task id. A requester (relationship-service, snapshot-service)
  * publishes {@link #REQUESTED}; task-service runs the task and publishes {@link #PROGRESSED} at every step and one
- * {@link #FINISHED}. A requester may ask to resume its failed task with {@link #RESUME_REQUESTED}. Request and outcome
- * share the topic so one task's events stay ordered.
+ * {@link #FINISHED}. A requester may ask to resume its failed task with {@link #RESUME_REQUESTED}, or to cancel its
+ * task with {@link #CANCEL_REQUESTED}. Request and outcome share the topic so one task's events stay ordered.
  */
 public final class TaskEvents {
 
@@ -19,6 +19,10 @@ public final class TaskEvents {
 
     public static final EventType<TaskResumeRequested> RESUME_REQUESTED =
             EventType.of("tasks", "task", "resume-requested", 1, TaskResumeRequested.class);
+
+    /** The requester asks to cancel its task at the next safe point (stopping a WAL archive's streaming). */
+    public static final EventType<TaskCancelRequested> CANCEL_REQUESTED =
+            EventType.of("tasks", "task", "cancel-requested", 1, TaskCancelRequested.class);
 
     public static final String TOPIC = REQUESTED.topic();
 
