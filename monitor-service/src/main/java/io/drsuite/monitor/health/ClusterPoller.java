@@ -4,6 +4,8 @@ import io.drsuite.catalog.KnownCluster;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.health.RelationshipHealthChanged;
 import io.drsuite.monitor.alert.AlertBook;
+import io.drsuite.monitor.archive.WalArchiveRules;
+import io.drsuite.monitor.model.WalArchiveStatus;
 import io.drsuite.monitor.alert.AlertRules;
 import io.drsuite.monitor.alert.Breach;
 import io.drsuite.monitor.config.MonitorConfig;
@@ -44,7 +46,7 @@ import org.jboss.logging.Logger;
  * Each poll: read every node of every known cluster, update the load balancers' routing answers, store the samples,
  * derive each replicating relationship's lag and RPO estimate, announce them when they changed (and every
  * heartbeat), update the metrics, apply the automatic local and
- * cross-cluster failover policies, raise and resolve alerts.
+ * cross-cluster failover policies, raise and resolve alerts (the WAL archives' too).
  * Samples past the raw retention are removed; a relationship's are first folded into one row per minute (the
  * worst of each minute), kept for the downsampled retention.
  */
@@ -164,6 +166,7 @@ public class ClusterPoller {
                     config.alerts()));
             breaches.addAll(local.held());
             breaches.addAll(autoFailover.evaluate(observations, now));
+            breaches.addAll(WalArchiveRules.breaches(WalArchiveStatus.listAll(), byName, latest.nodes()));
             alerts.record(breaches);
         });
     }
