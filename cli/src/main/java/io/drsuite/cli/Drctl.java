@@ -14,6 +14,9 @@ import io.drsuite.cli.commands.policy.PolicyCommand;
 import io.drsuite.cli.commands.relationship.QueryCommand;
 import io.drsuite.cli.commands.relationship.ReprotectCommand;
 import io.drsuite.cli.commands.routing.RoutingCommand;
+import io.drsuite.cli.commands.pitr.PitrCommand;
+import io.drsuite.cli.commands.pitr.RestorePointCommand;
+import io.drsuite.cli.commands.pitr.WalArchiveCommand;
 import io.drsuite.cli.commands.snapshot.SnapshotCommand;
 import io.drsuite.cli.commands.relationship.StartCommand;
 import io.drsuite.cli.commands.relationship.StopCommand;
@@ -38,7 +41,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "drctl", mixinStandardHelpOptions = true, versionProvider = DrctlVersion.class,
         usageHelpAutoWidth = true, sortOptions = false,
         description = "DR Suite from a terminal: register clusters, start disaster recovery, watch its lag, switch "
-                + "over, fail over, take and restore snapshots, bring back dropped tables.",
+                + "over, fail over, take and restore snapshots, archive WAL and restore to a point in time, bring back "
+                + "dropped tables.",
         footerHeading = "%nExamples:%n",
         footer = {"  drctl login",
             "  drctl start --name shop --primary prod --dr dr --confirm-overwrite dr",
@@ -60,7 +64,8 @@ public class Drctl {
             ClusterCommand.class, NodeCommand.class, RoutingCommand.class,
             StartCommand.class, QueryCommand.class, SwitchoverCommand.class, FailoverCommand.class,
             ReprotectCommand.class, StopCommand.class,
-            TaskCommand.class, SnapshotCommand.class, PolicyCommand.class, BinCommand.class,
+            TaskCommand.class, SnapshotCommand.class, PolicyCommand.class, WalArchiveCommand.class,
+            RestorePointCommand.class, PitrCommand.class, BinCommand.class,
             AlertsCommand.class, AuditCommand.class, CompletionCommand.class, TrainCommand.class,
             CommandLine.HelpCommand.class);
     /** Commands that need the whole tree: the help of another command, and the completion script of all. */
