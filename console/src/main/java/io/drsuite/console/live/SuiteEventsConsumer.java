@@ -13,6 +13,7 @@ import io.drsuite.events.recyclebin.RecycleBinEvents;
 import io.drsuite.events.relationship.RelationshipChanged;
 import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.events.snapshot.SnapshotEvents;
+import io.drsuite.events.snapshot.WalEvents;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
 import io.drsuite.events.task.TaskProgressed;
@@ -119,6 +120,8 @@ public class SuiteEventsConsumer {
             signals.add(new LiveSignal("snapshots", cause));
         } else if (event.type().startsWith(typePrefix(RecycleBinEvents.RECYCLED.type()))) {
             signals.add(new LiveSignal("bin", cause));
+        } else if (event.is(WalEvents.ARCHIVE_CHANGED)) {
+            signals.add(new LiveSignal("wal-archives", cause));
         }
         return signals;
     }
