@@ -189,7 +189,8 @@ drsuite_access_token() {
 # Replaces the calling (sub)shell with a packaged service: `drsuite_exec_service <quarkus-app folder> <database>
 # <http port> [JVM option...]`. It gets the settings it needs on this machine's servers: the control-plane database
 # <database>, Kafka, and snapshot storage "local" (the run dir's snapshots folder) and "s3" (a bucket on S3Proxy;
-# a location's name is a map key, so it is given as a system property). The secrets key comes from
+# a location's name is a map key, so it is given as a system property), and task-service's WAL staging folder (the
+# run dir's wal-staging). The secrets key comes from
 # DRSUITE_SECRETS_KEY, which the caller sets.
 drsuite_exec_service() {
   local app="$1" database="$2" port="$3"
@@ -197,6 +198,7 @@ drsuite_exec_service() {
   DRSUITE_DB_URL="jdbc:postgresql://127.0.0.1:${DRSUITE_DB_PORT:-15432}/$database" \
     DRSUITE_KAFKA_BOOTSTRAP="127.0.0.1:${DRSUITE_KAFKA_PORT:-19092}" \
     DRSUITE_STORAGE_PATH="$DRSUITE_RUN_DIR/snapshots" \
+    DRSUITE_WAL_STAGING_DIR="$DRSUITE_RUN_DIR/wal-staging" \
     DRSUITE_S3_ENDPOINT="http://127.0.0.1:${DRSUITE_S3_PORT:-19000}" \
     QUARKUS_S3_AWS_CREDENTIALS_TYPE=static \
     QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID="$(drsuite_s3_access_key)" \

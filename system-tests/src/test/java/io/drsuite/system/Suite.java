@@ -1,6 +1,7 @@
 package io.drsuite.system;
 
 import io.drsuite.testing.LocalInfrastructure;
+import io.drsuite.testing.RepositoryRoot;
 import io.drsuite.testing.SignedIn;
 import io.drsuite.testing.SshServer;
 import java.sql.Connection;
@@ -36,7 +37,10 @@ final class Suite {
                 "DRSUITE_SSH_KEY_DIRECTORY", ssh.keyDirectory().toString(),
                 "DRSUITE_SSH_KNOWN_HOSTS", ssh.knownHosts().toString());
         relationships = launch("relationship-service", sshAccess, Map.of());
-        tasks = launch("task-service", sshAccess, LocalInfrastructure.storageConfig());
+        Map<String, String> taskAccess = new java.util.HashMap<>(sshAccess);
+        // The WAL archives' staging folder, kept across a restart of task-service (a killed stream resumes from it).
+        taskAccess.put("DRSUITE_WAL_STAGING_DIR", RepositoryRoot.testRunDir().resolve("wal-staging").toString());
+        tasks = launch("task-service", taskAccess, LocalInfrastructure.storageConfig());
         // Polls every second, so load balancers checking its routing answers follow a switchover quickly.
         monitor = launch("monitor-service", Map.of("DRSUITE_MONITOR_POLL_INTERVAL", "1s"), Map.of());
         // Policies' retention and schedule changes are looked at every 2 s rather than every minute.
