@@ -71,7 +71,9 @@ final class ReceiveWalProcess {
         synchronized (tail) {
             lastLines = String.join(" / ", tail);
         }
-        return "exit code " + process.exitValue() + (lastLines.isEmpty() ? "" : ": " + lastLines);
+        int exit = process.exitValue();
+        String how = exit > 128 ? "killed by signal " + (exit - 128) : "exit code " + exit;
+        return how + (lastLines.isEmpty() ? "" : ": " + lastLines);
     }
 
     /** What it said about its stream since the last call, for the task log. */

@@ -144,6 +144,77 @@ class WalStreamTest {
         assertThat(folder).doesNotExist();
     }
 
+    /**
+     * A failover: the primary stops, its standby is promoted and becomes the cluster's main node. The stream follows
+     * it onto timeline 2: the history file, the old timeline's last (partial) segment up to the switch point, and the
+     * new timeline's segments all arrive; the slot on the old primary, which is down, is left with a log line.
+     */
+    @Test
+    void followsTheMainNodeToAPromotedStandbyOntoItsNewTimeline() throws Exception {
+        String cluster = "wal-failover";
+        try (PostgresInstance primary = PostgresInstance.primary(cluster);
+                PostgresInstance standby = primary.standby(cluster + "-standby")) {
+            DrFixture fixture = new DrFixture(registry);
+            fixture.register(cluster, primary, standby);
+            UUID archiveId = UUID.randomUUID();
+            String prefix = cluster + "/wal/" + archiveId;
+            String slot = WalTasks.slotFor(archiveId);
+            UUID taskId = UUID.randomUUID();
+            fixture.send(new TaskRequested(taskId, WalTasks.STREAM, archiveId.toString(),
+                    List.of(WalTasks.streamLock(cluster)), Map.of(WalTasks.ARCHIVE_ID, archiveId.toString(),
+                            WalTasks.CLUSTER, cluster, WalTasks.STORAGE, "local", WalTasks.KEY_PREFIX, prefix),
+                    30 * 24 * 3600, Instant.now()));
+            try {
+                await().atMost(ARRIVES_WITHIN).until(() -> slotActive(primary, slot));
+                primary.execute("create table readings (id bigserial primary key, value text)");
+                assertArchivedExactly(primary, prefix, writeAndSwitch(primary));
+                primary.execute("insert into readings (value) select md5(g::text) from generate_series(1, 500) g");
+                await().atMost(ARRIVES_WITHIN).until(() -> standby.count("readings") == primary.count("readings"));
+
+                primary.stop();
+                standby.execute("select pg_promote(true, 60)");
+                registry.changeNodes(cluster, standby.name());
+
+                String history = "00000002.history";
+                await().atMost(ARRIVES_WITHIN).until(() -> Files.exists(stored(prefix, history)));
+                String historyText = readFile(standby, "pg_wal/" + history);
+                String switchPoint = historyText.trim().split("\\s+")[1];
+                String onNewTimeline = writeAndSwitch(standby);
+                assertThat(onNewTimeline).startsWith("00000002");
+                assertArchivedExactly(standby, prefix, onNewTimeline);
+
+                Map<String, JsonNode> announced = announced(archiveId, 4);
+                JsonNode partial = announced.values().stream()
+                        .filter(file -> "partial".equals(file.get("kind").asText())).findFirst().orElseThrow();
+                assertThat(partial.get("timeline").asInt()).isEqualTo(1);
+                assertThat(partial.get("endLsn").asText()).isEqualTo(switchPoint);
+                assertThat(announced.get(history).get("kind").asText()).isEqualTo("history");
+                assertThat(announced.get(history).get("timeline").asInt()).isEqualTo(2);
+                assertThat(DrFixture.task(taskId).getList("log.message", String.class))
+                        .anyMatch(line -> line.contains("is " + standby.name()) && line.contains("streaming from it"))
+                        .anyMatch(line -> line.contains("could not drop slot " + slot + " on " + primary.name()));
+
+                cancel(taskId, archiveId);
+                assertThat(DrFixture.awaitDone(taskId, Duration.ofSeconds(60)).getString("state"))
+                        .isEqualTo("cancelled");
+                assertThat(slotExists(standby, slot)).isFalse();
+            } finally {
+                cancel(taskId, archiveId);
+            }
+        }
+    }
+
+    private static String readFile(PostgresInstance node, String path) throws Exception {
+        try (Connection connection = node.connect("postgres");
+                PreparedStatement statement = connection.prepareStatement("select pg_read_file(?)")) {
+            statement.setString(1, path);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
     private void cancel(UUID taskId, UUID archiveId) {
         ClusterEventFixtures.publish(TaskEvents.CANCEL_REQUESTED, taskId, new TaskCancelRequested(taskId,
                 archiveId.toString(), "snapshot-service", Instant.now()), registry.json());
