@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Argument vectors for the PostgreSQL programs the suite runs on a node's host, from the node's binary folder.
+ * Argument vectors for the PostgreSQL programs the suite runs on a node's host or its own, from the binary folder.
  * Passwords never go on a command line: programs that connect read them from a password file given through
  * {@code PGPASSFILE} (set with {@code env}, as an argument, so it works the same over SSH).
  */
@@ -75,6 +75,25 @@ public record PostgresTools(String binDirectory) {
         return List.of(bin("pg_basebackup"), "-h", source.host(), "-p", String.valueOf(source.port()), "-U", user,
                 "-w", "-D", "-", "-F", "tar", "-X", "fetch", "-c", "fast", "--compress=" + compression,
                 "--label=" + label, "--progress", "--verbose");
+    }
+
+    /**
+     * Streams WAL from {@code source} into {@code directory} through {@code slot} until the connection ends
+     * ({@code --no-loop}: whoever runs it decides when to connect again, and to which node). Completed segments get
+     * their PostgreSQL name, the one being written ends in {@code .partial}. The password comes from
+     * {@code PGPASSFILE} and the application name from {@code PGAPPNAME} in the environment.
+     *
+     * @param synchronous flush every write and report it at once, so the stream can be a synchronous standby
+     */
+    public List<String> receiveWal(NodeEndpoint source, String user, String directory, String slot,
+            boolean synchronous) {
+        List<String> argv = new ArrayList<>(List.of(bin("pg_receivewal"), "--host=" + source.host(),
+                "--port=" + source.port(), "--username=" + user, "--no-password", "--directory=" + directory,
+                "--slot=" + slot, "--no-loop", "--verbose"));
+        if (synchronous) {
+            argv.add("--synchronous");
+        }
+        return argv;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.drsuite.task.engine;
 
+import io.drsuite.events.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -91,6 +92,16 @@ final class RunningStep implements StepContext {
             lastReported = percent;
             store.progress(lease, percent);
         }
+    }
+
+    @Override
+    public <P> void announce(EventType<P> type, String aggregateId, P payload) {
+        store.announce(lease, type, aggregateId, payload);
+    }
+
+    @Override
+    public boolean cancelRequested() {
+        return store.cancelRequested(taskId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.drsuite.task.engine;
 
+import io.drsuite.events.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -42,6 +43,15 @@ public interface StepContext {
 
     /** Reports progress within the current step, 0..100 of the step's share of the task. */
     void progress(int percentOfStep);
+
+    /**
+     * Publishes an event through the outbox at once, with the task's origin, in a transaction that commits only while
+     * this instance holds the task (an announcement of what the step did, e.g. a file it stored).
+     */
+    <P> void announce(EventType<P> type, String aggregateId, P payload);
+
+    /** Whether the task's cancel was requested (read from the database): a step that runs until then ends. */
+    boolean cancelRequested();
 
     /** When the whole task must be done. */
     Instant deadline();

@@ -1,6 +1,8 @@
 package io.drsuite.task.engine;
 
+import io.drsuite.events.task.TaskCancelRequested;
 import io.drsuite.events.task.TaskResumeRequested;
+import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.task.model.StepState;
 import io.drsuite.task.model.Task;
@@ -13,7 +15,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** What a user may ask of a task: cancel it at a safe point, or resume it after a failure that left it resumable. */
+/**
+ * What a user (or a task's requester, by event) may ask of a task: cancel it at a safe point, or resume it after a
+ * failure that left it resumable.
+ */
 @ApplicationScoped
 public class TaskControl {
 
@@ -36,17 +41,49 @@ public class TaskControl {
             throw ProblemException.conflict("task-finished",
                     "task " + taskId + " is " + task.state.wireName() + " and cannot be cancelled");
         }
-        if (task.state == TaskState.PENDING && task.leaseOwner == null && task.attempts == 0) {
-            store.cancelled(taskId);
-            return Task.findById(taskId);
-        }
-        if (!hasSafePointAhead(task)) {
+        if (!cancellable(task)) {
             throw ProblemException.conflict("task-not-cancellable",
                     "task " + taskId + " is in step " + task.currentStep
                             + " and has no step left where it can safely stop; it runs to its end");
         }
+        return cancelNow(task, ChangeOrigins.current().requestedBy());
+    }
+
+    /**
+     * The requester's cancel ({@code TaskCancelRequested}), applied like a user's: a task that cannot stop runs on
+     * (the refusal is in its log); one that has ended announces its end again, so a requester waiting for it hears
+     * where it stands.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelRequested(TaskCancelRequested request) {
+        Task task = Task.findById(request.taskId());
+        if (task == null || !task.target.equals(request.target())) {
+            LOG.warnf("Cancel of task %s for %s requested by %s refused: no such task for that target",
+                    request.taskId(), request.target(), request.requestedBy());
+            return;
+        }
+        LOG.infof("Cancel of task %s (%s for %s) requested by %s", task.id, task.type, task.target,
+                request.requestedBy());
+        if (task.state.isDone()) {
+            store.announceFinished(task);
+        } else if (!cancellable(task)) {
+            store.log(task.id, task.currentStep, "cancel requested by " + request.requestedBy() + " refused: step "
+                    + task.currentStep + " has no step left where it can safely stop; it runs to its end");
+        } else if (!task.cancelRequested) {
+            cancelNow(task, request.requestedBy());
+        }
+    }
+
+    private Task cancelNow(Task task, String requestedBy) {
+        String by = requestedBy == null ? "" : " by " + requestedBy;
+        if (task.state == TaskState.PENDING && task.leaseOwner == null && task.attempts == 0) {
+            store.log(task.id, null, "cancel requested" + by);
+            store.cancelled(task.id);
+            return Task.findById(task.id);
+        }
         task.cancelRequested = true;
-        store.log(taskId, task.currentStep, "cancel requested; the task stops before its next safe step");
+        store.log(task.id, task.currentStep, "cancel requested" + by + "; the task stops "
+                + (endsOnCancel(task) ? "when its running step sees the request" : "before its next safe step"));
         return task;
     }
 
@@ -104,16 +141,26 @@ public class TaskControl {
         return task;
     }
 
-    private boolean hasSafePointAhead(Task task) {
+    /** Pending and never run, or a step left where it may stop: before a safe step, or one that ends on cancel. */
+    private boolean cancellable(Task task) {
+        if (task.state == TaskState.PENDING && task.leaseOwner == null && task.attempts == 0) {
+            return true;
+        }
         List<StepDefinition> steps = definitions.find(task.type).map(TaskDefinition::steps).orElse(List.of());
         List<TaskStep> rows = TaskStep.list("taskId = ?1 order by position", task.id);
         for (int i = 0; i < steps.size() && i < rows.size(); i++) {
-            if (rows.get(i).state != StepState.SUCCEEDED && rows.get(i).state != StepState.RUNNING
-                    && steps.get(i).safeToCancelBefore()) {
+            StepState state = rows.get(i).state;
+            if (state != StepState.SUCCEEDED && (steps.get(i).endsOnCancel()
+                    || state != StepState.RUNNING && steps.get(i).safeToCancelBefore())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean endsOnCancel(Task task) {
+        return definitions.find(task.type).map(definition -> definition.steps().stream()
+                .anyMatch(StepDefinition::endsOnCancel)).orElse(false);
     }
 
     private static Task existing(UUID taskId) {

@@ -119,6 +119,12 @@ public class TaskExecution {
             store.stepSucceeded(lease, position, context.recorded(), step.percentDone());
             artifacts.putAll(context.recorded());
             percentBefore = step.percentDone();
+            if (step.endsOnCancel() && store.cancelRequested(task.id())) {
+                // It ran until it was told to stop: the task did what was asked of it, and ends as cancelled.
+                release(definition, context);
+                store.cancelled(lease);
+                return TaskResult.CANCELLED;
+            }
         }
         release(definition, new RunningStep(store, task, stepDefinitions.size() - 1, RELEASE, 100, 100, artifacts,
                 lease));

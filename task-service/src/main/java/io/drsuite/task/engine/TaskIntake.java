@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * Turns task requests from {@code drsuite.tasks} into task rows with one row per step, each request once, with the
  * requester and correlation id the request's event carries (also in an audit record of this service). A type
  * this service does not know becomes a failed task, so its requester hears why. A requester's resume request
- * ({@code TaskResumeRequested}) is handed to {@link TaskControl}, also once.
+ * ({@code TaskResumeRequested}) or cancel request ({@code TaskCancelRequested}) is handed to {@link TaskControl},
+ * also once.
  */
 @ApplicationScoped
 public class TaskIntake {
@@ -63,11 +64,16 @@ public class TaskIntake {
     @Transactional
     public void apply(IncomingEvent event) {
         boolean resume = event.is(TaskEvents.RESUME_REQUESTED);
-        if (!resume && !event.is(TaskEvents.REQUESTED) || !inbox.firstDelivery(event)) {
+        boolean cancel = event.is(TaskEvents.CANCEL_REQUESTED);
+        if (!resume && !cancel && !event.is(TaskEvents.REQUESTED) || !inbox.firstDelivery(event)) {
             return;
         }
         if (resume) {
             control.resumeRequested(event.payload(TaskEvents.RESUME_REQUESTED, json));
+            return;
+        }
+        if (cancel) {
+            control.cancelRequested(event.payload(TaskEvents.CANCEL_REQUESTED, json));
             return;
         }
         TaskRequested request = event.payload(TaskEvents.REQUESTED, json);

@@ -1,5 +1,6 @@
 package io.drsuite.task.engine;
 
+import io.drsuite.events.EventType;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
 import io.drsuite.events.task.TaskProgressed;
@@ -162,6 +163,14 @@ public class TaskStore {
         Map<String, String> merged = new HashMap<>(step.artifacts);
         merged.put(key, value);
         step.artifacts = merged;
+    }
+
+    /** Records an event of a running step, with the task's origin, only while this instance holds the task. */
+    @Transactional
+    public <P> void announce(TaskLease lease, EventType<P> type, String aggregateId, P payload) {
+        UUID taskId = held(lease);
+        Task task = Task.findById(taskId);
+        outbox.record(type, aggregateId, payload, task.origin());
     }
 
     @Transactional

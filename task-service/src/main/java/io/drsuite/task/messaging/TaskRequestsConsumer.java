@@ -9,7 +9,10 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads task requests from {@code drsuite.tasks}; the topic's other events (this service's own) are skipped. */
+/**
+ * Reads task requests, and requesters' resume and cancel requests, from {@code drsuite.tasks}; the topic's other
+ * events (this service's own) are skipped.
+ */
 @ApplicationScoped
 public class TaskRequestsConsumer {
 
@@ -24,6 +27,7 @@ public class TaskRequestsConsumer {
     @Incoming("task-requests")
     @Blocking
     public void onTaskEvent(ConsumerRecord<String, String> record) {
-        deadLetters.deliver(record, List.of(TaskEvents.REQUESTED, TaskEvents.RESUME_REQUESTED), intake::apply);
+        deadLetters.deliver(record, List.of(TaskEvents.REQUESTED, TaskEvents.RESUME_REQUESTED,
+                TaskEvents.CANCEL_REQUESTED), intake::apply);
     }
 }

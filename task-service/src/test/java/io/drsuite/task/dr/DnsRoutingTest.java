@@ -4,6 +4,7 @@ import static io.drsuite.task.dr.DrFixture.awaitSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drsuite.events.EventType;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.HostAccess;
 import io.drsuite.events.cluster.HostAccessKind;
@@ -203,6 +204,16 @@ class DnsRoutingTest {
 
         @Override
         public void progress(int percentOfStep) {
+        }
+
+        @Override
+        public <P> void announce(EventType<P> type, String aggregateId, P payload) {
+            throw new UnsupportedOperationException("the DNS step announces nothing");
+        }
+
+        @Override
+        public boolean cancelRequested() {
+            return false;
         }
 
         @Override
