@@ -29,9 +29,16 @@ public interface TaskConfig {
     @WithDefault("30s")
     Duration catalogWait();
 
-    /** How many tasks one instance runs at the same time. */
+    /** How many operations (every task but the continuous ones) one instance runs at the same time. */
     @WithDefault("4")
     int maxConcurrent();
+
+    /**
+     * How many continuous tasks (a WAL archive's streaming, which runs until it is switched off) one instance runs
+     * at the same time, besides the operations: each is one pg_receivewal process and a thread that mostly waits.
+     */
+    @WithDefault("64")
+    int maxContinuous();
 
     /**
      * {@code max_slot_wal_keep_size} set on a relationship's primary when its slot is made (start, reprotect) and on

@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Finds runnable tasks and runs them, each on its own virtual thread, at most {@code max-concurrent} at a time.
+ * Finds runnable tasks and runs them, each on its own virtual thread: at most {@code max-concurrent} operations and,
+ * apart from them, at most {@code max-continuous} continuous tasks (which run until cancelled, so they never hold an
+ * operation's place).
  * It looks on a schedule and whenever a new task is accepted ({@link #wake()}). Started with the service, so a lease
  * configuration that cannot work stops the start.
  */
@@ -31,14 +34,18 @@ public class TaskRunner {
     private final String owner = "task-service-" + UUID.randomUUID();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots;
+    private final Semaphore continuousSlots;
+    private final Set<String> continuousTypes;
     private final AtomicBoolean claiming = new AtomicBoolean();
     private volatile boolean stopping;
 
-    TaskRunner(TaskStore store, TaskExecution execution, TaskConfig config) {
+    TaskRunner(TaskStore store, TaskExecution execution, TaskConfig config, TaskDefinitions definitions) {
         this.store = store;
         this.execution = execution;
         this.config = config;
         this.slots = new Semaphore(config.maxConcurrent());
+        this.continuousSlots = new Semaphore(config.maxContinuous());
+        this.continuousTypes = definitions.continuousTypes().isEmpty() ? Set.of("") : definitions.continuousTypes();
         TaskLease.safetyMargin(config);
     }
 
@@ -62,31 +69,36 @@ public class TaskRunner {
             return;
         }
         try {
-            while (!stopping && slots.tryAcquire()) {
-                long claimSent = System.nanoTime();
-                Optional<UUID> claimed = claim();
-                if (claimed.isEmpty()) {
-                    slots.release();
-                    return;
-                }
-                UUID taskId = claimed.get();
-                workers.submit(() -> {
-                    try {
-                        execution.run(taskId, owner, claimSent);
-                    } finally {
-                        slots.release();
-                        wake();
-                    }
-                });
-            }
+            claimInto(slots, false);
+            claimInto(continuousSlots, true);
         } finally {
             claiming.set(false);
         }
     }
 
-    private Optional<UUID> claim() {
+    private void claimInto(Semaphore places, boolean continuous) {
+        while (!stopping && places.tryAcquire()) {
+            long claimSent = System.nanoTime();
+            Optional<UUID> claimed = claim(continuous);
+            if (claimed.isEmpty()) {
+                places.release();
+                return;
+            }
+            UUID taskId = claimed.get();
+            workers.submit(() -> {
+                try {
+                    execution.run(taskId, owner, claimSent);
+                } finally {
+                    places.release();
+                    wake();
+                }
+            });
+        }
+    }
+
+    private Optional<UUID> claim(boolean continuous) {
         try {
-            return store.claimNext(owner, config.leaseTtl().toSeconds());
+            return store.claimNext(owner, config.leaseTtl().toSeconds(), continuousTypes, continuous);
         } catch (RuntimeException e) {
             LOG.warnf("Could not look for runnable tasks: %s", e.getMessage());
             return Optional.empty();

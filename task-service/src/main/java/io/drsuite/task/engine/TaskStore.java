@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,7 @@ public class TaskStore {
                    select c.id from task c
                     where c.state in ('PENDING', 'RUNNING')
                       and (c.lease_expires_at is null or c.lease_expires_at < now())
+                      and (c.type in (:continuousTypes)) = :continuous
                       and not exists (select 1 from task o
                                        where o.id <> c.id and o.state in ('PENDING', 'RUNNING')
                                          and o.created_at < c.created_at and o.clusters && c.clusters)
@@ -57,13 +59,19 @@ public class TaskStore {
     /**
      * Takes the oldest runnable task whose clusters no older unfinished task holds (one writer per cluster), with a
      * lease for this instance. A running task whose lease expired (its instance died) is runnable again.
+     *
+     * @param continuousTypes the task types that run until cancelled (never empty)
+     * @param continuous whether to take one of those, or an operation
      */
     @Transactional
-    public Optional<UUID> claimNext(String owner, long leaseSeconds) {
+    public Optional<UUID> claimNext(String owner, long leaseSeconds, Set<String> continuousTypes,
+            boolean continuous) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager.createNativeQuery(CLAIM, UUID.class)
                 .setParameter("owner", owner)
                 .setParameter("ttl", (double) leaseSeconds)
+                .setParameter("continuousTypes", continuousTypes)
+                .setParameter("continuous", continuous)
                 .getResultList();
         return ids.stream().findFirst();
     }
