@@ -96,7 +96,10 @@ final class RecoveryRun {
         return size.succeeded() ? Long.parseLong(size.stdout().strip()) : 0;
     }
 
-    /** The FATAL and PANIC lines the server logged since {@code offset}, or its last lines when there are none. */
+    /**
+     * What the server logged since {@code offset} up to its first FATAL or PANIC, with the lines just before it
+     * (a configuration error names the setting there); its last lines when there is none.
+     */
     private String lastWords(long offset, String fallback) {
         var tail = node.node().executor().run(List.of("tail", "-c", "+" + (offset + 1), "--", node.node().logFile()),
                 Duration.ofSeconds(30));
@@ -104,9 +107,12 @@ final class RecoveryRun {
             return fallback;
         }
         List<String> lines = tail.stdout().lines().toList();
-        List<String> fatal = lines.stream().filter(line -> line.contains("FATAL:") || line.contains("PANIC:"))
-                .toList();
-        List<String> words = fatal.isEmpty() ? lines.subList(Math.max(0, lines.size() - 5), lines.size()) : fatal;
+        int fatal = 0;
+        while (fatal < lines.size() && !lines.get(fatal).contains("FATAL:") && !lines.get(fatal).contains("PANIC:")) {
+            fatal++;
+        }
+        int end = Math.min(lines.size(), fatal + 1);
+        List<String> words = lines.subList(Math.max(0, end - 4), end);
         return words.isEmpty() ? fallback : String.join("\n", words);
     }
 }

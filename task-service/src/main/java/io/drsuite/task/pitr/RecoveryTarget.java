@@ -6,8 +6,11 @@ import static io.drsuite.events.task.WalTasks.RECOVERY_TARGET_KIND;
 
 import io.drsuite.events.task.WalTasks.RecoveryTargetKind;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,6 +24,12 @@ public record RecoveryTarget(RecoveryTargetKind kind, String value, boolean paus
     public static final List<String> TARGET_SETTINGS = List.of("recovery_target_time", "recovery_target_lsn",
             "recovery_target_name", "recovery_target_action");
 
+    /**
+     * A time as the server reads it while starting: a numeric UTC offset, since zone abbreviations such as ISO's
+     * {@code Z} are not known yet when the configuration is first read.
+     */
+    private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'+00'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern LSN = Pattern.compile("[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}");
     /** PostgreSQL keeps restore point names below 64 bytes. */
     private static final int MAX_NAME_BYTES = 63;
@@ -68,9 +77,9 @@ public record RecoveryTarget(RecoveryTargetKind kind, String value, boolean paus
     public Map<String, String> settings() {
         String action = pause ? "pause" : "promote";
         return switch (kind) {
-            case TIME -> Map.of("recovery_target_time", Instant.parse(value).toString(), "recovery_target_action",
-                    action);
-            case LSN -> Map.of("recovery_target_lsn", value.toUpperCase(java.util.Locale.ROOT),
+            case TIME -> Map.of("recovery_target_time", SERVER_TIME.format(Instant.parse(value)),
+                    "recovery_target_action", action);
+            case LSN -> Map.of("recovery_target_lsn", value.toUpperCase(Locale.ROOT),
                     "recovery_target_action", action);
             case RESTORE_POINT -> Map.of("recovery_target_name", value, "recovery_target_action", action);
             case LATEST -> Map.of();
