@@ -39,6 +39,9 @@ public record ArchivedWal(List<String> segments, List<String> historyFiles, long
         long perLogId = 0x1_0000_0000L / segmentBytes;
         List<String> segments = new ArrayList<>();
         for (String run : WalTasks.splitLines(parameters.get(WAL_SEGMENT_RUNS))) {
+            if (run.isBlank()) {
+                continue;
+            }
             String[] ends = run.strip().split("\\s+");
             if (ends.length != 2) {
                 throw new IllegalArgumentException("WAL segment run '" + run + "' is not '<first> <last>'");
