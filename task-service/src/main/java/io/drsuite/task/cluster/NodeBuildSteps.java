@@ -163,23 +163,11 @@ public class NodeBuildSteps {
             control.files().remove(node.dataDirectory());
         }
         rebuild.fullBuild(context, cluster.cluster(), control, upstream, name);
-        keepOwnPort(control);
+        control.keepOwnPort();
         rebuild.configure(control, upstream, name, name);
         control.start();
         context.record(DrTasks.REBUILD_METHOD, RebuildMethod.FULL.wireName());
         context.log("built " + node + " from " + upstream + " and started it as a standby");
-    }
-
-    /**
-     * The copy brings the primary's {@code postgresql.conf}, which names the primary's port: the node's registered
-     * port goes last in it (later lines win, included files too), so it stays the node's own through later rebuilds.
-     */
-    private static void keepOwnPort(NodeControl node) {
-        String path = node.path("postgresql.conf");
-        String current = node.files().exists(path) ? node.files().read(path) : "";
-        node.files().write(path, current + (current.isEmpty() || current.endsWith("\n") ? "" : "\n")
-                + "# this node's own port, set when DR Suite built it as a new node\nport = " + node.node().endpoint()
-                .port() + "\n");
     }
 
     private void ensureSlot(LocalCluster cluster, String slot) throws SQLException {

@@ -174,6 +174,19 @@ public final class NodeControl {
         files().write(path("postgresql.auto.conf"), conf.render());
     }
 
+    /**
+     * A copy of another server's data directory brings its {@code postgresql.conf}, which names that server's port:
+     * the node's registered port goes last in it (later lines win, included files too), so it stays the node's own
+     * through later rebuilds.
+     */
+    public void keepOwnPort() {
+        String path = path("postgresql.conf");
+        String current = files().exists(path) ? files().read(path) : "";
+        files().write(path, current + (current.isEmpty() || current.endsWith("\n") ? "" : "\n")
+                + "# this node's own port, set when DR Suite built it as a new node\nport = " + node.endpoint().port()
+                + "\n");
+    }
+
     /** Marks the data directory as a standby's: the server starts in recovery and streams from its upstream. */
     public void markAsStandby() {
         files().write(path("standby.signal"), "");

@@ -3,6 +3,7 @@ package io.drsuite.task.snapshot;
 import static io.drsuite.events.task.SnapshotTasks.CLUSTER;
 import static io.drsuite.events.task.SnapshotTasks.CONSISTENT_AT;
 import static io.drsuite.events.task.SnapshotTasks.DATABASE;
+import static io.drsuite.events.task.SnapshotTasks.END_LSN;
 import static io.drsuite.events.task.SnapshotTasks.SNAPSHOT_ID;
 import static io.drsuite.events.task.SnapshotTasks.START_LSN;
 import static io.drsuite.events.task.SnapshotTasks.TABLES;
@@ -33,6 +34,8 @@ public class BackupSteps {
 
     private static final Pattern START_POINT =
             Pattern.compile("write-ahead log start point: ([0-9A-F]+/[0-9A-F]+) on timeline (\\d+)");
+    /** What {@code pg_basebackup --verbose} prints once the backup's WAL is complete. */
+    private static final Pattern END_POINT = Pattern.compile("write-ahead log end point: ([0-9A-F]+/[0-9A-F]+)");
 
     private final ManagedClusters clusters;
     private final StoredSnapshots stored;
@@ -57,7 +60,7 @@ public class BackupSteps {
             session.ensurePhysicalSlot(slot);
         }
         try {
-            String[] startPoint = new String[2];
+            String[] walPoints = new String[3];
             List<String> command = source.tools().baseBackupToStream(source.endpoint(), cluster.admin().username(),
                     "drsuite snapshot " + context.parameter(SNAPSHOT_ID), config.physicalCompression());
             context.log("pg_basebackup of " + source + " into " + stored.describe(context));
@@ -66,13 +69,20 @@ public class BackupSteps {
                         ProgressMeter.report(context, line);
                         Matcher start = START_POINT.matcher(line);
                         if (start.find()) {
-                            startPoint[0] = start.group(1);
-                            startPoint[1] = start.group(2);
+                            walPoints[0] = start.group(1);
+                            walPoints[1] = start.group(2);
+                        }
+                        Matcher end = END_POINT.matcher(line);
+                        if (end.find()) {
+                            walPoints[2] = end.group(1);
                         }
                     }));
-            if (startPoint[0] != null) {
-                context.record(START_LSN, startPoint[0]);
-                context.record(TIMELINE, startPoint[1]);
+            if (walPoints[0] != null) {
+                context.record(START_LSN, walPoints[0]);
+                context.record(TIMELINE, walPoints[1]);
+            }
+            if (walPoints[2] != null) {
+                context.record(END_LSN, walPoints[2]);
             }
             context.record(CONSISTENT_AT, Instant.now().toString());
         } finally {

@@ -23,8 +23,9 @@ import java.util.Optional;
  * Restores a physical snapshot onto a registered node: the node is stopped, its data directory is set aside, the
  * backup is streamed from storage into {@code tar} on the node's host (through its host executor, as the node's OS
  * user), the node's own configuration files are put back (the backup carries the source's, which name its port and
- * addresses) and the server is started; it replays the WAL in the backup and comes up as a primary. The old data
- * directory is removed only once the restored server runs; until then a failure puts it back.
+ * addresses; a node that had no data directory gets its registered port instead) and the server is started; it
+ * replays the WAL in the backup and comes up as a primary. The old data directory is removed only once the restored
+ * server runs; until then a failure puts it back.
  * <p>
  * The folder the data directory is set aside in names the task ({@code <data>.drsuite-pre-restore-<task id>}) and
  * is recorded as an artifact before the move: only that artifact says this task moved the data, so a folder another
@@ -116,6 +117,8 @@ public class PhysicalRestoreSteps {
             for (String file : ConfigurationFiles.list(managed, aside.get())) {
                 files.copy(aside.get() + "/" + file, data + "/" + file);
             }
+        } else {
+            node.keepOwnPort();
         }
         for (String leftover : List.of("standby.signal", "recovery.signal", "backup_manifest")) {
             files.remove(data + "/" + leftover);
@@ -164,7 +167,8 @@ public class PhysicalRestoreSteps {
         return context.artifact(SET_ASIDE).filter(files::exists);
     }
 
-    private NodeControl target(StepContext context) {
+    /** The node the restore replaces the data of: {@code targetNode} of {@code targetCluster}. */
+    public NodeControl target(StepContext context) {
         ManagedCluster cluster = clusters.load(context.parameter(TARGET_CLUSTER));
         String name = context.parameter(TARGET_NODE);
         ManagedNode node = cluster.nodes().stream().filter(candidate -> candidate.name().equals(name)).findFirst()

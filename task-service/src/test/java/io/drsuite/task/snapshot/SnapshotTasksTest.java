@@ -6,6 +6,7 @@ import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.task.dr.DrFixture;
@@ -120,6 +121,9 @@ class SnapshotTasksTest {
                     SnapshotTasks.STORAGE, storage, SnapshotTasks.OBJECT_KEY, key)));
             Map<String, String> artifacts = backup.getMap("steps[0].artifacts");
             assertThat(artifacts.get(SnapshotTasks.START_LSN)).matches("[0-9A-F]+/[0-9A-F]+");
+            assertThat(artifacts.get(SnapshotTasks.END_LSN)).matches("[0-9A-F]+/[0-9A-F]+");
+            assertThat(Lsn.parse(artifacts.get(SnapshotTasks.END_LSN)))
+                    .isGreaterThan(Lsn.parse(artifacts.get(SnapshotTasks.START_LSN)));
             try (var session = prod.connect("postgres"); var statement = session.createStatement();
                     var slots = statement.executeQuery("select count(*) from pg_replication_slots")) {
                 slots.next();
