@@ -10,7 +10,8 @@
 #   /init/ssh/known_hosts                the nodes' host keys under the host names "prod" and "dr", which the suite
 #                                        checks strictly (no trust on first use)
 #   /init/<node>-ssh/authorized_keys     the client key, the only key the node's sshd admits (for user postgres)
-# and makes the snapshot storage /init/snapshots writable by uid 185.
+# and makes the snapshot storage /init/snapshots and task-service's WAL staging folder /init/wal-staging writable by
+# uid 185.
 #
 # The volumes are mounted so that the services see only /init/ssh (read-only) and each node only its own
 # /init/<node>-ssh (read-only).
@@ -20,6 +21,7 @@ SERVICE_UID=185
 NODE_USER=postgres
 CLIENT_DIR=/init/ssh
 SNAPSHOTS_DIR=/init/snapshots
+WAL_STAGING_DIR=/init/wal-staging
 NODES=(prod dr)
 
 info() { printf '[ssh-keys] %s\n' "$*"; }
@@ -89,6 +91,10 @@ snapshot_storage() {
   chown "$SERVICE_UID:0" "$SNAPSHOTS_DIR"
   chmod 0770 "$SNAPSHOTS_DIR"
   info "snapshot storage writable by uid $SERVICE_UID"
+  [[ -d "$WAL_STAGING_DIR" ]] || die "$WAL_STAGING_DIR is not mounted"
+  chown "$SERVICE_UID:0" "$WAL_STAGING_DIR"
+  chmod 0770 "$WAL_STAGING_DIR"
+  info "WAL staging folder writable by uid $SERVICE_UID"
 }
 
 [[ "$(id -u)" -eq 0 ]] || die "run this as root (compose.yaml: user: root)"
