@@ -12,6 +12,6 @@ import jakarta.validation.constraints.Size;
  */
 public record RestorePointRequest(
         @NotNull @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
-        @NotNull @Size(min = 1, max = 63) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must not hold control "
+        @NotNull @Size(min = 1, max = 63) @Pattern(regexp = "[^\\x00-\\x1F\\x7F]+", message = "must not hold control "
                 + "characters") String name) {
 }

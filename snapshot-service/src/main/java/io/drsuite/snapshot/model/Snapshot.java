@@ -218,6 +218,13 @@ public class Snapshot extends PanacheEntityBase {
                 SnapshotPhase.COMPLETED);
     }
 
+    /** The cluster's oldest stored physical snapshot that says where its WAL starts: WAL before it is no use. */
+    public static Optional<Snapshot> oldestKeptPhysical(String cluster) {
+        return find("cluster = ?1 and kind = ?2 and phase in ?3 and startLsn is not null order by requestedAt, id",
+                cluster, SnapshotKind.PHYSICAL, List.of(SnapshotPhase.COMPLETED, SnapshotPhase.CORRUPT))
+                .firstResultOptional();
+    }
+
     /** Completed snapshots a policy made, newest first: what retention looks at. */
     public static List<Snapshot> completedOfPolicy(UUID policyId) {
         return list("policyId = ?1 and phase = ?2 order by requestedAt desc", policyId, SnapshotPhase.COMPLETED);

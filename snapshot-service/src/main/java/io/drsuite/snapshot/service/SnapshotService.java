@@ -14,6 +14,7 @@ import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotPhase;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.snapshot.wal.WalCatalog;
+import io.drsuite.snapshot.wal.WalRetention;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -46,10 +47,12 @@ public class SnapshotService {
     private final SnapshotAnnouncer announcer;
     private final StorageLocations storage;
     private final WalCatalog walCatalog;
+    private final WalRetention walRetention;
 
     SnapshotService(SnapshotRules rules, ClusterInspector inspector, SnapshotTaskRequests tasks,
-            SnapshotAnnouncer announcer, StorageLocations storage, WalCatalog walCatalog) {
+            SnapshotAnnouncer announcer, StorageLocations storage, WalCatalog walCatalog, WalRetention walRetention) {
         this.walCatalog = walCatalog;
+        this.walRetention = walRetention;
         this.rules = rules;
         this.inspector = inspector;
         this.tasks = tasks;
@@ -153,6 +156,9 @@ public class SnapshotService {
                     remove(snapshot);
                     LOG.infof("Retention deleted snapshot %s of %s (policy %s)", snapshot.id, snapshot.cluster,
                             snapshot.policyId);
+                    if (snapshot.kind == SnapshotKind.PHYSICAL) {
+                        walRetention.trim(snapshot.cluster);
+                    }
                 });
     }
 
