@@ -224,13 +224,15 @@ class WalArchiveTest {
         assertThat(given().get("/api/v1/restore-points?cluster=wal-source").then().statusCode(200).extract()
                 .jsonPath().getList("name")).containsExactly("before migration 42");
 
-        Map<String, Object> byPoint = body(Map.of("restorePoint", "before migration 42"));
-        if (lsn(pointLsn) <= 4 * SEGMENT) {
-            given().contentType(ContentType.JSON).body(byPoint).post("/api/v1/restores").then().statusCode(202);
-        } else {
-            given().contentType(ContentType.JSON).body(byPoint).post("/api/v1/restores").then().statusCode(422)
-                    .body("type", containsString("outside-recovery-window"));
-        }
+        assertThat(lsn(pointLsn)).as("a fresh server writes its restore point inside the archived segments 1 to 3")
+                .isBetween(lsn("0/1000100"), 4 * SEGMENT);
+        String byPointTask = pointInTime(Map.of("restorePoint", "before migration 42")).statusCode(202).extract()
+                .jsonPath().getString("taskId");
+        JsonNode byPoint = registry.json().readTree(taskEvent(byPointTask, TaskEvents.REQUESTED.type()).value());
+        assertThat(byPoint.get("type").asText()).isEqualTo(WalTasks.POINT_IN_TIME_RESTORE);
+        assertThat(byPoint.get("clusters").get(0).asText()).isEqualTo("wal-source");
+        assertThat(byPoint.get("parameters").get(WalTasks.RECOVERY_TARGET_KIND).asText()).isEqualTo("restore-point");
+        assertThat(byPoint.get("parameters").get(WalTasks.RECOVERY_TARGET).asText()).isEqualTo("before migration 42");
 
         segment(UUID.randomUUID(), id, 5, now.minusSeconds(50));
         await().atMost(Duration.ofSeconds(20)).until(() -> archive(id).getList("gaps").size() == 1);

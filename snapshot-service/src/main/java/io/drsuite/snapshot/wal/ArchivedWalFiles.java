@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The files of WAL archives ({@code wal_file}): one row per archive and file name, whatever how often a file is
+ * The files of WAL archives ({@code wal_file}): one row per archive and file name, however often a file is
  * announced.
  */
 @ApplicationScoped
