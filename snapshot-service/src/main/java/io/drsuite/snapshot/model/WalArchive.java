@@ -125,6 +125,16 @@ public class WalArchive extends PanacheEntityBase {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * Serializes switching on archives of one cluster until the transaction ends, so two requests at once cannot
+     * both find no active archive.
+     */
+    public static void lockCluster(String cluster) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock("
+                + "hashtext('wal-archive:' || ?1))) as locked")
+                .setParameter(1, cluster).getSingleResult();
+    }
+
     /** The cluster's archive whose task has not ended. */
     public static Optional<WalArchive> activeOf(String cluster) {
         return find("cluster = ?1 and state in ?2 ", cluster, List.of(WalArchiveState.STARTING,

@@ -38,6 +38,7 @@ public class WalArchiveService {
     public WalArchive switchOn(WalArchiveRequest request) {
         KnownCluster cluster = rules.cluster(request.cluster());
         String storage = rules.storage(request.storage());
+        WalArchive.lockCluster(cluster.name);
         WalArchive.activeOf(cluster.name).ifPresent(active -> {
             throw ProblemException.conflict("wal-archive-active", "cluster '" + cluster.name + "' has WAL archive "
                     + active.id + " (" + active.state.wireName() + "); switch it off before switching on another");
