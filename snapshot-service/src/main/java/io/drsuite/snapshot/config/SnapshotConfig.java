@@ -23,4 +23,11 @@ public interface SnapshotConfig {
     /** How often policy schedules are compared with the database (other instances may have changed them). */
     @WithDefault("30s")
     Duration scheduleSyncInterval();
+
+    /**
+     * How long a WAL archive's stream task may run: it runs until switched off, so this only bounds a forgotten
+     * one (at most about 68 years, the task request's limit).
+     */
+    @WithDefault("3650d")
+    Duration walStreamTimeout();
 }

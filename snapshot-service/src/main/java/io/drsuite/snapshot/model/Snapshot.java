@@ -81,6 +81,10 @@ public class Snapshot extends PanacheEntityBase {
     @Column(name = "start_lsn")
     public String startLsn;
 
+    /** Physical: where the backup's WAL ends; a point-in-time restore from it recovers at least this far. */
+    @Column(name = "end_lsn")
+    public String endLsn;
+
     public Integer timeline;
 
     @Column(name = "consistent_at")
@@ -148,6 +152,7 @@ public class Snapshot extends PanacheEntityBase {
         sizeBytes = Long.valueOf(artifacts.get(SnapshotTasks.SIZE_BYTES));
         sha256 = artifacts.get(SnapshotTasks.SHA256);
         startLsn = artifacts.get(SnapshotTasks.START_LSN);
+        endLsn = artifacts.get(SnapshotTasks.END_LSN);
         String startTimeline = artifacts.get(SnapshotTasks.TIMELINE);
         timeline = startTimeline == null ? null : Integer.valueOf(startTimeline);
         String consistent = artifacts.get(SnapshotTasks.CONSISTENT_AT);
@@ -204,6 +209,20 @@ public class Snapshot extends PanacheEntityBase {
                 .whereEqual("kind", kind).after(Keyset.after(page, UUID::fromString));
         return Page.of(Snapshot.<Snapshot>find(query.jpql(), query.parameters()).page(0, page.limit() + 1).list(),
                 page, snapshot -> Keyset.key(snapshot.requestedAt, snapshot.id));
+    }
+
+    /** A cluster's completed (not corrupt) physical snapshots that say where their WAL starts, newest first. */
+    public static List<Snapshot> restorableBasesOf(String cluster) {
+        return list("cluster = ?1 and kind = ?2 and phase = ?3 and startLsn is not null and timeline is not null "
+                + "and consistentAt is not null order by consistentAt desc, id desc", cluster, SnapshotKind.PHYSICAL,
+                SnapshotPhase.COMPLETED);
+    }
+
+    /** The cluster's oldest stored physical snapshot that says where its WAL starts: WAL before it is no use. */
+    public static Optional<Snapshot> oldestKeptPhysical(String cluster) {
+        return find("cluster = ?1 and kind = ?2 and phase in ?3 and startLsn is not null order by requestedAt, id",
+                cluster, SnapshotKind.PHYSICAL, List.of(SnapshotPhase.COMPLETED, SnapshotPhase.CORRUPT))
+                .firstResultOptional();
     }
 
     /** Completed snapshots a policy made, newest first: what retention looks at. */

@@ -1,6 +1,7 @@
 package io.drsuite.snapshot.model;
 
 import io.drsuite.events.snapshot.SnapshotKind;
+import io.drsuite.events.task.WalTasks;
 import io.drsuite.platform.paging.Keyset;
 import io.drsuite.platform.paging.KeysetQuery;
 import io.drsuite.platform.paging.Page;
@@ -13,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,6 +75,36 @@ public class SnapshotRestore extends PanacheEntityBase {
 
     public String error;
 
+    /** Point-in-time: the WAL archive it recovers from; null for a plain restore of a snapshot. */
+    @Column(name = "wal_archive_id")
+    public UUID walArchiveId;
+
+    /** Point-in-time: the cluster whose state is restored (the target may be another cluster). */
+    @Column(name = "source_cluster")
+    public String sourceCluster;
+
+    /** Point-in-time: a {@code RecoveryTargetKind}'s wire name. */
+    @Column(name = "target_kind")
+    public String targetKind;
+
+    /** Point-in-time: the time, LSN or restore point name; null for {@code latest}. */
+    @Column(name = "target_value")
+    public String targetValue;
+
+    @Column(name = "pause_at_target")
+    public Boolean pauseAtTarget;
+
+    /** Point-in-time, once completed: where recovery stopped. */
+    @Column(name = "reached_lsn")
+    public String reachedLsn;
+
+    @Column(name = "reached_timeline")
+    public Integer reachedTimeline;
+
+    /** PostgreSQL's words for where recovery stopped. */
+    @Column(name = "recovery_stop")
+    public String recoveryStop;
+
     public static Optional<SnapshotRestore> byTask(UUID taskId) {
         return find("taskId", taskId).firstResultOptional();
     }
@@ -119,6 +151,18 @@ public class SnapshotRestore extends PanacheEntityBase {
         phase = RestorePhase.COMPLETED;
         finishedAt = at;
         percent = 100;
+    }
+
+    public boolean isPointInTime() {
+        return walArchiveId != null;
+    }
+
+    /** Where recovery stopped, from a point-in-time restore task's artifacts. */
+    public void recordRecovery(Map<String, String> artifacts) {
+        reachedLsn = artifacts.get(WalTasks.REACHED_LSN);
+        String timeline = artifacts.get(WalTasks.REACHED_TIMELINE);
+        reachedTimeline = timeline == null ? null : Integer.valueOf(timeline);
+        recoveryStop = artifacts.get(WalTasks.RECOVERY_STOP);
     }
 
     public void setAsFailed(Instant at, String reason) {

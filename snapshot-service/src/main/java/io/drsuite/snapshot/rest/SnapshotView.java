@@ -10,6 +10,7 @@ import java.util.UUID;
  * A snapshot in the catalog.
  *
  * @param location where the data is: a path in a filesystem location, an {@code s3://} URL in a bucket
+ * @param endLsn physical: where the backup's WAL ends (a point-in-time restore from it recovers at least this far)
  * @param consistentAt the moment the data is as of (physical: end of the backup; logical: start of the dump)
  * @param durationSeconds from request to stored, once completed
  * @param verification the last verification, if any
@@ -30,6 +31,7 @@ public record SnapshotView(
         Long sizeBytes,
         String sha256,
         String startLsn,
+        String endLsn,
         Integer timeline,
         Instant consistentAt,
         Instant requestedAt,
@@ -52,7 +54,7 @@ public record SnapshotView(
         return new SnapshotView(snapshot.id, snapshot.cluster, snapshot.kind.wireName(), snapshot.database,
                 snapshot.tableList(), snapshot.label, snapshot.phase.wireName(), snapshot.percent, snapshot.taskId, snapshot.policyId,
                 snapshot.storage, location, snapshot.sizeBytes, snapshot.sha256,
-                snapshot.startLsn, snapshot.timeline, snapshot.consistentAt, snapshot.requestedAt,
+                snapshot.startLsn, snapshot.endLsn, snapshot.timeline, snapshot.consistentAt, snapshot.requestedAt,
                 snapshot.completedAt, duration, snapshot.error, verification,
                 snapshot.requestedBy);
     }

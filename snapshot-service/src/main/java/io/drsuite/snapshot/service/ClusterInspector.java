@@ -6,6 +6,8 @@ import io.drsuite.clusterclient.host.QualifiedName;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,34 @@ public class ClusterInspector {
         } catch (SQLException e) {
             throw unreachable(cluster, e);
         }
+    }
+
+    /**
+     * Writes a named restore point into the WAL of the cluster's main node ({@code pg_create_restore_point}), after
+     * checking that node is a primary.
+     */
+    public CreatedRestorePoint createRestorePoint(KnownCluster cluster, String name) {
+        try (NodeSession session = open(cluster, "postgres")) {
+            if (session.inRecovery()) {
+                throw ProblemException.unprocessable("not-primary", "Main node is not a primary", "the main node '"
+                        + session.node().name() + "' of cluster '" + cluster.name + "' is in recovery; a restore "
+                        + "point is written on the primary");
+            }
+            try (PreparedStatement statement = session.connection().prepareStatement(
+                    "select pg_create_restore_point(?)::text")) {
+                statement.setString(1, name);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return new CreatedRestorePoint(row.getString(1), session.timeline());
+                }
+            }
+        } catch (SQLException e) {
+            throw unreachable(cluster, e);
+        }
+    }
+
+    /** Where a restore point was written: its LSN and the timeline the primary ran on. */
+    public record CreatedRestorePoint(String lsn, int timeline) {
     }
 
     private NodeSession open(KnownCluster cluster, String database) throws SQLException {

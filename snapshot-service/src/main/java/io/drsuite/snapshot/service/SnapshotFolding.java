@@ -2,15 +2,20 @@ package io.drsuite.snapshot.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.snapshot.SnapshotEvents;
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
 import io.drsuite.events.task.TaskProgressed;
+import io.drsuite.events.task.TaskResult;
 import io.drsuite.events.task.VerifyVerdict;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotRestore;
+import io.drsuite.snapshot.model.WalArchive;
+import io.drsuite.snapshot.wal.WalArchiveService;
+import io.drsuite.snapshot.wal.WalCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -19,7 +24,7 @@ import org.jboss.logging.Logger;
 /**
  * Folds the progress and outcome of snapshot tasks into the catalog, each event once, and announces what changed.
  * Tasks are found by id: a backup by its snapshot's task, a verification by the snapshot's verify task, a restore
- * by its own task; events of other tasks pass by.
+ * by its own task, a WAL archive's streaming by the archive's task; events of other tasks pass by.
  */
 @ApplicationScoped
 public class SnapshotFolding {
@@ -30,12 +35,17 @@ public class SnapshotFolding {
     private final SnapshotAnnouncer announcer;
     private final SnapshotMetrics metrics;
     private final ObjectMapper json;
+    private final WalArchiveService walArchives;
+    private final WalCatalog walCatalog;
 
-    SnapshotFolding(EventInbox inbox, SnapshotAnnouncer announcer, SnapshotMetrics metrics, ObjectMapper json) {
+    SnapshotFolding(EventInbox inbox, SnapshotAnnouncer announcer, SnapshotMetrics metrics, ObjectMapper json,
+            WalArchiveService walArchives, WalCatalog walCatalog) {
         this.inbox = inbox;
         this.announcer = announcer;
         this.metrics = metrics;
         this.json = json;
+        this.walArchives = walArchives;
+        this.walCatalog = walCatalog;
     }
 
     @Transactional
@@ -65,6 +75,11 @@ public class SnapshotFolding {
             public void restore(SnapshotRestore restore) {
                 restore.setProgress(progress.percent());
             }
+
+            @Override
+            public void stream(WalArchive archive) {
+                walArchives.streamProgressed(archive);
+            }
         });
     }
 
@@ -84,6 +99,12 @@ public class SnapshotFolding {
             public void restore(SnapshotRestore restore) {
                 finishRestore(restore, finished);
             }
+
+            @Override
+            public void stream(WalArchive archive) {
+                walArchives.streamEnded(archive, finished.state() == TaskResult.FAILED, finished.at(),
+                        failure(finished));
+            }
         });
     }
 
@@ -95,6 +116,7 @@ public class SnapshotFolding {
         Snapshot.byTask(taskId).filter(Snapshot::isRunning).ifPresent(work::backup);
         Snapshot.byVerifyTask(taskId).ifPresent(work::verification);
         SnapshotRestore.byTask(taskId).filter(SnapshotRestore::isRunning).ifPresent(work::restore);
+        WalArchive.byTask(taskId).ifPresent(work::stream);
     }
 
     /** What a task event does to the entry its task works for; an event that changes nothing there is ignored. */
@@ -108,6 +130,9 @@ public class SnapshotFolding {
 
         default void restore(SnapshotRestore restore) {
         }
+
+        default void stream(WalArchive archive) {
+        }
     }
 
     private void finishBackup(Snapshot snapshot, TaskFinished finished) {
@@ -115,6 +140,9 @@ public class SnapshotFolding {
             snapshot.setAsCompleted(finished.at(), finished.artifacts());
             announcer.snapshot(SnapshotEvents.COMPLETED, snapshot);
             metrics.completed(snapshot);
+            if (snapshot.kind == SnapshotKind.PHYSICAL) {
+                walCatalog.snapshotsChanged(snapshot.cluster);
+            }
             LOG.infof("Snapshot %s of %s completed: %d bytes", snapshot.id, snapshot.cluster, snapshot.sizeBytes);
         } else {
             snapshot.setAsFailed(finished.at(), failure(finished));
@@ -133,6 +161,9 @@ public class SnapshotFolding {
         if (VerifyVerdict.fromWire(finished.artifacts().get(SnapshotTasks.VERDICT)) == VerifyVerdict.CORRUPT) {
             snapshot.setAsCorrupt(finished.at(), detail);
             announcer.snapshot(SnapshotEvents.CORRUPT, snapshot);
+            if (snapshot.kind == SnapshotKind.PHYSICAL) {
+                walCatalog.snapshotsChanged(snapshot.cluster);
+            }
             metrics.failed(snapshot);
             LOG.warnf("Snapshot %s of %s is corrupt: %s", snapshot.id, snapshot.cluster, snapshot.verifyDetail);
         } else {
@@ -143,6 +174,9 @@ public class SnapshotFolding {
     private void finishRestore(SnapshotRestore restore, TaskFinished finished) {
         if (finished.succeeded()) {
             restore.setAsCompleted(finished.at());
+            if (restore.isPointInTime()) {
+                restore.recordRecovery(finished.artifacts());
+            }
         } else {
             restore.setAsFailed(finished.at(), failure(finished)
                     + (finished.rolledBack() ? " (rolled back: the target is as before)" : ""));

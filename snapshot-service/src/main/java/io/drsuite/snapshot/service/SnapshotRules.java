@@ -3,10 +3,12 @@ package io.drsuite.snapshot.service;
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.host.QualifiedName;
+import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.snapshot.config.SnapshotConfig;
+import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -95,6 +97,32 @@ public class SnapshotRules {
                     + "relationship '" + relationship.name + "' (" + relationship.phase + "); restores into either "
                     + "of its clusters are refused until the relationship is stopped");
         });
+    }
+
+    /** A physical snapshot restores only onto a node of the same PostgreSQL major version. */
+    public void sameMajorVersion(Snapshot snapshot, KnownCluster target) {
+        if (target.majorVersion != snapshot.majorVersion) {
+            throw ProblemException.unprocessable("version-mismatch", "PostgreSQL major versions differ",
+                    "snapshot " + snapshot.id + " is of PostgreSQL " + snapshot.majorVersion + ", cluster '"
+                            + target.name + "' runs " + target.majorVersion);
+        }
+    }
+
+    /**
+     * The node whose data directory a physical restore replaces: the named one, or the cluster's main node. It must
+     * exist, and the caller must have said {@code replace: true}.
+     */
+    public ClusterNode replacedNode(KnownCluster target, String nodeName, boolean replace) {
+        ClusterNode node = nodeName == null ? target.mainNode()
+                : target.nodes.stream().filter(candidate -> candidate.name().equals(nodeName))
+                        .findFirst().orElseThrow(() -> ProblemException.unprocessable("unknown-node",
+                                "Unknown node", "cluster '" + target.name + "' has no node '" + nodeName + "'"));
+        if (!replace) {
+            throw ProblemException.conflict("replace-required", "restoring a physical snapshot replaces the data "
+                    + "directory of node '" + node.name() + "' of cluster '" + target.name + "' ("
+                    + node.dataDirectory() + "); pass replace: true");
+        }
+        return node;
     }
 
     public static List<QualifiedName> qualified(List<String> tables) {

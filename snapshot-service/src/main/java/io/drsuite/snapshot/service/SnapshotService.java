@@ -2,7 +2,6 @@ package io.drsuite.snapshot.service;
 
 import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.catalog.KnownCluster;
-import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.snapshot.SnapshotEvents;
 import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.platform.paging.Page;
@@ -14,6 +13,8 @@ import io.drsuite.snapshot.model.RestorePhase;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotPhase;
 import io.drsuite.snapshot.model.SnapshotRestore;
+import io.drsuite.snapshot.wal.WalCatalog;
+import io.drsuite.snapshot.wal.WalRetention;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -45,9 +46,13 @@ public class SnapshotService {
     private final SnapshotTaskRequests tasks;
     private final SnapshotAnnouncer announcer;
     private final StorageLocations storage;
+    private final WalCatalog walCatalog;
+    private final WalRetention walRetention;
 
     SnapshotService(SnapshotRules rules, ClusterInspector inspector, SnapshotTaskRequests tasks,
-            SnapshotAnnouncer announcer, StorageLocations storage) {
+            SnapshotAnnouncer announcer, StorageLocations storage, WalCatalog walCatalog, WalRetention walRetention) {
+        this.walCatalog = walCatalog;
+        this.walRetention = walRetention;
         this.rules = rules;
         this.inspector = inspector;
         this.tasks = tasks;
@@ -151,6 +156,9 @@ public class SnapshotService {
                     remove(snapshot);
                     LOG.infof("Retention deleted snapshot %s of %s (policy %s)", snapshot.id, snapshot.cluster,
                             snapshot.policyId);
+                    if (snapshot.kind == SnapshotKind.PHYSICAL) {
+                        walRetention.trim(snapshot.cluster);
+                    }
                 });
     }
 
@@ -236,22 +244,8 @@ public class SnapshotService {
             throw ProblemException.badRequest("targetDatabase", "a physical snapshot restores a whole node; "
                     + "targetDatabase and tables are for logical snapshots");
         }
-        if (target.majorVersion != snapshot.majorVersion) {
-            throw ProblemException.unprocessable("version-mismatch", "PostgreSQL major versions differ",
-                    "snapshot " + snapshot.id + " is of PostgreSQL " + snapshot.majorVersion + ", cluster '"
-                            + target.name + "' runs " + target.majorVersion);
-        }
-        ClusterNode node = request.targetNode() == null ? target.mainNode()
-                : target.nodes.stream().filter(candidate -> candidate.name().equals(request.targetNode()))
-                        .findFirst().orElseThrow(() -> ProblemException.unprocessable("unknown-node",
-                                "Unknown node", "cluster '" + target.name + "' has no node '"
-                                        + request.targetNode() + "'"));
-        if (!restore.replaceData) {
-            throw ProblemException.conflict("replace-required", "restoring a physical snapshot replaces the data "
-                    + "directory of node '" + node.name() + "' of cluster '" + target.name + "' ("
-                    + node.dataDirectory() + "); pass replace: true");
-        }
-        restore.targetNode = node.name();
+        rules.sameMajorVersion(snapshot, target);
+        restore.targetNode = rules.replacedNode(target, request.targetNode(), restore.replaceData).name();
     }
 
     public Optional<SnapshotRestore> findRestore(UUID id) {
@@ -276,6 +270,9 @@ public class SnapshotService {
         }
         snapshot.delete();
         announcer.snapshot(SnapshotEvents.DELETED, snapshot);
+        if (snapshot.kind == SnapshotKind.PHYSICAL) {
+            walCatalog.snapshotsChanged(snapshot.cluster);
+        }
     }
 
     private static String objectKey(Snapshot snapshot) {

@@ -4,10 +4,12 @@ import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
+import io.drsuite.events.task.WalTasks;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.snapshot.config.SnapshotConfig;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotRestore;
+import io.drsuite.snapshot.model.WalArchive;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -57,6 +59,36 @@ public class SnapshotTaskRequests {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void restore(Snapshot snapshot, SnapshotRestore restore) {
+        String type = snapshot.kind == SnapshotKind.PHYSICAL ? SnapshotTasks.PHYSICAL_RESTORE
+                : SnapshotTasks.LOGICAL_RESTORE;
+        send(new TaskRequested(restore.taskId, type, restore.id.toString(), List.of(restore.targetCluster),
+                restoreParameters(snapshot, restore), timeout(), Instant.now()));
+    }
+
+    /**
+     * A point-in-time restore: the base snapshot's parameters as a physical restore sends them, and the archived WAL
+     * to stage and the target to recover to.
+     *
+     * @param segmentRuns runs of consecutive segments, oldest first, {@code <first> <last>} each
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pointInTimeRestore(Snapshot base, SnapshotRestore restore, WalArchive archive,
+            List<String> segmentRuns, List<String> historyFiles) {
+        Map<String, String> parameters = restoreParameters(base, restore);
+        parameters.put(WalTasks.WAL_STORAGE, archive.storage);
+        parameters.put(WalTasks.WAL_KEY_PREFIX, archive.keyPrefix);
+        parameters.put(WalTasks.WAL_SEGMENT_RUNS, WalTasks.joinLines(segmentRuns));
+        parameters.put(WalTasks.WAL_HISTORY_FILES, WalTasks.joinLines(historyFiles));
+        parameters.put(WalTasks.RECOVERY_TARGET_KIND, restore.targetKind);
+        if (restore.targetValue != null) {
+            parameters.put(WalTasks.RECOVERY_TARGET, restore.targetValue);
+        }
+        parameters.put(WalTasks.PAUSE_AT_TARGET, String.valueOf(Boolean.TRUE.equals(restore.pauseAtTarget)));
+        send(new TaskRequested(restore.taskId, WalTasks.POINT_IN_TIME_RESTORE, restore.id.toString(),
+                List.of(restore.targetCluster), parameters, timeout(), Instant.now()));
+    }
+
+    private static Map<String, String> restoreParameters(Snapshot snapshot, SnapshotRestore restore) {
         Map<String, String> parameters = objectParameters(snapshot);
         parameters.put(SnapshotTasks.EXPECTED_SHA256, snapshot.sha256);
         parameters.put(SnapshotTasks.RESTORE_ID, restore.id.toString());
@@ -72,10 +104,7 @@ public class SnapshotTaskRequests {
         if (restore.tables.length > 0) {
             parameters.put(SnapshotTasks.TABLES, SnapshotTasks.joinTables(restore.tableList()));
         }
-        String type = snapshot.kind == SnapshotKind.PHYSICAL ? SnapshotTasks.PHYSICAL_RESTORE
-                : SnapshotTasks.LOGICAL_RESTORE;
-        send(new TaskRequested(restore.taskId, type, restore.id.toString(), List.of(restore.targetCluster),
-                parameters, timeout(), Instant.now()));
+        return parameters;
     }
 
     private static Map<String, String> objectParameters(Snapshot snapshot) {
