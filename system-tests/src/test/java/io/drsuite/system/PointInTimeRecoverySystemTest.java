@@ -50,6 +50,11 @@ class PointInTimeRecoverySystemTest {
                     .getString("state")));
 
             Instant beforeBackup = Instant.now();
+            String atRestorePoint;
+            String lsn;
+            String atLsn;
+            String time;
+            String atTime;
             try (LedgerWriter writer = new LedgerWriter(List.of(one, two))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> writer.committed() > 200);
                 String snapshotId = snapshots.take(Map.of("cluster", "pitr-prod", "kind", "physical",
@@ -75,23 +80,23 @@ class PointInTimeRecoverySystemTest {
                 writer.pause();
                 DrctlProcess.Result point = drctl.run("restore-point", "create", "pitr-prod", "before-cleanup");
                 assertThat(point.exitCode()).as(point.toString()).isZero();
-                String atRestorePoint = LedgerWriter.contents(writer.primary());
+                atRestorePoint = LedgerWriter.contents(writer.primary());
                 writer.resume();
                 long afterPoint = writer.committed();
                 await().atMost(Duration.ofSeconds(30)).until(() -> writer.committed() > afterPoint + 200);
 
                 writer.pause();
-                String lsn = query(writer.primary(), "select pg_current_wal_lsn()::text");
-                String atLsn = LedgerWriter.contents(writer.primary());
+                lsn = query(writer.primary(), "select pg_current_wal_lsn()::text");
+                atLsn = LedgerWriter.contents(writer.primary());
                 writer.resume();
                 long afterLsn = writer.committed();
                 await().atMost(Duration.ofSeconds(30)).until(() -> writer.committed() > afterLsn + 200);
 
                 writer.pause();
                 Thread.sleep(200);
-                String time = query(writer.primary(), "select to_char(clock_timestamp() at time zone 'UTC', "
+                time = query(writer.primary(), "select to_char(clock_timestamp() at time zone 'UTC', "
                         + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
-                String atTime = LedgerWriter.contents(writer.primary());
+                atTime = LedgerWriter.contents(writer.primary());
                 Thread.sleep(200);
                 writer.resume();
                 long afterTime = writer.committed();
