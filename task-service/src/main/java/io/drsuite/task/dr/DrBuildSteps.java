@@ -13,11 +13,8 @@ import io.drsuite.events.task.DrTasks;
 import io.drsuite.events.task.RebuildMethod;
 import io.drsuite.task.engine.StepContext;
 import io.drsuite.task.engine.StepDefinition;
-import io.drsuite.task.config.TaskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +31,12 @@ public class DrBuildSteps {
     private static final Duration FENCED_EXIT_WAIT = Duration.ofSeconds(15);
 
     private final ManagedClusters clusters;
-    private final long slotWalCapMb;
+    private final SlotWalCap slotWalCap;
     private final ReplacedDataSweep replacedData;
 
-    DrBuildSteps(ManagedClusters clusters, TaskConfig config, ReplacedDataSweep replacedData) {
+    DrBuildSteps(ManagedClusters clusters, SlotWalCap slotWalCap, ReplacedDataSweep replacedData) {
         this.clusters = clusters;
-        this.slotWalCapMb = config.maxSlotWalKeepSize().asLongValue() / (1024 * 1024);
+        this.slotWalCap = slotWalCap;
         this.replacedData = replacedData;
     }
 
@@ -164,30 +161,9 @@ public class DrBuildSteps {
         context.log("pg_hba.conf of " + roles.primary() + " admits the nodes of " + roles.dr());
     }
 
-    /**
-     * Caps the WAL replication slots may hold back on a primary ({@code max_slot_wal_keep_size}, configured as
-     * {@code drsuite.tasks.max-slot-wal-keep-size}); takes effect at the next configuration reload. Unlimited or
-     * higher caps are lowered to the configured one, a lower one the DBA chose is kept.
-     */
+    /** Caps the WAL the primary's slots may hold back ({@link SlotWalCap}); a DR site past it must be rebuilt. */
     void capSlotWal(StepContext context, NodeSession primary, ManagedNode node) throws SQLException {
-        if (slotWalCapMb <= 0) {
-            return;
-        }
-        long currentMb;
-        try (Statement statement = primary.connection().createStatement(); ResultSet row = statement.executeQuery(
-                "select setting::bigint from pg_settings where name = 'max_slot_wal_keep_size'")) {
-            if (!row.next()) {
-                context.log(node + " has no max_slot_wal_keep_size (PostgreSQL before 13): its slot's WAL is not"
-                        + " capped");
-                return;
-            }
-            currentMb = row.getLong(1);
-        }
-        if (currentMb < 0 || currentMb > slotWalCapMb) {
-            primary.alterSystem("max_slot_wal_keep_size", slotWalCapMb + "MB");
-            context.log("capped the WAL slots may hold back on " + node + " at " + slotWalCapMb
-                    + " MB (max_slot_wal_keep_size); a slot past it is invalidated and DR must be rebuilt");
-        }
+        slotWalCap.apply(context, primary, node);
     }
 
     /** Stops every DR node, cascaded standbys first. */

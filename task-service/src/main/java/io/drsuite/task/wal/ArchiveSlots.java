@@ -4,6 +4,7 @@ import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.task.dr.ManagedCluster;
 import io.drsuite.task.dr.ManagedClusters;
 import io.drsuite.task.dr.ManagedNode;
+import io.drsuite.task.dr.SlotWalCap;
 import io.drsuite.task.engine.StepContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
@@ -24,14 +25,16 @@ class ArchiveSlots {
     private static final long RELEASE_PAUSE_MILLIS = 300;
 
     private final ManagedClusters clusters;
+    private final SlotWalCap slotWalCap;
 
-    ArchiveSlots(ManagedClusters clusters) {
+    ArchiveSlots(ManagedClusters clusters, SlotWalCap slotWalCap) {
         this.clusters = clusters;
+        this.slotWalCap = slotWalCap;
     }
 
     /**
-     * Readies the slot on {@code node} for a new pg_receivewal: creates it when missing (reserving WAL from now on)
-     * and ends the walsender of a pg_receivewal still using it: one a killed earlier run of this service left, or
+     * Readies the slot on {@code node} for a new pg_receivewal: creates it when missing (reserving WAL from now on),
+     * caps the WAL the node's slots may hold back, and ends the walsender of a pg_receivewal still using it: one a killed earlier run of this service left, or
      * one of an instance that lost the task. This instance holds the task's lease, so the stream is its own.
      *
      * @return the node's WAL segment size in bytes
@@ -40,6 +43,11 @@ class ArchiveSlots {
         try (NodeSession session = clusters.connector().open(node.endpoint(), cluster.admin())) {
             if (session.ensurePhysicalSlot(slot)) {
                 context.log("created physical slot " + slot + " on " + node);
+            }
+            // A stalled archive must never fill the node's disk: past the cap its slot is invalidated (a gap the
+            // archive reports) rather than the node stopping.
+            if (slotWalCap.apply(context, session, node)) {
+                session.reloadConfiguration();
             }
             if (session.slotActive(slot).orElse(false)) {
                 List<Integer> ended = endWalSenders(session, slot);

@@ -87,6 +87,8 @@ class WalStreamTest {
     private void streamAndCancel(PostgresInstance primary, UUID taskId, UUID archiveId,
             String prefix, String slot, Path folder) throws Exception {
         await().atMost(ARRIVES_WITHIN).until(() -> slotActive(primary, slot));
+        assertThat(primary.psql("postgres", "show max_slot_wal_keep_size"))
+                .as("a stalled archive's slot cannot fill the primary's disk").contains("10GB");
         primary.execute("create table readings (id bigserial primary key, at timestamptz default now(), "
                 + "value text)");
 
