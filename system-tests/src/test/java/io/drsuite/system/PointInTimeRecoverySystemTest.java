@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import io.drsuite.testing.ConsoleSignIn;
 import io.drsuite.testing.PostgresInstance;
+import io.drsuite.testing.SignedIn;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * restore point, an LSN and a moment are taken, each in a pause of the writer, half the rows are deleted, and then a
  * spare node is restored to each of them and to the latest archived WAL: each time it holds exactly the rows that
  * were committed at that point, none after. The archive stays continuous throughout; a target before the recovery
- * window is refused with 422.
+ * window is refused with 422. The console's Recovery page shows the archive, its window and the restore point.
  */
 class PointInTimeRecoverySystemTest {
 
@@ -119,6 +121,15 @@ class PointInTimeRecoverySystemTest {
             System.out.println("WAL archive: " + archived.getInt("segments") + " files, " + archived.getLong("bytes")
                     + " bytes, window " + archived.getString("recoveryWindow.start") + " to "
                     + archived.getString("recoveryWindow.end"));
+
+            // The console's Recovery page shows the same archive, its restore point and window, to a viewer.
+            io.restassured.RestAssured.given().baseUri(suite.console.baseUrl())
+                    .cookies(ConsoleSignIn.as(suite.console.baseUrl(), SignedIn.VIEWER)).redirects().follow(false)
+                    .when().get("/recovery?cluster=pitr-prod").then().statusCode(200)
+                    .body(containsString("data-archive=\"" + archiveId + "\""))
+                    .body(containsString("data-state=\"streaming\""))
+                    .body(containsString("data-continuous=\"true\""))
+                    .body(containsString("data-restore-point=\"before-cleanup\""));
 
             snapshots.post("/api/v1/restores", Map.of("cluster", "pitr-prod", "target", Map.of("time",
                     beforeBackup.minusSeconds(3600).toString()), "onto", Map.of("cluster", "pitr-spare"),

@@ -37,6 +37,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -203,6 +205,44 @@ class WalStreamTest {
             } finally {
                 cancel(taskId, archiveId);
             }
+        }
+    }
+
+    /**
+     * Synchronous archiving: with the archive's application name in {@code synchronous_standby_names} the stream is
+     * the primary's synchronous standby, so a commit returns only once pg_receivewal --synchronous flushed its WAL
+     * (without --synchronous it would confirm the WAL only at the segment's end, and the commit would wait for good).
+     */
+    @Test
+    void aSynchronousArchiveIsTheSynchronousStandbyItsApplicationNameIsListedAs() throws Exception {
+        String cluster = "wal-sync";
+        try (PostgresInstance primary = PostgresInstance.primary(cluster)) {
+            DrFixture fixture = new DrFixture(registry);
+            fixture.register(cluster, primary);
+            UUID archiveId = UUID.randomUUID();
+            String slot = WalTasks.slotFor(archiveId);
+            String applicationName = "archive_" + cluster.replace('-', '_');
+            UUID taskId = UUID.randomUUID();
+            fixture.send(new TaskRequested(taskId, WalTasks.STREAM, archiveId.toString(),
+                    List.of(WalTasks.streamLock(cluster)), Map.of(WalTasks.ARCHIVE_ID, archiveId.toString(),
+                            WalTasks.CLUSTER, cluster, WalTasks.STORAGE, "local", WalTasks.KEY_PREFIX,
+                            cluster + "/wal/" + archiveId, WalTasks.SLOT, slot, WalTasks.SYNCHRONOUS, "true",
+                            WalTasks.APPLICATION_NAME, applicationName), 30 * 24 * 3600, Instant.now()));
+            try {
+                await().atMost(ARRIVES_WITHIN).until(() -> slotActive(primary, slot));
+                primary.execute("create table orders (id int)");
+                primary.execute("alter system set synchronous_standby_names = '\"" + applicationName + "\"'",
+                        "select pg_reload_conf()");
+                await().atMost(ARRIVES_WITHIN).until(() -> "sync".equals(
+                        primary.streamingStandbys().get(applicationName)));
+                CompletableFuture.runAsync(() -> primary.execute("insert into orders values (1)"))
+                        .get(20, TimeUnit.SECONDS);
+                assertThat(primary.count("orders")).as("a commit the synchronous archive acknowledged").isEqualTo(1);
+            } finally {
+                primary.execute("alter system reset synchronous_standby_names", "select pg_reload_conf()");
+                cancel(taskId, archiveId);
+            }
+            assertThat(DrFixture.awaitDone(taskId, Duration.ofSeconds(60)).getString("state")).isEqualTo("cancelled");
         }
     }
 
