@@ -52,10 +52,11 @@ class PolicyApiTest {
 
     @Test
     void aPolicyIsCreatedShownSuspendedAndDeleted() {
-        Map<String, Object> body = policy("nightly", "30 2 * * *", Map.of("keepLast", 7, "maxAge", "P30D"));
+        Map<String, Object> body = policy("nightly", "30 2 * * *", Map.of("keepLast", 7, "maxAge", "P30D",
+                "recoveryWindow", "P3D"));
         JsonPath created = given().contentType(ContentType.JSON).body(body).post("/api/v1/policies").then()
                 .statusCode(201).body("schedule", equalTo("30 2 * * *")).body("retention.keepLast", equalTo(7))
-                .body("retention.maxAge", equalTo("PT720H"))
+                .body("retention.maxAge", equalTo("PT720H")).body("retention.recoveryWindow", equalTo("PT72H"))
                 .body("nextRunAt", notNullValue()).body("lastRunAt", nullValue()).extract().jsonPath();
         String id = created.getString("id");
         Instant next = Instant.parse(created.getString("nextRunAt"));
@@ -79,11 +80,16 @@ class PolicyApiTest {
         refused(policy("quartz-cron", "0 0 2 * * ?", Map.of("keepLast", 1)), 400, "schedule");
         refused(policy("no-retention", "* * * * *", Map.of()), 400, "retention");
         refused(policy("tiny-age", "* * * * *", Map.of("maxAge", "PT10S")), 400, "maxAge");
+        Map<String, Object> logicalWindow = policy("logical-window", "* * * * *", Map.of("keepLast", 1,
+                "recoveryWindow", "P7D"));
+        logicalWindow.put("kind", "logical");
+        logicalWindow.put("database", "postgres");
+        refused(logicalWindow, 400, "recoveryWindow is for physical policies");
         Map<String, Object> unknownCluster = policy("elsewhere", "* * * * *", Map.of("keepLast", 1));
         unknownCluster.put("cluster", "nowhere");
         given().contentType(ContentType.JSON).body(unknownCluster).post("/api/v1/policies").then().statusCode(422);
         given().get("/api/v1/policies").then().body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers
-                .hasItems("bad-cron", "quartz-cron", "no-retention", "tiny-age", "elsewhere")));
+                .hasItems("bad-cron", "quartz-cron", "no-retention", "tiny-age", "elsewhere", "logical-window")));
     }
 
     @Test

@@ -304,10 +304,15 @@ class ConsoleBrowserSystemTest {
 
     }
 
+    /**
+     * A health sample dated an hour ahead: the console keeps the newest sample by its time, so monitor-service's own
+     * samples of the relationship, polled meanwhile, cannot replace it before the page has fetched the card.
+     */
     private ProducerRecord<String, String> sample(long lagBytes) {
+        Instant sampledAt = Instant.now().plus(Duration.ofHours(1));
         String payload = "{\"relationshipId\":\"" + relationshipId + "\",\"name\":\"" + RELATIONSHIP
                 + "\",\"primaryState\":\"archive\",\"drState\":\"recovery\",\"lagBytes\":" + lagBytes
-                + ",\"lagSeconds\":0.0,\"rpoEstimateSeconds\":0.0,\"sampledAt\":\"" + Instant.now() + "\"}";
+                + ",\"lagSeconds\":0.0,\"rpoEstimateSeconds\":0.0,\"sampledAt\":\"" + sampledAt + "\"}";
         ProducerRecord<String, String> record = new ProducerRecord<>(HealthEvents.RELATIONSHIP_SAMPLED.topic(),
                 relationshipId, payload);
         record.headers().add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0.getBytes(UTF_8));

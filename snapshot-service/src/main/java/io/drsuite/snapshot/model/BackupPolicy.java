@@ -48,6 +48,10 @@ public class BackupPolicy extends PanacheEntityBase {
     @Column(name = "max_age_seconds")
     public Long maxAgeSeconds;
 
+    /** Physical policies: the span a point-in-time restore must still reach; null when not kept for it. */
+    @Column(name = "recovery_window_seconds")
+    public Long recoveryWindowSeconds;
+
     @Column(nullable = false)
     public String storage;
 
@@ -77,6 +81,10 @@ public class BackupPolicy extends PanacheEntityBase {
 
     public Duration maxAge() {
         return maxAgeSeconds == null ? null : Duration.ofSeconds(maxAgeSeconds);
+    }
+
+    public Duration recoveryWindow() {
+        return recoveryWindowSeconds == null ? null : Duration.ofSeconds(recoveryWindowSeconds);
     }
 
     public static List<BackupPolicy> listByName() {

@@ -1,5 +1,6 @@
 package io.drsuite.snapshot.policy;
 
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.snapshot.api.PolicyRequest;
 import io.drsuite.snapshot.api.RetentionRequest;
@@ -86,6 +87,11 @@ public class PolicyService {
         if (retention.maxAge() != null && retention.maxAge().compareTo(SHORTEST_MAX_AGE) < 0) {
             throw ProblemException.badRequest("retention.maxAge", "maxAge must be at least one minute");
         }
+        if (retention.recoveryWindow() != null && (request.kind() != SnapshotKind.PHYSICAL
+                || retention.recoveryWindow().compareTo(SHORTEST_MAX_AGE) < 0)) {
+            throw ProblemException.badRequest("retention.recoveryWindow", "recoveryWindow is for physical policies "
+                    + "(the bases of point-in-time restores) and must be at least one minute");
+        }
         rules.scope(request.kind(), request.database(), request.tableList());
         String cluster = rules.cluster(request.cluster()).name;
         policy.name = request.name();
@@ -96,6 +102,8 @@ public class PolicyService {
         policy.schedule = schedule.expression();
         policy.keepLast = retention.keepLast();
         policy.maxAgeSeconds = retention.maxAge() == null ? null : retention.maxAge().toSeconds();
+        policy.recoveryWindowSeconds = retention.recoveryWindow() == null ? null
+                : retention.recoveryWindow().toSeconds();
         policy.storage = rules.storage(request.storage());
         policy.suspended = Boolean.TRUE.equals(request.suspended());
         policy.updatedAt = Instant.now();

@@ -37,7 +37,8 @@ public class RetentionJob {
         List<BackupPolicy> policies = QuarkusTransaction.requiringNew().call(BackupPolicy::listByName);
         for (BackupPolicy policy : policies) {
             UnaryOperator<List<Snapshot>> plan = newestFirst -> RetentionPlanner.expired(newestFirst,
-                    policy.keepLast, policy.maxAge(), Instant.now(), SnapshotRestore.snapshotsBeingRestored());
+                    policy.keepLast, policy.maxAge(), policy.recoveryWindow(), Instant.now(),
+                    SnapshotRestore.snapshotsBeingRestored());
             List<Snapshot> expired = QuarkusTransaction.requiringNew().call(() -> plan.apply(
                     Snapshot.completedOfPolicy(policy.id)));
             for (Snapshot snapshot : expired) {

@@ -30,13 +30,18 @@ public record PolicyView(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** @param maxAge ISO-8601, e.g. {@code P30D} */
-    public record Retention(Integer keepLast, String maxAge) {
+    /**
+     * @param maxAge ISO-8601, e.g. {@code P30D}
+     * @param recoveryWindow ISO-8601: the newest snapshot at least this old is kept as a point-in-time restore's base
+     */
+    public record Retention(Integer keepLast, String maxAge, String recoveryWindow) {
     }
 
     public static PolicyView of(BackupPolicy policy, Instant nextRunAt) {
         return new PolicyView(policy.id, policy.name, policy.cluster, policy.kind.wireName(), policy.database,
-                policy.tableList(), policy.schedule, new Retention(policy.keepLast, policy.maxAge() == null ? null : policy.maxAge().toString()), policy.storage,
+                policy.tableList(), policy.schedule, new Retention(policy.keepLast,
+                        policy.maxAge() == null ? null : policy.maxAge().toString(),
+                        policy.recoveryWindow() == null ? null : policy.recoveryWindow().toString()), policy.storage,
                 policy.suspended, policy.lastFiredAt, policy.suspended ? null : nextRunAt, policy.lastSnapshotId,
                 policy.lastError, policy.createdAt, policy.updatedAt);
     }

@@ -50,10 +50,10 @@ final class Policies {
     static String retention(JsonNode policy) {
         String keepLast = Json.text(policy, "retention.keepLast");
         String maxAge = Json.text(policy, "retention.maxAge");
-        if (keepLast.isEmpty()) {
-            return maxAge.isEmpty() ? "" : "for " + maxAge;
-        }
-        return "last " + keepLast + (maxAge.isEmpty() ? "" : ", for " + maxAge);
+        String window = Json.text(policy, "retention.recoveryWindow");
+        String kept = keepLast.isEmpty() ? (maxAge.isEmpty() ? "" : "for " + maxAge)
+                : "last " + keepLast + (maxAge.isEmpty() ? "" : ", for " + maxAge);
+        return window.isEmpty() ? kept : kept + ", recoverable " + window;
     }
 
     /** A relationship's id from its name (or its id). */

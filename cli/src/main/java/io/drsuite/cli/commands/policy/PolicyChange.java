@@ -16,7 +16,7 @@ import java.util.Map;
  * @param suspended null when neither {@code --suspended} nor {@code --no-suspended} was given
  */
 record PolicyChange(String name, String cluster, String kind, String database, List<String> tables, String schedule,
-        Integer keepLast, String maxAge, String storage, Boolean suspended) {
+        Integer keepLast, String maxAge, String recoveryWindow, String storage, Boolean suspended) {
 
     /** The request body: over {@code existing} when there is one (null for a new policy). */
     Map<String, Object> request(JsonNode existing) {
@@ -33,6 +33,8 @@ record PolicyChange(String name, String cluster, String kind, String database, L
         String keptLast = existing == null ? "" : Json.text(existing, "retention.keepLast");
         retention.put("keepLast", keepLast != null ? keepLast : keptLast.isEmpty() ? null : Integer.valueOf(keptLast));
         retention.put("maxAge", maxAge != null ? maxAge : pick(null, existing, "retention.maxAge"));
+        retention.put("recoveryWindow", recoveryWindow != null ? recoveryWindow
+                : pick(null, existing, "retention.recoveryWindow"));
         body.put("retention", retention);
         body.put("storage", pick(storage, existing, "storage"));
         body.put("suspended", suspended != null ? suspended

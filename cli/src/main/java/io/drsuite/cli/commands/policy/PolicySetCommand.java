@@ -57,6 +57,11 @@ public class PolicySetCommand implements Callable<Integer> {
             + "(ISO-8601, e.g. P7D, PT12H)")
     String maxAge;
 
+    @Option(names = "--recovery-window", paramLabel = "DURATION", description = "Physical policies: also keep the "
+            + "newest snapshot at least this old, so with the WAL archive a point-in-time restore reaches back this "
+            + "far (ISO-8601, e.g. P7D)")
+    String recoveryWindow;
+
     @Option(names = "--storage", paramLabel = "NAME", description = "The storage location")
     String storage;
 
@@ -69,7 +74,7 @@ public class PolicySetCommand implements Callable<Integer> {
         Cli cli = Cli.of(spec);
         Optional<JsonNode> existing = Policies.find(cli, name);
         PolicyChange change = new PolicyChange(existing.map(policy -> Json.text(policy, "name")).orElse(name),
-                cluster, kind, database, tables, schedule, keepLast, maxAge, storage, suspended);
+                cluster, kind, database, tables, schedule, keepLast, maxAge, recoveryWindow, storage, suspended);
         JsonNode policy = existing.isPresent()
                 ? cli.client().put(Service.SNAPSHOT, ApiPath.of("/api/v1/policies/{}",
                         Json.text(existing.get(), "id")), change.request(existing.get()))

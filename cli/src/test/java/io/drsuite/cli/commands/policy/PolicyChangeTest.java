@@ -15,7 +15,7 @@ class PolicyChangeTest {
     @Test
     void aNewPolicyIsMadeOfTheOptionsWithTheKindFollowingTheDatabase() {
         Map<String, Object> body = new PolicyChange("shop-hourly", "prod", null, "shop", null, "0 * * * *", null,
-                "P2D", null, null).request(null);
+                "P2D", null, null, null).request(null);
 
         assertThat(body).containsEntry("name", "shop-hourly").containsEntry("cluster", "prod")
                 .containsEntry("kind", "logical").containsEntry("database", "shop")
@@ -25,7 +25,7 @@ class PolicyChangeTest {
 
     @Test
     void aNewPolicyWithoutScheduleOrRetentionIsAUsageError() {
-        assertThatThrownBy(() -> new PolicyChange("p", "prod", null, null, null, null, null, null, null, null)
+        assertThatThrownBy(() -> new PolicyChange("p", "prod", null, null, null, null, null, null, null, null, null)
                 .request(null)).isInstanceOf(CliFailure.class).hasMessageContaining("--schedule")
                 .hasMessageContaining("--keep-last or --max-age");
     }
@@ -37,15 +37,16 @@ class PolicyChangeTest {
                  "tables": [], "schedule": "0 2 * * *", "retention": {"keepLast": 7, "maxAge": "P7D"},
                  "storage": "s3", "suspended": false}""");
 
-        Map<String, Object> body = new PolicyChange("prod-nightly", null, null, null, null, null, 14, null, null,
-                true).request(existing);
+        Map<String, Object> body = new PolicyChange("prod-nightly", null, null, null, null, null, 14, null, "P3D",
+                null, true).request(existing);
 
         assertThat(body).containsEntry("cluster", "prod").containsEntry("kind", "physical")
                 .containsEntry("schedule", "0 2 * * *").containsEntry("storage", "s3")
                 .containsEntry("suspended", true).containsEntry("tables", null);
-        assertThat(retention(body)).containsEntry("keepLast", 14).containsEntry("maxAge", "P7D");
+        assertThat(retention(body)).containsEntry("keepLast", 14).containsEntry("maxAge", "P7D")
+                .containsEntry("recoveryWindow", "P3D");
         assertThat(new PolicyChange("prod-nightly", null, null, null, List.of("public.orders"), null, null, null,
-                null, null).request(existing)).containsEntry("tables", List.of("public.orders"));
+                null, null, null).request(existing)).containsEntry("tables", List.of("public.orders"));
     }
 
     @SuppressWarnings("unchecked")
