@@ -137,13 +137,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The module the service is built from, e.g. {@code task-service}. */
-    String module() {
-        return module;
-    }
-
     /** The output of the current (last started) process. */
     Path log() {
         return log;
+    }
+
+    String module() {
+        return module;
     }
 
     /** {@code 127.0.0.1:<port>}, for programs configured with an address rather than a URL (HAProxy). */

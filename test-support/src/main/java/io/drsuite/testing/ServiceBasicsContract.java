@@ -1,6 +1,5 @@
 package io.drsuite.testing;
 
-import static io.drsuite.testing.SignedIn.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,18 +40,33 @@ public abstract class ServiceBasicsContract {
             "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})?"
                     + " (-?[0-9.]+([eE][-+]?[0-9]+)?|NaN|[+-]Inf)( -?[0-9]+)?");
 
+    /** A request without a token to the service under test (by default the one the test framework points at). */
+    protected RequestSpecification anonymous() {
+        return RestAssured.given();
+    }
+
+    /** A request signed in as a demo user to the service under test. */
+    protected RequestSpecification signedIn(String user) {
+        return SignedIn.as(user);
+    }
+
+    /** Where the served OpenAPI document is kept. */
+    protected Path servedOpenApi() {
+        return Path.of(SERVED_OPENAPI);
+    }
+
     @Test
     void readyWhenDatabaseAndKafkaAreReachable() {
-        RestAssured.given().when().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
+        anonymous().when().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"))
                 .body(containsString("Kafka connection health check"));
-        RestAssured.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        anonymous().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void exportsPrometheusMetrics() {
-        String text = RestAssured.given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+        String text = anonymous().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .contentType(startsWith("text/plain"))
                 .body(containsString("# TYPE drsuite_outbox_pending gauge"))
                 .body(containsString("jvm_memory_used_bytes"))
@@ -68,9 +83,9 @@ public abstract class ServiceBasicsContract {
      */
     @Test
     void publishesOpenApi() throws IOException {
-        String document = RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200)
+        String document = anonymous().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", startsWith("3.")).extract().asString();
-        Path served = Path.of(SERVED_OPENAPI);
+        Path served = servedOpenApi();
         Files.createDirectories(served.getParent());
         Files.writeString(served, document);
     }
@@ -82,7 +97,7 @@ public abstract class ServiceBasicsContract {
      */
     @Test
     void swaggerUiSignsInThroughTheIssuer() {
-        JsonPath document = RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200)
+        JsonPath document = anonymous().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.securitySchemes.'drsuite-sign-in'.scheme", equalTo("bearer"))
                 .body("components.securitySchemes.'drsuite-browser-sign-in'.type", equalTo("oauth2"))
                 .extract().jsonPath();
@@ -106,7 +121,7 @@ public abstract class ServiceBasicsContract {
         }));
         assertTrue(signedIn.contains("get /api/v1/audit"), () -> "operations that ask for sign-in: " + signedIn);
 
-        RestAssured.given().when().get("/q/swagger-ui/").then().statusCode(200)
+        anonymous().when().get("/q/swagger-ui/").then().statusCode(200)
                 .body(matchesPattern("(?s).*ui\\.initOAuth\\(\\{.*clientId: 'drsuite-swagger'.*"
                         + "usePkceWithAuthorizationCodeGrant: true.*"));
     }
@@ -114,7 +129,7 @@ public abstract class ServiceBasicsContract {
 
     @Test
     void unknownPathIsAProblem() {
-        given().when().get("/api/v1/no-such-thing").then().statusCode(404)
+        signedIn(SignedIn.ADMIN).when().get("/api/v1/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
@@ -123,7 +138,7 @@ public abstract class ServiceBasicsContract {
     @Test
     void withoutATokenTheApiAsksForSignIn() {
         for (String path : List.of("/api/v1/no-such-thing", "/api/v1/tasks", "/api/v1/clusters")) {
-            RestAssured.given().when().get(path).then().statusCode(401)
+            anonymous().when().get(path).then().statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", startsWith("Bearer"))
                     .body("type", containsString("sign-in-required"))
@@ -134,7 +149,7 @@ public abstract class ServiceBasicsContract {
     /** A token with the right issuer and audience, signed by a key that is not the issuer's, is refused. */
     @Test
     void aTokenSignedByAnotherKeyIsRefused() {
-        RestAssured.given().auth().oauth2(ForgedTokens.signedByAStranger(LocalInfrastructure.oidcIssuer(), "admin"))
+        anonymous().auth().oauth2(ForgedTokens.signedByAStranger(LocalInfrastructure.oidcIssuer(), "admin"))
                 .when().get("/api/v1/no-such-thing").then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", containsString("invalid-token"));
@@ -148,7 +163,7 @@ public abstract class ServiceBasicsContract {
     @Test
     void changesAndRefusalsAreAuditedUnderTheirCorrelationId() {
         String chosen = java.util.UUID.randomUUID().toString();
-        RestAssured.given().header("X-Correlation-Id", chosen).when().post("/api/v1/no-such-thing").then()
+        anonymous().header("X-Correlation-Id", chosen).when().post("/api/v1/no-such-thing").then()
                 .statusCode(401).header("X-Correlation-Id", equalTo(chosen));
         audited(chosen).body("size()", equalTo(1))
                 .body("[0].operation", equalTo("POST /api/v1/no-such-thing"))
@@ -156,14 +171,14 @@ public abstract class ServiceBasicsContract {
                 .body("[0].problem", equalTo("sign-in-required"))
                 .body("[0].actor.name", equalTo("anonymous"));
 
-        String forged = RestAssured.given()
+        String forged = anonymous()
                 .auth().oauth2(ForgedTokens.signedByAStranger(LocalInfrastructure.oidcIssuer(), "admin"))
                 .when().delete("/api/v1/no-such-thing").then().statusCode(401).extract().header("X-Correlation-Id");
         audited(forged).body("size()", equalTo(1))
                 .body("[0].problem", equalTo("invalid-token"))
                 .body("[0].actor.name", equalTo("anonymous"));
 
-        String viewer = SignedIn.as(SignedIn.VIEWER).contentType("application/json").body("{}")
+        String viewer = signedIn(SignedIn.VIEWER).contentType("application/json").body("{}")
                 .when().put("/api/v1/no-such-thing").then().statusCode(404).extract().header("X-Correlation-Id");
         audited(viewer).body("size()", equalTo(1))
                 .body("[0].operation", equalTo("PUT /api/v1/no-such-thing"))
@@ -173,13 +188,13 @@ public abstract class ServiceBasicsContract {
                 .body("[0].actor.address", org.hamcrest.Matchers.notNullValue())
                 .body("[0].hash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
 
-        given().when().get("/api/v1/audit/verification").then().statusCode(200)
+        signedIn(SignedIn.ADMIN).when().get("/api/v1/audit/verification").then().statusCode(200)
                 .body("intact", equalTo(true))
                 .body("records", org.hamcrest.Matchers.greaterThanOrEqualTo(3));
     }
 
-    private static io.restassured.response.ValidatableResponse audited(String correlationId) {
-        return SignedIn.as(SignedIn.VIEWER).when().get("/api/v1/audit?correlationId={id}", correlationId).then()
+    private io.restassured.response.ValidatableResponse audited(String correlationId) {
+        return signedIn(SignedIn.VIEWER).when().get("/api/v1/audit?correlationId={id}", correlationId).then()
                 .statusCode(200);
     }
 }
