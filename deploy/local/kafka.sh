@@ -6,6 +6,9 @@
 #   DRSUITE_KAFKA_PORT             broker port (default 19092)
 #   DRSUITE_KAFKA_CONTROLLER_PORT  controller port (default 19093)
 #   DRSUITE_KAFKA_START_TIMEOUT    seconds to wait for readiness (default 120)
+#   DRSUITE_KAFKA_NAME             which broker of the run directory (default kafka): a second one, as the test
+#                                  command runs for its second lane, keeps its data, settings and log under its own
+#                                  name; the jars are shared
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,14 +17,16 @@ PORT="${DRSUITE_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${DRSUITE_KAFKA_CONTROLLER_PORT:-19093}"
 START_TIMEOUT="${DRSUITE_KAFKA_START_TIMEOUT:-120}"
 POM="$DRSUITE_ROOT/deploy/local/kafka/pom.xml"
-KAFKA_DIR="$DRSUITE_RUN_DIR/kafka"
-LIB_DIR="$KAFKA_DIR/lib"
+NAME="${DRSUITE_KAFKA_NAME:-kafka}"
+[[ "$NAME" =~ ^[a-z][a-z0-9-]*$ ]] || die "DRSUITE_KAFKA_NAME must be lowercase letters, digits and '-'"
+KAFKA_DIR="$DRSUITE_RUN_DIR/$NAME"
+LIB_DIR="$DRSUITE_RUN_DIR/kafka/lib"
 LIB_MARKER="$LIB_DIR/.complete"
 DATA_DIR="$KAFKA_DIR/data"
 CONFIG="$KAFKA_DIR/server.properties"
 CLUSTER_ID_FILE="$KAFKA_DIR/cluster.id"
 PID_FILE="$KAFKA_DIR/kafka.pid"
-LOG="$DRSUITE_LOG_DIR/kafka.log"
+LOG="$DRSUITE_LOG_DIR/$NAME.log"
 
 java_bin() {
   local home
@@ -145,7 +150,7 @@ cmd_start() {
     fi
   done
   drsuite_prepare_run_dir
-  mkdir -p "$KAFKA_DIR" "$DATA_DIR"
+  mkdir -p "$KAFKA_DIR" "$DATA_DIR" "$LIB_DIR"
   rotate_log
   ensure_jars
   write_config
@@ -181,10 +186,10 @@ cmd_stop() {
 cmd_status() {
   local pid
   if pid="$(running_pid)"; then
-    echo "kafka: running (pid $pid) (127.0.0.1:$PORT)"
+    echo "$NAME: running (pid $pid) (127.0.0.1:$PORT)"
     return 0
   fi
-  echo "kafka: stopped (127.0.0.1:$PORT)"
+  echo "$NAME: stopped (127.0.0.1:$PORT)"
   return 3
 }
 

@@ -210,6 +210,8 @@ class WalArchiveTest {
         assertThat(restored.getString("pointInTime.reachedLsn")).isEqualTo("0/3000100");
         assertThat(restored.getInt("pointInTime.reachedTimeline")).isEqualTo(2);
 
+        ontoANewNode(now.minusSeconds(150));
+
         JsonPath point = given().contentType(ContentType.JSON).body(Map.of("cluster", "wal-source", "name",
                 "before migration 42")).post("/api/v1/restore-points").then().statusCode(201).extract().jsonPath();
         String pointLsn = point.getString("lsn");
@@ -245,6 +247,59 @@ class WalArchiveTest {
                 .body(containsString("drsuite_recovery_window_seconds{cluster=\"wal-source\"} 0.0"))
                 .body(containsString("drsuite_wal_archive_last_segment_age_seconds{cluster=\"wal-source\"}")));
         pointInTime(Map.of("latest", true)).statusCode(422).body("type", containsString("outside-recovery-window"));
+    }
+
+    /**
+     * A restore onto a node in no cluster: refused where a registered node is, with a registered node named too, or
+     * at a relative path; accepted, it names the node in the task (which holds the node's place, not a cluster) and
+     * in the restore, and a second restore to the same place waits for the first to end.
+     */
+    private void ontoANewNode(Instant time) throws Exception {
+        Map<String, Object> access = Map.of("kind", "local", "osUser", "postgres");
+        Map<String, Object> where = Map.of("name", "wal-new", "host", "127.0.0.1", "port", source.port() + 1,
+                "dataDirectory", "/tmp/drsuite-wal-new-node", "access", access);
+        Map<String, Object> atTheSource = new HashMap<>(where);
+        atTheSource.put("port", source.port());
+        Map<String, Object> relative = new HashMap<>(where);
+        relative.put("dataDirectory", "data/wal-new");
+        onto(time, Map.of("newNode", atTheSource)).statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("node-place-in-use"));
+        onto(time, Map.of("newNode", where, "cluster", "wal-source")).statusCode(400)
+                .contentType("application/problem+json");
+        onto(time, Map.of("newNode", relative)).statusCode(400).contentType("application/problem+json");
+
+        JsonPath accepted = onto(time, Map.of("newNode", where)).statusCode(202).extract().jsonPath();
+        assertThat(accepted.getString("restore.targetCluster")).isNull();
+        assertThat(accepted.getString("restore.targetNode")).isEqualTo("wal-new");
+        assertThat(accepted.getString("restore.newNode.dataDirectory")).isEqualTo("/tmp/drsuite-wal-new-node");
+        assertThat(accepted.getBoolean("restore.replace")).isFalse();
+        JsonNode request = registry.json().readTree(taskEvent(accepted.getString("taskId"),
+                TaskEvents.REQUESTED.type()).value());
+        assertThat(request.get("clusters").get(0).asText())
+                .isEqualTo(WalTasks.newNodeLock("127.0.0.1", "/tmp/drsuite-wal-new-node"));
+        JsonNode parameters = request.get("parameters");
+        assertThat(parameters.has(SnapshotTasks.TARGET_CLUSTER)).isFalse();
+        assertThat(parameters.get(WalTasks.CLUSTER).asText()).isEqualTo("wal-source");
+        JsonNode node = registry.json().readTree(parameters.get(WalTasks.NEW_NODE).asText());
+        assertThat(node.get("port").asInt()).isEqualTo(source.port() + 1);
+        assertThat(node.get("access").get("osUser").asText()).isEqualTo("postgres");
+        Map<String, Object> samePort = new HashMap<>(where);
+        samePort.put("dataDirectory", "/tmp/drsuite-wal-new-node-2");
+        onto(time, Map.of("newNode", samePort)).statusCode(409).body("type", containsString("restore-running"));
+
+        String restoreId = accepted.getString("restore.id");
+        fixture.finished(UUID.randomUUID(), UUID.fromString(accepted.getString("taskId")),
+                WalTasks.POINT_IN_TIME_RESTORE, restoreId, "succeeded", null, Map.of(WalTasks.REACHED_LSN,
+                        "0/3000100", WalTasks.REACHED_TIMELINE, "2", WalTasks.RECOVERY_STOP, "before transaction 812"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(given()
+                .get("/api/v1/restores/{id}", restoreId).then().extract().jsonPath().getString("phase")));
+    }
+
+    private ValidatableResponse onto(Instant time, Map<String, Object> onto) {
+        Map<String, Object> body = body(Map.of("time", time.toString()));
+        body.remove("replace");
+        body.put("onto", onto);
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/restores").then();
     }
 
     private ValidatableResponse pointInTime(Map<String, Object> target) {

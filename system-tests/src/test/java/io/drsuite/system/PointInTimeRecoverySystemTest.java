@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * archive is switched on, a physical snapshot taken, and a writer commits steadily while the primary moves to the
  * other node (a new timeline after the base backup) and task-service is killed with SIGKILL and started again. A
  * restore point, an LSN and a moment are taken, each in a pause of the writer, half the rows are deleted, and then a
- * spare node is restored to each of them and to the latest archived WAL: each time it holds exactly the rows that
- * were committed at that point, none after. The archive stays continuous throughout; a target before the recovery
+ * spare node is restored to each of them: each time it holds exactly the rows that
+ * were committed at that point, none after; the latest archived WAL goes onto a new node, in no cluster, created by
+ * the restore. The archive stays continuous throughout; a target before the recovery
  * window is refused with 422. The console's Recovery page shows the archive, its window and the restore point.
  */
 class PointInTimeRecoverySystemTest {
@@ -39,7 +40,8 @@ class PointInTimeRecoverySystemTest {
     void restoresToARestorePointAnLsnATimeAndTheLatestAcrossASwitchoverAndAKilledTaskService() throws Exception {
         try (PostgresInstance one = PostgresInstance.primary("pitr-1");
                 PostgresInstance two = one.standby("pitr-2");
-                PostgresInstance spare = PostgresInstance.primary("pitr-spare")) {
+                PostgresInstance spare = PostgresInstance.primary("pitr-spare");
+                PostgresInstance fresh = PostgresInstance.unbuilt("pitr-new")) {
             one.execute(LedgerWriter.TABLE);
             api.register("pitr-prod", one, two);
             api.register("pitr-spare", spare);
@@ -140,7 +142,6 @@ class PointInTimeRecoverySystemTest {
             targets.put("restore point", new String[] {"--restore-point", "before-cleanup", atRestorePoint});
             targets.put("LSN", new String[] {"--lsn", lsn, atLsn});
             targets.put("time", new String[] {"--time", time, atTime});
-            targets.put("latest", new String[] {"--latest", null, latest});
             for (Map.Entry<String, String[]> target : targets.entrySet()) {
                 String[] how = target.getValue();
                 List<String> command = new java.util.ArrayList<>(List.of("pitr", "pitr-prod", how[0]));
@@ -158,6 +159,15 @@ class PointInTimeRecoverySystemTest {
                 assertThat(LedgerWriter.contents(spare)).as("the spare restored to the " + target.getKey())
                         .isEqualTo(how[2]);
             }
+
+            // The latest archived WAL onto a new node, in no cluster: created where nothing was, on its own port.
+            DrctlProcess.Result created = drctl.run("pitr", "pitr-prod", "--latest", "--new-node", fresh.name(),
+                    "--host", "127.0.0.1", "--port", String.valueOf(fresh.port()), "--data-directory",
+                    fresh.dataDirectory().toString(), "--reason", "system test: latest onto a new node");
+            assertThat(created.exitCode()).as(created.toString()).isZero();
+            assertThat(created.stdout()).contains("new node pitr-new");
+            assertThat(fresh.inRecovery()).isFalse();
+            assertThat(LedgerWriter.contents(fresh)).as("the new node restored to the latest").isEqualTo(latest);
         }
     }
 

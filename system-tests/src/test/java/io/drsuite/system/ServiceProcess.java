@@ -109,6 +109,10 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+            String options = System.getProperty("drsuite.system-tests.service-jvm-options", "");
+            if (!options.isBlank()) {
+                command.addAll(List.of(options.strip().split("\\s+")));
+            }
             // The cache the service's integration tests trained, as the images start with it.
             Path aotCache = jar.resolveSibling("app.aot");
             if (Files.exists(aotCache)) {

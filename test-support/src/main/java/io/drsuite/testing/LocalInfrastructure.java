@@ -19,6 +19,11 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
     public static final int DB_PORT = intEnv("DRSUITE_TEST_DB_PORT", 25432);
     public static final int KAFKA_PORT = intEnv("DRSUITE_TEST_KAFKA_PORT", 29092);
     public static final int KAFKA_CONTROLLER_PORT = intEnv("DRSUITE_TEST_KAFKA_CONTROLLER_PORT", 29093);
+    /**
+     * Which broker of the test run directory: the test command runs two lanes of modules side by side, each on a
+     * broker of its own, so that one module's services never consume another's events.
+     */
+    public static final String KAFKA_NAME = textEnv("DRSUITE_TEST_KAFKA_NAME", "kafka");
     public static final int S3_PORT = intEnv("DRSUITE_TEST_S3_PORT", 29000);
     public static final int KEYCLOAK_PORT = intEnv("DRSUITE_TEST_KEYCLOAK_PORT", 28180);
     public static final String S3_ACCESS_KEY = "drsuite-test";
@@ -111,6 +116,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
                         "DRSUITE_DB_PORT", String.valueOf(DB_PORT),
                         "DRSUITE_KAFKA_PORT", String.valueOf(KAFKA_PORT),
                         "DRSUITE_KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER_PORT),
+                        "DRSUITE_KAFKA_NAME", KAFKA_NAME,
                         "DRSUITE_S3_PORT", String.valueOf(S3_PORT),
                         "DRSUITE_KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT),
                         "DRSUITE_S3_ACCESS_KEY", S3_ACCESS_KEY,
@@ -125,6 +131,11 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static String textEnv(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
     }
 
     private static int intEnv(String name, int fallback) {

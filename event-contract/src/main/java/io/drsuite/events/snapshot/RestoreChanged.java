@@ -12,9 +12,9 @@ import java.util.UUID;
  * A restore of a snapshot ended.
  *
  * @param kind {@code physical} or {@code logical}
- * @param targetCluster the cluster restored into
+ * @param targetCluster the cluster restored into; null for a point-in-time restore onto a new node
  * @param targetDatabase the database restored into (logical), else null
- * @param targetNode the node whose data directory was replaced (physical), else null
+ * @param targetNode the node whose data directory was replaced or created (physical), else null
  * @param tables the tables whose contents were replaced, empty for a whole database or cluster
  * @param phase {@code completed} or {@code failed}
  * @param error why it failed, else null
@@ -37,7 +37,6 @@ public record RestoreChanged(
         present(restoreId, "restoreId");
         present(snapshotId, "snapshotId");
         text(kind, "kind");
-        text(targetCluster, "targetCluster");
         tables = tables == null ? List.of() : List.copyOf(tables);
         text(phase, "phase");
         present(at, "at");

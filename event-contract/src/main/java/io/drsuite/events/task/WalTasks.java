@@ -28,7 +28,7 @@ public final class WalTasks {
 
     /** Parameter: the archive's id. */
     public static final String ARCHIVE_ID = "archiveId";
-    /** Parameter, stream: the cluster whose WAL is archived. */
+    /** Parameter: the cluster whose WAL is archived (stream) or restored (restore). */
     public static final String CLUSTER = "cluster";
     /** Parameter, stream: the storage location's name. */
     public static final String STORAGE = "storage";
@@ -64,6 +64,13 @@ public final class WalTasks {
     public static final String RECOVERY_TARGET = "recoveryTarget";
     /** Parameter, restore: {@code true} to pause at the target instead of promoting. */
     public static final String PAUSE_AT_TARGET = "pauseAtTarget";
+    /**
+     * Parameter, restore onto a new node: the node to create, as a {@link io.drsuite.events.cluster.ClusterNode} in
+     * JSON (its name, host, port, data directory, which must not exist yet, and host access). With it, the restore
+     * has no {@code targetCluster}; {@link #CLUSTER} names the source cluster, whose admin login opens the restored
+     * server.
+     */
+    public static final String NEW_NODE = "newNode";
 
     /** Artifact, restore: the WAL position recovery stopped at. */
     public static final String REACHED_LSN = "reachedLsn";
@@ -73,6 +80,11 @@ public final class WalTasks {
     public static final String RECOVERY_STOP = "recoveryStop";
     /** Artifact, restore: bytes of WAL staged for replay. */
     public static final String WAL_BYTES_STAGED = "walBytesStaged";
+
+    /** The lock of a restore onto a new node: no other task may create a server in the same place meanwhile. */
+    public static String newNodeLock(String host, String dataDirectory) {
+        return "new-node:" + host + ":" + dataDirectory;
+    }
 
     /** How a point-in-time restore names its target. */
     public enum RecoveryTargetKind {

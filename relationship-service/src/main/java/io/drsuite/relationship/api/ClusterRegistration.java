@@ -1,5 +1,6 @@
 package io.drsuite.relationship.api;
 
+import io.drsuite.platform.node.NodeRegistration;
 import io.drsuite.platform.validation.Names;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

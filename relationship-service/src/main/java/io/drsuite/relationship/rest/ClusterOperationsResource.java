@@ -4,10 +4,10 @@ import static io.drsuite.platform.security.Roles.ADMIN;
 import static io.drsuite.platform.security.Roles.OPERATOR;
 
 import io.drsuite.platform.audit.AuditedRequest;
+import io.drsuite.platform.node.NodeRegistration;
 import io.drsuite.relationship.api.ClusterFailoverRequest;
 import io.drsuite.relationship.api.ClusterSwitchoverRequest;
 import io.drsuite.relationship.api.NodeRebuildRequest;
-import io.drsuite.relationship.api.NodeRegistration;
 import io.drsuite.relationship.api.SynchronousStandbysRequest;
 import io.drsuite.relationship.service.ClusterOperations;
 import io.drsuite.relationship.service.SynchronousStandbys;

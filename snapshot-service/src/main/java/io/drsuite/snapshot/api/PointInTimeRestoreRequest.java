@@ -1,5 +1,6 @@
 package io.drsuite.snapshot.api;
 
+import io.drsuite.platform.node.NodeRegistration;
 import io.drsuite.platform.validation.Names;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,8 +13,8 @@ import java.time.Instant;
  *
  * @param cluster the cluster whose past state is restored (its snapshots and WAL archive are read)
  * @param target where recovery stops: exactly one of its fields
- * @param onto the node whose data directory is replaced; the cluster's main node when absent
- * @param replace must be true: the node's data directory is replaced
+ * @param onto the node whose data directory is replaced (the source cluster's main node when absent), or a new node
+ * @param replace must be true when a registered node's data directory is replaced
  * @param pauseAtTarget pause at the target instead of promoting, so a DBA can look first
  * @param reason why, kept in the audit log with the caller's name
  */
@@ -43,10 +44,17 @@ public record PointInTimeRestoreRequest(
         }
     }
 
-    /** The node to restore onto: a cluster (the source cluster when absent) and one of its nodes. */
+    /**
+     * The node to restore onto: a registered one, named by its cluster (the source cluster when absent) and node, or
+     * a new one, made by the restore where nothing is yet.
+     *
+     * @param newNode a node in no cluster: its host, port, data directory (which must not exist) and host access;
+     *        it ends as a server of its own, which can then be registered as a cluster
+     */
     public record Onto(
             @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String cluster,
-            @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String node) {
+            @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String node,
+            @Valid NodeRegistration newNode) {
     }
 
     public boolean replaces() {
@@ -59,5 +67,9 @@ public record PointInTimeRestoreRequest(
 
     public String ontoNode() {
         return onto == null ? null : onto.node();
+    }
+
+    public NodeRegistration ontoNewNode() {
+        return onto == null ? null : onto.newNode();
     }
 }

@@ -37,7 +37,8 @@ public class SnapshotRestore extends PanacheEntityBase {
     @Column(nullable = false)
     public SnapshotKind kind;
 
-    @Column(name = "target_cluster", nullable = false)
+    /** The cluster restored into; null for a point-in-time restore onto a new node. */
+    @Column(name = "target_cluster")
     public String targetCluster;
 
     @Column(name = "target_database")
@@ -105,6 +106,16 @@ public class SnapshotRestore extends PanacheEntityBase {
     @Column(name = "recovery_stop")
     public String recoveryStop;
 
+    /** Point-in-time onto a new node: the host the node is created on ({@code targetNode} is its name). */
+    @Column(name = "new_node_host")
+    public String newNodeHost;
+
+    @Column(name = "new_node_port")
+    public Integer newNodePort;
+
+    @Column(name = "new_node_data_directory")
+    public String newNodeDataDirectory;
+
     public static Optional<SnapshotRestore> byTask(UUID taskId) {
         return find("taskId", taskId).firstResultOptional();
     }
@@ -131,6 +142,16 @@ public class SnapshotRestore extends PanacheEntityBase {
     /** A restore into this cluster that has not ended. */
     public static Optional<SnapshotRestore> runningInto(String cluster) {
         return find("targetCluster = ?1 and phase = ?2", cluster, RestorePhase.RUNNING).firstResultOptional();
+    }
+
+    /** A restore that has not ended creating a node on this host at this port or in this data directory. */
+    public static Optional<SnapshotRestore> runningOntoNewNode(String host, int port, String dataDirectory) {
+        return find("newNodeHost = ?1 and (newNodePort = ?2 or newNodeDataDirectory = ?3) and phase = ?4", host,
+                port, dataDirectory, RestorePhase.RUNNING).firstResultOptional();
+    }
+
+    public boolean isOntoNewNode() {
+        return newNodeHost != null;
     }
 
     public List<String> tableList() {

@@ -2,8 +2,10 @@ package io.drsuite.snapshot.pitr;
 
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.Lsn;
+import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.WalTasks.RecoveryTargetKind;
+import io.drsuite.platform.node.NodeRegistration;
 import io.drsuite.platform.origin.ChangeOrigins;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.snapshot.api.PointInTimeRestoreRequest;
@@ -30,8 +32,8 @@ import java.util.function.Predicate;
 /**
  * Restores a cluster's state as of a point in time onto a node: picks the newest usable physical snapshot before the
  * target, and the archived WAL from its start on, and requests the {@code snapshot.restore-pitr} task. A target the
- * archive cannot reach is refused with the recovery window in the problem detail; the target node is checked as for
- * a physical restore.
+ * archive cannot reach is refused with the recovery window in the problem detail; a registered target node is
+ * checked as for a physical restore, a new node's place for being free.
  */
 @ApplicationScoped
 public class PointInTimeRestoreService {
@@ -62,22 +64,10 @@ public class PointInTimeRestoreService {
         ChosenTarget chosen = choose(source, target, continuity, window);
         Snapshot base = Snapshot.findById(chosen.base().id, LockModeType.PESSIMISTIC_WRITE);
 
-        KnownCluster onto = rules.cluster(request.ontoCluster());
-        rules.restoreAllowed(onto.name);
-        SnapshotRestore.runningInto(onto.name).ifPresent(running -> {
-            throw ProblemException.conflict("restore-running", "restore " + running.id + " into cluster '"
-                    + onto.name + "' has not ended");
-        });
-        rules.sameMajorVersion(base, onto);
-        String node = rules.replacedNode(onto, request.ontoNode(), request.replaces()).name();
-
         SnapshotRestore restore = new SnapshotRestore();
         restore.id = UUID.randomUUID();
         restore.snapshotId = base.id;
         restore.kind = SnapshotKind.PHYSICAL;
-        restore.targetCluster = onto.name;
-        restore.targetNode = node;
-        restore.replaceData = true;
         restore.requestedBy = ChangeOrigins.current().requestedBy();
         restore.walArchiveId = archive.id;
         restore.sourceCluster = source.name;
@@ -87,11 +77,54 @@ public class PointInTimeRestoreService {
         restore.phase = RestorePhase.RUNNING;
         restore.taskId = UUID.randomUUID();
         restore.requestedAt = Instant.now();
+        NodeRegistration newNode = request.ontoNewNode();
+        if (newNode == null) {
+            ontoRegisteredNode(request, base, restore);
+        } else {
+            ontoNewNode(request, newNode, restore);
+        }
         restore.persist();
         tasks.pointInTimeRestore(base, restore, archive, continuity.runsFrom(base.timeline,
                 Lsn.parse(base.startLsn).value()).stream().map(WalStretch::run).toList(),
-                catalog.historyFiles(archive.id));
+                catalog.historyFiles(archive.id), newNode == null ? null : newNode.asNode(NodeRole.PRIMARY));
         return restore;
+    }
+
+    /** Replaces the data directory of a registered node, as a physical restore does, with its checks. */
+    private void ontoRegisteredNode(PointInTimeRestoreRequest request, Snapshot base, SnapshotRestore restore) {
+        KnownCluster onto = rules.cluster(request.ontoCluster());
+        rules.restoreAllowed(onto.name);
+        SnapshotRestore.runningInto(onto.name).ifPresent(running -> {
+            throw ProblemException.conflict("restore-running", "restore " + running.id + " into cluster '"
+                    + onto.name + "' has not ended");
+        });
+        rules.sameMajorVersion(base, onto);
+        restore.targetCluster = onto.name;
+        restore.targetNode = rules.replacedNode(onto, request.ontoNode(), request.replaces()).name();
+        restore.replaceData = true;
+    }
+
+    /**
+     * Creates a node where no registered node is and no other restore creates one; the task refuses a data directory
+     * that exists. Nothing is replaced, so {@code replace} is not asked for.
+     */
+    private void ontoNewNode(PointInTimeRestoreRequest request, NodeRegistration newNode, SnapshotRestore restore) {
+        if (request.onto().cluster() != null || request.onto().node() != null) {
+            throw ProblemException.badRequest("onto", "name a registered node (onto.cluster, onto.node) or "
+                    + "onto.newNode, not both");
+        }
+        rules.newNodePlace(newNode);
+        SnapshotRestore.runningOntoNewNode(newNode.host(), newNode.port(), newNode.dataDirectory())
+                .ifPresent(running -> {
+                    throw ProblemException.conflict("restore-running", "restore " + running.id + " creates node '"
+                            + running.targetNode + "' at " + running.newNodeHost + ":" + running.newNodePort + " in "
+                            + running.newNodeDataDirectory + " and has not ended");
+                });
+        restore.targetNode = newNode.name();
+        restore.newNodeHost = newNode.host();
+        restore.newNodePort = newNode.port();
+        restore.newNodeDataDirectory = newNode.dataDirectory();
+        restore.replaceData = false;
     }
 
     /** The target in the task's terms and the base snapshot to start from. */

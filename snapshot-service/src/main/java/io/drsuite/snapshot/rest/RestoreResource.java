@@ -54,14 +54,17 @@ public class RestoreResource {
             + "the newest completed physical snapshot of the cluster before the target whose WAL on is archived "
             + "without a gap, restores it onto the node (the cluster's main node, or onto.cluster / onto.node), "
             + "replays the archived WAL up to the target and promotes, or pauses there with pauseAtTarget: true. "
-            + "Replaces the node's data directory: needs replace: true, the admin role and a reason. A target "
-            + "outside the recovery window is refused with the window in the problem detail.")
+            + "Replaces the node's data directory: needs replace: true, the admin role and a reason. Or creates "
+            + "a new node, in no cluster (onto.newNode: name, host, port, a data directory that does not exist "
+            + "yet, host access): nothing is replaced. A target outside the recovery window is refused with the "
+            + "window in the problem detail.")
     @APIResponse(responseCode = "202", description = "Accepted; the restore task runs", content = @Content(
             schema = @Schema(implementation = RestoreAccepted.class)))
-    @APIResponse(responseCode = "400", description = "Not exactly one target, a malformed LSN or name, or no "
-            + "reason")
+    @APIResponse(responseCode = "400", description = "Not exactly one target, a malformed LSN, name or new "
+            + "node, both a registered and a new node, or no reason")
     @APIResponse(responseCode = "409", description = "replace: true missing, another restore into the cluster "
-            + "runs, or a cluster of a DR relationship")
+            + "or onto the same new node runs, a cluster of a DR relationship, or a new node where a registered "
+            + "node is")
     @APIResponse(responseCode = "422", description = "Unknown cluster, node or restore point, no WAL archive, a "
             + "PostgreSQL version that does not fit, or a target outside the recovery window")
     public RestResponse<RestoreAccepted> restoreToPointInTime(@NotNull @Valid @RequestBody(content = @Content(
@@ -73,7 +76,15 @@ public class RestoreResource {
                 @ExampleObject(name = "restore point", summary = "To a named restore point, paused for a look",
                         value = "{\"cluster\": \"prod\", \"target\": {\"restorePoint\": "
                                 + "\"before-migration-42\"}, \"replace\": true, \"pauseAtTarget\": true, "
-                                + "\"reason\": \"migration 42 broke the schema\"}")}))
+                                + "\"reason\": \"migration 42 broke the schema\"}"),
+                @ExampleObject(name = "new node", summary = "To a moment, onto a new server beside production",
+                        value = "{\"cluster\": \"prod\", \"target\": {\"time\": \"2026-12-03T09:14:00Z\"}, "
+                                + "\"onto\": {\"newNode\": {\"name\": \"prod-0914\", \"host\": "
+                                + "\"pg-spare.example.net\", \"port\": 5433, \"dataDirectory\": "
+                                + "\"/var/lib/postgresql/15/prod-0914\", \"access\": {\"kind\": \"ssh\", "
+                                + "\"sshHost\": \"pg-spare.example.net\", \"sshPort\": 22, \"sshUser\": "
+                                + "\"postgres\", \"sshKeyRef\": \"dr-suite\"}}}, \"reason\": \"look at the "
+                                + "orders before the faulty job (INC-4712)\"}")}))
             PointInTimeRestoreRequest request) {
         audited.requireReason(request.reason(), "A point-in-time restore");
         SnapshotRestore restore = pointInTime.restore(request);

@@ -22,7 +22,12 @@ public record RestoreView(
         Instant finishedAt,
         String error,
         String requestedBy,
-        PointInTime pointInTime) {
+        PointInTime pointInTime,
+        NewNode newNode) {
+
+    /** The node a point-in-time restore creates, in no cluster ({@code targetNode} is its name). */
+    public record NewNode(String host, int port, String dataDirectory) {
+    }
 
     /**
      * A point-in-time restore's target and outcome.
@@ -40,10 +45,12 @@ public record RestoreView(
     public static RestoreView of(SnapshotRestore restore) {
         return new RestoreView(restore.id, restore.snapshotId, restore.kind.wireName(), restore.targetCluster,
                 restore.targetDatabase, restore.targetNode, restore.tableList(), restore.replaceData,
-                restore.phase.wireName(), restore.percent, restore.taskId, restore.requestedAt, restore.finishedAt, restore.error,
-                restore.requestedBy, restore.isPointInTime() ? new PointInTime(restore.walArchiveId,
+                restore.phase.wireName(), restore.percent, restore.taskId, restore.requestedAt, restore.finishedAt,
+                restore.error, restore.requestedBy, restore.isPointInTime() ? new PointInTime(restore.walArchiveId,
                         restore.sourceCluster, restore.targetKind, restore.targetValue,
                         Boolean.TRUE.equals(restore.pauseAtTarget), restore.reachedLsn, restore.reachedTimeline,
-                        restore.recoveryStop) : null);
+                        restore.recoveryStop) : null,
+                restore.isOntoNewNode() ? new NewNode(restore.newNodeHost, restore.newNodePort,
+                        restore.newNodeDataDirectory) : null);
     }
 }

@@ -5,6 +5,7 @@ import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.host.QualifiedName;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.snapshot.SnapshotKind;
+import io.drsuite.platform.node.NodeRegistration;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.snapshot.config.SnapshotConfig;
@@ -97,6 +98,24 @@ public class SnapshotRules {
                     + "relationship '" + relationship.name + "' (" + relationship.phase + "); restores into either "
                     + "of its clusters are refused until the relationship is stopped");
         });
+    }
+
+    /**
+     * A node a restore creates needs a place of its own: no registered node on its host listens on its port or keeps
+     * its data directory (host names are compared as written).
+     */
+    public void newNodePlace(NodeRegistration node) {
+        for (KnownCluster cluster : catalog.clusters()) {
+            for (ClusterNode registered : cluster.nodes) {
+                if (registered.host().equals(node.host()) && (registered.port() == node.port()
+                        || registered.dataDirectory().equals(node.dataDirectory()))) {
+                    throw ProblemException.conflict("node-place-in-use", "node '" + registered.name()
+                            + "' of cluster '" + cluster.name + "' is at " + registered.host() + ":"
+                            + registered.port() + " with data directory " + registered.dataDirectory()
+                            + "; a new node needs a port and a data directory of its own");
+                }
+            }
+        }
     }
 
     /** A physical snapshot restores only onto a node of the same PostgreSQL major version. */

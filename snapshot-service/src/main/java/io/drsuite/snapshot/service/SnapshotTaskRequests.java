@@ -1,5 +1,8 @@
 package io.drsuite.snapshot.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
@@ -20,17 +23,20 @@ import java.util.Map;
 /**
  * Requests snapshot tasks from task-service through the outbox, in the transaction that records them. Backups hold
  * the lock {@code backup:<cluster>} (one backup of a cluster at a time, DR tasks on it not blocked); restores hold
- * the target cluster itself, so no DR task runs on it meanwhile.
+ * the target cluster itself, so no DR task runs on it meanwhile; a restore onto a new node holds its place
+ * ({@link WalTasks#newNodeLock}).
  */
 @ApplicationScoped
 public class SnapshotTaskRequests {
 
     private final EventOutbox outbox;
     private final SnapshotConfig config;
+    private final ObjectMapper json;
 
-    SnapshotTaskRequests(EventOutbox outbox, SnapshotConfig config) {
+    SnapshotTaskRequests(EventOutbox outbox, SnapshotConfig config, ObjectMapper json) {
         this.outbox = outbox;
         this.config = config;
+        this.json = json;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -73,8 +79,14 @@ public class SnapshotTaskRequests {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void pointInTimeRestore(Snapshot base, SnapshotRestore restore, WalArchive archive,
-            List<String> segmentRuns, List<String> historyFiles) {
+            List<String> segmentRuns, List<String> historyFiles, ClusterNode newNode) {
         Map<String, String> parameters = restoreParameters(base, restore);
+        parameters.put(WalTasks.CLUSTER, restore.sourceCluster);
+        if (newNode != null) {
+            parameters.put(WalTasks.NEW_NODE, asJson(newNode));
+        }
+        List<String> locks = List.of(newNode == null ? restore.targetCluster
+                : WalTasks.newNodeLock(newNode.host(), newNode.dataDirectory()));
         parameters.put(WalTasks.WAL_STORAGE, archive.storage);
         parameters.put(WalTasks.WAL_KEY_PREFIX, archive.keyPrefix);
         parameters.put(WalTasks.WAL_SEGMENT_RUNS, WalTasks.joinLines(segmentRuns));
@@ -84,17 +96,27 @@ public class SnapshotTaskRequests {
             parameters.put(WalTasks.RECOVERY_TARGET, restore.targetValue);
         }
         parameters.put(WalTasks.PAUSE_AT_TARGET, String.valueOf(Boolean.TRUE.equals(restore.pauseAtTarget)));
-        send(new TaskRequested(restore.taskId, WalTasks.POINT_IN_TIME_RESTORE, restore.id.toString(),
-                List.of(restore.targetCluster), parameters, timeout(), Instant.now()));
+        send(new TaskRequested(restore.taskId, WalTasks.POINT_IN_TIME_RESTORE, restore.id.toString(), locks,
+                parameters, timeout(), Instant.now()));
+    }
+
+    private String asJson(ClusterNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write node " + node.name() + " as JSON", e);
+        }
     }
 
     private static Map<String, String> restoreParameters(Snapshot snapshot, SnapshotRestore restore) {
         Map<String, String> parameters = objectParameters(snapshot);
         parameters.put(SnapshotTasks.EXPECTED_SHA256, snapshot.sha256);
         parameters.put(SnapshotTasks.RESTORE_ID, restore.id.toString());
-        parameters.put(SnapshotTasks.TARGET_CLUSTER, restore.targetCluster);
+        if (restore.targetCluster != null) {
+            parameters.put(SnapshotTasks.TARGET_CLUSTER, restore.targetCluster);
+        }
         parameters.put(SnapshotTasks.REPLACE, String.valueOf(restore.replaceData));
-        parameters.put(SnapshotTasks.KEEP_OWNERSHIP, String.valueOf(restore.targetCluster.equals(snapshot.cluster)));
+        parameters.put(SnapshotTasks.KEEP_OWNERSHIP, String.valueOf(snapshot.cluster.equals(restore.targetCluster)));
         if (restore.targetDatabase != null) {
             parameters.put(SnapshotTasks.TARGET_DATABASE, restore.targetDatabase);
         }

@@ -89,6 +89,11 @@ public class ManagedClusters {
                 open(cluster.replicationLogin, SecretBinding.replicationPassword(cluster.id)));
     }
 
+    /** A node in no registered cluster (one a restore creates), reached through its own host access. */
+    public ManagedNode unregistered(ClusterNode node, int majorVersion) {
+        return managed(node, clients.tools(majorVersion));
+    }
+
     private ManagedNode managed(ClusterNode node, PostgresTools tools) {
         return new ManagedNode(node, new NodeEndpoint(node.name(), node.host(), node.port()),
                 new FencedHostExecutor(executors.forAccess(node.access())), tools);

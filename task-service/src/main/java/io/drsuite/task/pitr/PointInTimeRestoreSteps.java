@@ -8,6 +8,7 @@ import static io.drsuite.events.task.WalTasks.RECOVERY_STOP;
 import io.drsuite.clusterclient.Login;
 import io.drsuite.clusterclient.sql.Lsn;
 import io.drsuite.clusterclient.sql.NodeSession;
+import io.drsuite.events.task.WalTasks;
 import io.drsuite.task.dr.ManagedClusters;
 import io.drsuite.task.dr.NodeControl;
 import io.drsuite.task.engine.StepContext;
@@ -51,11 +52,20 @@ public class PointInTimeRestoreSteps {
         this.clusters = clusters;
     }
 
-    /** Checks the target, the WAL file names and the staging folder's path, then the stored snapshot. */
+    /**
+     * Checks the target, the WAL file names and the staging folder's path, that a new node's place is free (no data
+     * directory, nothing listening on its port), then the stored snapshot.
+     */
     public void checkRequest(StepContext context) throws IOException {
         RecoveryTarget target = RecoveryTarget.of(context.parameters());
         ArchivedWal.of(context.parameters(), SMALLEST_SEGMENT);
-        RecoverySettings.restoreCommand(WalStaging.folder(physical.target(context), context));
+        NodeControl node = physical.target(context);
+        RecoverySettings.restoreCommand(WalStaging.folder(node, context));
+        if (PhysicalRestoreSteps.isNewNode(context)) {
+            NewNodePlace.requireFree(node);
+            context.log("creating node " + node.node().name() + " at " + node.node() + " in "
+                    + node.node().dataDirectory());
+        }
         context.log("restoring to " + target + (target.pause() ? ", pausing there" : ", promoting there"));
         physical.checkSnapshot(context);
     }
@@ -156,8 +166,10 @@ public class PointInTimeRestoreSteps {
         return new RecoveryRun(context, node, admin(context), untilPaused, from, to);
     }
 
+    /** The target cluster's admin login; on a new node, the source cluster's, whose roles the restored data has. */
     private Login admin(StepContext context) {
-        return clusters.load(context.parameter(TARGET_CLUSTER)).admin();
+        return clusters.load(context.parameter(PhysicalRestoreSteps.isNewNode(context) ? WalTasks.CLUSTER
+                : TARGET_CLUSTER)).admin();
     }
 
     private static long segmentBytes(NodeControl node) {

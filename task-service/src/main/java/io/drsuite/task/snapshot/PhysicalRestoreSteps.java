@@ -1,10 +1,15 @@
 package io.drsuite.task.snapshot;
 
+import static io.drsuite.events.task.SnapshotTasks.MAJOR_VERSION;
 import static io.drsuite.events.task.SnapshotTasks.TARGET_CLUSTER;
 import static io.drsuite.events.task.SnapshotTasks.TARGET_NODE;
+import static io.drsuite.events.task.WalTasks.NEW_NODE;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.clusterclient.host.CommandResult;
 import io.drsuite.clusterclient.host.NodeFiles;
+import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.storage.Sha256;
 import io.drsuite.task.dr.ManagedCluster;
 import io.drsuite.task.dr.ManagedClusters;
@@ -20,7 +25,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Restores a physical snapshot onto a registered node: the node is stopped, its data directory is set aside, the
+ * Restores a physical snapshot onto a registered node (or, for a point-in-time restore, a new node named in the
+ * request, whose data directory must not exist): the node is stopped, its data directory is set aside, the
  * backup is streamed from storage into {@code tar} on the node's host (through its host executor, as the node's OS
  * user), the node's own configuration files are put back (the backup carries the source's, which name its port and
  * addresses; a node that had no data directory gets its registered port instead) and the server is started; it
@@ -38,13 +44,17 @@ public class PhysicalRestoreSteps {
     /** Artifact: the folder this task moves the node's data directory to, recorded before the move. */
     private static final String SET_ASIDE = "previousDataSetAside";
     private static final String ASIDE_SUFFIX = ".drsuite-pre-restore-";
+    /** Artifact: set before this task creates the data directory of a node that had none. */
+    private static final String CREATED = "dataDirectoryCreated";
 
     private final ManagedClusters clusters;
     private final StoredSnapshots stored;
+    private final ObjectMapper json;
 
-    PhysicalRestoreSteps(ManagedClusters clusters, StoredSnapshots stored) {
+    PhysicalRestoreSteps(ManagedClusters clusters, StoredSnapshots stored, ObjectMapper json) {
         this.clusters = clusters;
         this.stored = stored;
+        this.json = json;
     }
 
     public void checkSnapshot(StepContext context) throws IOException {
@@ -68,6 +78,13 @@ public class PhysicalRestoreSteps {
         NodeControl node = target(context);
         NodeFiles files = node.files();
         String data = node.node().dataDirectory();
+        if (isNewNode(context)) {
+            if (files.exists(data) && !createdHere(context)) {
+                throw new IllegalStateException(data + " appeared on " + node.node() + " after the restore checked "
+                        + "that it did not exist; a new node's data directory is never moved or replaced");
+            }
+            return;
+        }
         Optional<String> recorded = context.artifact(SET_ASIDE);
         if (recorded.isPresent() && files.exists(recorded.get())) {
             if (files.exists(data)) {
@@ -97,9 +114,12 @@ public class PhysicalRestoreSteps {
         NodeFiles files = node.files();
         String data = managed.dataDirectory();
         Optional<String> aside = setAside(context, files);
-        if (files.exists(data) && aside.isEmpty()) {
+        if (files.exists(data) && aside.isEmpty() && !createdHere(context)) {
             throw new IllegalStateException(data + " on " + managed + " was not set aside by this restore; it is "
                     + "left as it is");
+        }
+        if (aside.isEmpty()) {
+            context.recordNow(CREATED, "true");
         }
         files.remove(data);
         files.makeDirectory(data);
@@ -156,6 +176,10 @@ public class PhysicalRestoreSteps {
             node.files().remove(node.node().dataDirectory());
             node.files().move(aside.get(), node.node().dataDirectory());
             context.log("put the previous data directory of " + node.node() + " back");
+        } else if (createdHere(context) && node.files().exists(node.node().dataDirectory())) {
+            node.stop("immediate");
+            node.files().remove(node.node().dataDirectory());
+            context.log("removed the data directory this restore created on " + node.node());
         }
         if (Boolean.parseBoolean(context.artifact(WAS_RUNNING).orElse("false"))) {
             node.start();
@@ -167,12 +191,35 @@ public class PhysicalRestoreSteps {
         return context.artifact(SET_ASIDE).filter(files::exists);
     }
 
-    /** The node the restore replaces the data of: {@code targetNode} of {@code targetCluster}. */
+    private static boolean createdHere(StepContext context) {
+        return context.artifact(CREATED).isPresent();
+    }
+
+    public static boolean isNewNode(StepContext context) {
+        return context.parameters().containsKey(NEW_NODE);
+    }
+
+    /**
+     * The node the restore replaces the data of, {@code targetNode} of {@code targetCluster}, or the new node the
+     * request names.
+     */
     public NodeControl target(StepContext context) {
+        if (isNewNode(context)) {
+            return new NodeControl(clusters.unregistered(newNode(context),
+                    Integer.parseInt(context.parameter(MAJOR_VERSION))), clusters.connector());
+        }
         ManagedCluster cluster = clusters.load(context.parameter(TARGET_CLUSTER));
         String name = context.parameter(TARGET_NODE);
         ManagedNode node = cluster.nodes().stream().filter(candidate -> candidate.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("cluster " + cluster + " has no node " + name));
         return new NodeControl(node, clusters.connector());
+    }
+
+    private ClusterNode newNode(StepContext context) {
+        try {
+            return json.readValue(context.parameter(NEW_NODE), ClusterNode.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("parameter " + NEW_NODE + " is not a node: " + e.getOriginalMessage());
+        }
     }
 }

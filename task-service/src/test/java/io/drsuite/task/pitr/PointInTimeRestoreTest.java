@@ -4,6 +4,10 @@ import static io.drsuite.task.dr.DrFixture.awaitDone;
 import static io.drsuite.task.dr.DrFixture.awaitSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.cluster.HostAccess;
+import io.drsuite.events.cluster.HostAccessKind;
+import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.events.task.WalTasks;
@@ -36,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * Point-in-time restores against real PostgreSQL 15 servers: one physical snapshot of a primary, rows written and
  * a moment, a restore point and an LSN noted, half the rows deleted, and the primary's completed WAL segments copied
  * gzip-compressed into the local storage location as the archive. The same snapshot and archive are restored onto
- * one node (unbuilt at first, then replaced) to each kind of target.
+ * one node (unbuilt at first, then replaced) to each kind of target, and onto a new node in no cluster.
  */
 @QuarkusTest
 class PointInTimeRestoreTest {
@@ -138,7 +142,50 @@ class PointInTimeRestoreTest {
                     Duration.ofMinutes(2));
             assertThat(refused.getString("failedStep")).isEqualTo("check-snapshot");
             assertThat(node.tableChecksums("postgres")).isEqualTo(atEnd);
+
+            ontoANewNode(fixture, base, moment, beforeDelete, node, atEnd);
         }
+    }
+
+    /**
+     * Onto a node in no cluster: created where nothing was, on its own port, and left running as a server of its
+     * own. A new node whose data directory exists (the registered node's) is refused before anything is touched.
+     */
+    private void ontoANewNode(DrFixture fixture, Map<String, String> base, Instant moment,
+            Map<String, String> beforeDelete, PostgresInstance registered, Map<String, String> registeredRows)
+            throws Exception {
+        try (PostgresInstance fresh = PostgresInstance.unbuilt("pitr-new")) {
+            Map<String, String> parameters = new HashMap<>(base);
+            parameters.remove(SnapshotTasks.TARGET_CLUSTER);
+            parameters.remove(SnapshotTasks.TARGET_NODE);
+            parameters.put(SnapshotTasks.REPLACE, "false");
+            parameters.put(WalTasks.CLUSTER, SOURCE);
+            parameters.put(WalTasks.RECOVERY_TARGET_KIND, "time");
+            parameters.put(WalTasks.RECOVERY_TARGET, moment.toString());
+            parameters.put(WalTasks.PAUSE_AT_TARGET, "false");
+
+            Map<String, String> taken = new HashMap<>(parameters);
+            taken.put(WalTasks.NEW_NODE, newNode("pitr-taken", fresh.port(), registered.dataDirectory()));
+            JsonPath refused = awaitDone(request(fixture, WalTasks.POINT_IN_TIME_RESTORE, "pitr-taken", taken),
+                    Duration.ofMinutes(2));
+            assertThat(refused.getString("failedStep")).isEqualTo("check-snapshot");
+            assertThat(refused.getString("error")).contains("must not exist");
+            assertThat(registered.tableChecksums("postgres")).isEqualTo(registeredRows);
+
+            parameters.put(WalTasks.NEW_NODE, newNode(fresh.name(), fresh.port(), fresh.dataDirectory()));
+            JsonPath created = awaitSucceeded(request(fixture, WalTasks.POINT_IN_TIME_RESTORE, fresh.name(),
+                    parameters));
+            assertThat(fresh.answers()).as("the new node runs on its own port").isTrue();
+            assertThat(fresh.tableChecksums("postgres")).isEqualTo(beforeDelete);
+            assertThat(fresh.inRecovery()).isFalse();
+            assertThat(finish(created).get(WalTasks.REACHED_TIMELINE)).isEqualTo("2");
+            assertThat(registered.tableChecksums("postgres")).isEqualTo(registeredRows);
+        }
+    }
+
+    private String newNode(String name, int port, Path dataDirectory) throws Exception {
+        return registry.json().writeValueAsString(new ClusterNode(name, "127.0.0.1", port, dataDirectory.toString(),
+                NodeRole.PRIMARY, new HostAccess(HostAccessKind.LOCAL, "postgres", null, null, null, null)));
     }
 
     private static JsonPath restore(DrFixture fixture, PostgresInstance node, Map<String, String> base, String kind,

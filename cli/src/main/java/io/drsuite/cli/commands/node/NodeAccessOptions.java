@@ -37,7 +37,7 @@ public final class NodeAccessOptions {
     String sshKeyRef;
 
     /** The {@code access} object of a node registration. */
-    Map<String, Object> toRequest(String host) {
+    public Map<String, Object> toRequest(String host) {
         Map<String, Object> access = new LinkedHashMap<>();
         access.put("kind", kind.name());
         if (kind == Kind.local) {

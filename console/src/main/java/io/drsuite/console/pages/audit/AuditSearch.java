@@ -1,5 +1,7 @@
 package io.drsuite.console.pages.audit;
 
+import static io.drsuite.console.pages.FormFields.blankToNull;
+
 import io.drsuite.console.pages.QueryString;
 import java.util.Set;
 
@@ -37,9 +39,5 @@ public record AuditSearch(String from, String to, String actor, String target, S
 
     boolean admits(AuditRow row) {
         return outcome == null || outcome.equals(row.outcome());
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,5 +1,8 @@
 package io.drsuite.console.pages.bin;
 
+import static io.drsuite.console.pages.FormFields.blankToNull;
+
+import io.drsuite.console.pages.FormFields;
 import io.drsuite.console.pages.TypedConfirmation;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -11,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -78,14 +80,6 @@ public class BinPage {
     }
 
     private static Response backTo(String cluster) {
-        UriBuilder page = UriBuilder.fromPath("/bin");
-        if (cluster != null) {
-            page.queryParam("cluster", cluster);
-        }
-        return Response.seeOther(page.build()).build();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return FormFields.backTo("/bin", "cluster", cluster);
     }
 }

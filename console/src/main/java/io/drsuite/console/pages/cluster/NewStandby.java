@@ -1,5 +1,7 @@
 package io.drsuite.console.pages.cluster;
 
+import static io.drsuite.console.pages.FormFields.blankToNull;
+
 import jakarta.ws.rs.FormParam;
 
 /**
@@ -77,9 +79,5 @@ public class NewStandby {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,6 +1,9 @@
 package io.drsuite.console.pages.recovery;
 
+import static io.drsuite.console.pages.FormFields.blankToNull;
+
 import io.drsuite.console.pages.ConsoleRefusal;
+import io.drsuite.console.pages.FormFields;
 import io.drsuite.console.pages.TypedConfirmation;
 import io.drsuite.console.pages.snapshot.RestoreProgress;
 import io.drsuite.console.pages.snapshot.SnapshotCatalog;
@@ -14,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,17 +133,6 @@ public class RecoveryPage {
     }
 
     private static Response backTo(String cluster, UUID restoreId) {
-        UriBuilder page = UriBuilder.fromPath("/recovery");
-        if (cluster != null) {
-            page.queryParam("cluster", cluster);
-        }
-        if (restoreId != null) {
-            page.queryParam("restore", restoreId);
-        }
-        return Response.seeOther(page.build()).build();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return FormFields.backTo("/recovery", "cluster", cluster, "restore", restoreId);
     }
 }

@@ -1,5 +1,7 @@
 package io.drsuite.console.pages.relationship;
 
+import static io.drsuite.console.pages.FormFields.blankToNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.console.pages.overview.SuiteReads;
 import io.drsuite.console.pages.overview.UnprotectedCluster;
@@ -201,9 +203,5 @@ public class RelationshipPage {
     private static Response refused(String title, String detail) {
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.problem(title, detail).render()).build();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -27,6 +27,9 @@ public record RestoreProgress(UUID id, UUID snapshotId, String targetCluster, St
 
     /** Where the data went, in words. */
     public String target() {
+        if (targetCluster == null) {
+            return "new node " + targetNode;
+        }
         return targetCluster + (targetDatabase != null ? " / " + targetDatabase
                 : targetNode != null ? " (node " + targetNode + ")" : "");
     }

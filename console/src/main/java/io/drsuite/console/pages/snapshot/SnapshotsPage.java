@@ -1,5 +1,8 @@
 package io.drsuite.console.pages.snapshot;
 
+import static io.drsuite.console.pages.FormFields.blankToNull;
+
+import io.drsuite.console.pages.FormFields;
 import io.drsuite.console.pages.TypedConfirmation;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -12,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,23 +147,12 @@ public class SnapshotsPage {
     }
 
     private static Response backTo(String cluster, UUID restoreId) {
-        UriBuilder page = UriBuilder.fromPath("/snapshots");
-        if (cluster != null) {
-            page.queryParam("cluster", cluster);
-        }
-        if (restoreId != null) {
-            page.queryParam("restore", restoreId);
-        }
-        return Response.seeOther(page.build()).build();
+        return FormFields.backTo("/snapshots", "cluster", cluster, "restore", restoreId);
     }
 
     private static void putIfGiven(Map<String, Object> request, String field, String value) {
         if (blankToNull(value) != null) {
             request.put(field, value.strip());
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

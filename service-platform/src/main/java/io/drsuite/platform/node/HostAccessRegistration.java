@@ -1,5 +1,6 @@
-package io.drsuite.relationship.api;
+package io.drsuite.platform.node;
 
+import io.drsuite.events.cluster.HostAccess;
 import io.drsuite.events.cluster.HostAccessKind;
 import io.drsuite.platform.validation.Names;
 import io.drsuite.platform.validation.NetworkHost;
@@ -31,5 +32,9 @@ public record HostAccessRegistration(
             case LOCAL -> osUser != null;
             case SSH -> sshHost != null && sshPort != null && sshUser != null && sshKeyRef != null;
         };
+    }
+
+    public HostAccess hostAccess() {
+        return new HostAccess(kind, osUser, sshHost, sshPort, sshUser, sshKeyRef);
     }
 }

@@ -1,5 +1,7 @@
-package io.drsuite.relationship.api;
+package io.drsuite.platform.node;
 
+import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.platform.validation.Names;
 import io.drsuite.platform.validation.NetworkHost;
 import jakarta.validation.Valid;
@@ -9,7 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * One node of a cluster being registered. Its role is discovered, not declared.
+ * A node as a request names it: one of a cluster being registered (its role is discovered, not declared), or a node
+ * a restore creates.
  */
 public record NodeRegistration(
         @NotNull @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String name,
@@ -20,5 +23,9 @@ public record NodeRegistration(
 
     public String address() {
         return host + ":" + port;
+    }
+
+    public ClusterNode asNode(NodeRole role) {
+        return new ClusterNode(name, host, port, dataDirectory, role, access.hostAccess());
     }
 }
