@@ -24,6 +24,10 @@ public interface SnapshotConfig {
     @WithDefault("30s")
     Duration scheduleSyncInterval();
 
+    /** How soon a WAL archive's summary (last segment, gaps, recovery window) follows the files recorded. */
+    @WithDefault("2s")
+    Duration walSummaryInterval();
+
     /**
      * How long a WAL archive's stream task may run: it runs until switched off, so this only bounds a forgotten
      * one (at most about 68 years, the task request's limit).

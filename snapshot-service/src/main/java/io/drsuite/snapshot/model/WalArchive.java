@@ -72,6 +72,10 @@ public class WalArchive extends PanacheEntityBase {
     @Column(name = "window_end")
     public Instant windowEnd;
 
+    /** Files were recorded since the summary (last segment, gaps, window) was computed. */
+    @Column(name = "summary_stale", nullable = false)
+    public boolean summaryStale;
+
     public List<String> gapList() {
         return List.of(gaps);
     }
@@ -119,6 +123,12 @@ public class WalArchive extends PanacheEntityBase {
 
     public static Optional<WalArchive> byTask(UUID taskId) {
         return find("taskId", taskId).firstResultOptional();
+    }
+
+    /** The archives whose summary waits for a recomputation. */
+    public static List<UUID> withStaleSummary() {
+        return getEntityManager().createQuery("select a.id from WalArchive a where a.summaryStale", UUID.class)
+                .getResultList();
     }
 
     public static WalArchive locked(UUID id) {

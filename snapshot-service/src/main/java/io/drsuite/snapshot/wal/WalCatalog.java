@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The catalog of archived WAL: records each file task-service stored once, and keeps every archive's summary (last
- * segment, gaps, recovery window) current, announcing it in the same transaction whenever it changes.
+ * segment, gaps, recovery window) current, announcing it in the same transaction whenever it changes. A recorded
+ * file only marks the summary stale: recomputing it reads all of the archive's segments, so {@link WalSummaries}
+ * does it once for every file that arrived since its last pass, not once per file.
  */
 @ApplicationScoped
 public class WalCatalog {
@@ -51,13 +53,14 @@ public class WalCatalog {
             return;
         }
         if (files.record(file)) {
-            summarize(archive);
+            archive.summaryStale = true;
         }
     }
 
     /** Recomputes the archive's summary; announces it when it changed. The archive is locked by the caller. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void summarize(WalArchive archive) {
+        archive.summaryStale = false;
         WalContinuity continuity = continuity(archive.id);
         RecoveryWindow window = window(archive, continuity);
         ArchivedSegment newest = continuity.newest().orElse(null);
