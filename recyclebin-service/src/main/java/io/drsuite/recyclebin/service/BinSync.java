@@ -61,6 +61,11 @@ public class BinSync {
     }
 
     void synchronize(KnownCluster cluster) throws SQLException {
+        // The entries known before the databases are read: an entry is recorded only after its record committed in
+        // the managed database, so each of these has its record there unless it left the bin. An entry recorded
+        // while the databases are read may have its record committed after that database was read: it waits for
+        // the next pass.
+        List<BinEntry> known = QuarkusTransaction.requiringNew().call(() -> BinEntry.recycledIn(cluster.name));
         Set<String> readDatabases = new HashSet<>();
         Set<UUID> present = new HashSet<>();
         for (String database : databases(cluster)) {
@@ -74,7 +79,6 @@ public class BinSync {
                 LOG.debugf("Bin of %s/%s not read: %s", cluster.name, database, e.getMessage());
             }
         }
-        List<BinEntry> known = QuarkusTransaction.requiringNew().call(() -> BinEntry.recycledIn(cluster.name));
         for (BinEntry entry : known) {
             if (readDatabases.contains(entry.recordDatabase()) && !present.contains(entry.entryId)) {
                 QuarkusTransaction.requiringNew().run(() -> BinEntry.lockedIfRecycled(entry.id).ifPresent(this::ended));
