@@ -64,7 +64,6 @@ public final class FreePorts {
 
     private static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(false);
             return true;
         } catch (IOException inUse) {
             return false;
