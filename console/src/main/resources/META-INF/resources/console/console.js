@@ -31,9 +31,20 @@
       element.textContent = text;
     }
   };
-  document.addEventListener("htmx:sseError", function () { liveState("Live updates interrupted; reconnecting…"); });
+  // Signals sent while the stream was down are lost, so a page whose stream comes back reloads what it shows,
+  // unless a confirmation dialog is open (the user's typing would be lost): then it says so instead.
+  let interrupted = false;
+  document.addEventListener("htmx:sseError", function () {
+    interrupted = true;
+    liveState("Live updates interrupted; reconnecting…");
+  });
   document.addEventListener("htmx:sseOpen", function () {
-    liveState("");
+    if (interrupted && !document.querySelector("dialog[open]")) {
+      window.location.reload();
+      return;
+    }
+    liveState(interrupted ? "Live updates resumed; reload the page to see what changed meanwhile." : "");
+    interrupted = false;
     document.body.setAttribute("data-live", "open");
   });
 

@@ -8,12 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fans the signals out to every open page of this console replica. A page that cannot keep up loses signals rather
- * than slowing the others down (each signal only says "fetch again", so the next one brings it up to date).
+ * Fans the signals out to every open page of this console replica. Each page has a buffer of its own: the SSE writer
+ * asks for one signal at a time, and signals come in bursts (one event can name a cluster and the cluster list, and
+ * the whole suite's events share the stream), so without it a signal arriving during a write was lost and its part
+ * of the page stayed stale. A page that falls more than {@value #PAGE_BUFFER} signals behind has its stream ended
+ * rather than slowing the others down; the browser reconnects and reloads what it shows (console.js).
  */
 @Startup
 @ApplicationScoped
 public class LiveUpdates {
+
+    static final int PAGE_BUFFER = 1024;
 
     private final BroadcastProcessor<LiveSignal> signals = BroadcastProcessor.create();
     private final AtomicInteger openPages;
@@ -31,7 +36,7 @@ public class LiveUpdates {
 
     /** The signals from now on, for one page. */
     public Multi<LiveSignal> stream() {
-        return signals.onOverflow().drop()
+        return signals.onOverflow().buffer(PAGE_BUFFER)
                 .onSubscription().invoke(openPages::incrementAndGet)
                 .onTermination().invoke(openPages::decrementAndGet);
     }
