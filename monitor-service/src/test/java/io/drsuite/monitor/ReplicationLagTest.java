@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * With replay paused on the standby and writes on the primary the lag rises in the API and the metrics, and falls
  * back to zero after replay resumes, raising and resolving a lag alert on the relationship's own threshold; a
  * standby whose postmaster is killed shows as down and the link as broken, each alert raised once and resolved
- * once after it is started again. The figures are announced on drsuite.health while they change and every heartbeat.
+ * once after it is started again; an RPO objective is breached (alert and metric) while the standby receives nothing
+ * and met again after. The figures are announced on drsuite.health while they change and every heartbeat.
  * The history and the alerts are read page by page.
  */
 @QuarkusTest
@@ -89,6 +90,23 @@ class ReplicationLagTest {
             await().atMost(WITHIN).until(() -> alertState("lag_bytes", "mon-rel").equals("resolved"));
             await().atMost(WITHIN).until(() -> metric("drsuite_replication_lag_seconds",
                     "relationship=\"mon-rel\"") == 0.0);
+
+            // An RPO objective, as relationship-service announces it: met while the DR side receives everything,
+            // breached (alert and metric) while it receives nothing and the primary commits, met again after.
+            publish(RelationshipEvents.CHANGED, relationship, new RelationshipChanged(relationship, "mon-rel",
+                    "active", "mon-prod", "mon-dr", "async", "archive", "recovery", Instant.now(), 2, 60));
+            await().atMost(WITHIN).until(() -> metric("drsuite_rpo_objective_seconds", "relationship=\"mon-rel\"")
+                    == 2.0);
+            await().atMost(WITHIN).until(() -> metric("drsuite_rpo_objective_breached",
+                    "relationship=\"mon-rel\"") == 0.0);
+            try (AutoCloseable frozen = standby.freezeWalReceiver()) {
+                primary.execute("insert into t values (0, 'not received')");
+                await().atMost(WITHIN).until(() -> alertState("rpo_objective_breached", "mon-rel").equals("firing"));
+                assertThat(metric("drsuite_rpo_objective_breached", "relationship=\"mon-rel\"")).isEqualTo(1.0);
+                assertThat(health(relationship).getDouble("latest.rpoEstimateSeconds")).isGreaterThan(2.0);
+            }
+            await().atMost(WITHIN).until(() -> alertState("rpo_objective_breached", "mon-rel").equals("resolved"));
+            assertThat(metric("drsuite_rpo_objective_breached", "relationship=\"mon-rel\"")).isEqualTo(0.0);
 
             standby.killPostmaster();
             await().atMost(WITHIN).until(() -> metric("drsuite_node_up", "node=\"mon-dr\"") == 0.0);

@@ -36,6 +36,14 @@ public class KnownRelationship extends PanacheEntityBase {
     @Column(name = "sync_mode", nullable = false)
     public String syncMode;
 
+    /** The relationship's RPO objective; null when not set. */
+    @Column(name = "rpo_objective_seconds")
+    public Integer rpoObjectiveSeconds;
+
+    /** The relationship's RTO objective; null when not set. */
+    @Column(name = "rto_objective_seconds")
+    public Integer rtoObjectiveSeconds;
+
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 

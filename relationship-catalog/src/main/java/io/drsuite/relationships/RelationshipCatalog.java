@@ -41,6 +41,8 @@ public class RelationshipCatalog {
         known.primaryCluster = changed.primaryCluster();
         known.drCluster = changed.drCluster();
         known.syncMode = changed.syncMode();
+        known.rpoObjectiveSeconds = changed.rpoObjectiveSeconds();
+        known.rtoObjectiveSeconds = changed.rtoObjectiveSeconds();
         known.changedAt = changed.at();
         known.persist();
     }

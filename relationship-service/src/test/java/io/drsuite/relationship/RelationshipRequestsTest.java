@@ -212,6 +212,49 @@ class RelationshipRequestsTest {
         PagedList.refusesBadLimitAndCursor("/api/v1/relationships");
     }
 
+    @Test
+    void recoveryObjectivesAreSetByAnAdminAndAnnouncedAndBadOnesChangeNothing() throws Exception {
+        storeStoppedRelationship("rq-objectives");
+        String id = given().get("/api/v1/relationships?limit=500").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.name == 'rq-objectives' }.id");
+        given().get("/api/v1/relationships/{id}/objectives", id).then().statusCode(200)
+                .body("rpoObjectiveSeconds", equalTo(null)).body("rtoObjectiveSeconds", equalTo(null));
+
+        long before = System.currentTimeMillis();
+        given().contentType(ContentType.JSON).body(Map.of("rpoObjectiveSeconds", 30, "rtoObjectiveSeconds", 300))
+                .put("/api/v1/relationships/{id}/objectives", id).then().statusCode(200)
+                .body("objectives.rpoObjectiveSeconds", equalTo(30))
+                .body("objectives.rtoObjectiveSeconds", equalTo(300));
+        List<ConsumerRecord<String, String>> announced = KafkaProbe.readAll(
+                io.drsuite.events.relationship.RelationshipEvents.TOPIC,
+                record -> id.equals(record.key()) && record.timestamp() >= before, Duration.ofMillis(500),
+                Duration.ofSeconds(20));
+        assertThat(announced).isNotEmpty();
+        assertThat(announced.getLast().value()).contains("\"rpoObjectiveSeconds\":30")
+                .contains("\"rtoObjectiveSeconds\":300");
+
+        for (Map<String, Object> bad : List.of(Map.<String, Object>of("rpoObjectiveSeconds", 0),
+                Map.<String, Object>of("rtoObjectiveSeconds", 604_801), Map.<String, Object>of("rpoObjectiveSeconds",
+                        "soon"))) {
+            given().contentType(ContentType.JSON).body(bad).put("/api/v1/relationships/{id}/objectives", id)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        io.drsuite.testing.SignedIn.as(io.drsuite.testing.SignedIn.OPERATOR).contentType(ContentType.JSON)
+                .body(Map.of("rpoObjectiveSeconds", 1)).put("/api/v1/relationships/{id}/objectives", id)
+                .then().statusCode(403);
+        given().get("/api/v1/relationships/{id}", id).then().statusCode(200)
+                .body("objectives.rpoObjectiveSeconds", equalTo(30))
+                .body("objectives.rtoObjectiveSeconds", equalTo(300));
+        given().contentType(ContentType.JSON).body(Map.of("rpoObjectiveSeconds", 10))
+                .put("/api/v1/relationships/{id}/objectives", java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+
+        given().contentType(ContentType.JSON).body(Map.of("rpoObjectiveSeconds", 10))
+                .put("/api/v1/relationships/{id}/objectives", id).then().statusCode(200);
+        given().get("/api/v1/relationships/{id}/objectives", id).then().statusCode(200)
+                .body("rpoObjectiveSeconds", equalTo(10)).body("rtoObjectiveSeconds", equalTo(null));
+    }
+
     private static List<String> names(List<Map<String, Object>> items) {
         return items.stream().map(item -> (String) item.get("name")).toList();
     }

@@ -278,6 +278,24 @@ public final class PostgresInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes this standby's WAL receiver (SIGSTOP): it still shows as streaming but receives nothing, as behind a
+     * stalled network. Closing the returned handle lets it go on (SIGCONT).
+     */
+    public AutoCloseable freezeWalReceiver() throws SQLException {
+        String pid;
+        try (Connection connection = connect("postgres");
+                java.sql.ResultSet row = connection.createStatement()
+                        .executeQuery("select pid from pg_stat_wal_receiver")) {
+            if (!row.next()) {
+                throw new IllegalStateException(name + " has no WAL receiver");
+            }
+            pid = Long.toString(row.getLong(1));
+        }
+        Commands.run(List.of("kill", "-STOP", pid), Map.of(), null, 30);
+        return () -> Commands.run(List.of("kill", "-CONT", pid), Map.of(), null, 30);
+    }
+
     /** Whether the server accepts a superuser connection. */
     public boolean answers() {
         try (Connection ignored = connect("postgres")) {

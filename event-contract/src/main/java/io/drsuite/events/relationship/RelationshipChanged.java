@@ -16,6 +16,9 @@ import java.util.UUID;
  * @param syncMode {@code async} or {@code sync}
  * @param primaryState the primary cluster's state in gs_ddr words, e.g. {@code archive}
  * @param drState the DR cluster's state in gs_ddr words, e.g. {@code recovery}
+ * @param rpoObjectiveSeconds the most data, in seconds of commits, the relationship may lose in a disaster; null when
+ *     not set (monitor-service alerts while the live RPO estimate is above it, drills are judged against it)
+ * @param rtoObjectiveSeconds how long the DR side may take to accept writes after a disaster; null when not set
  */
 @RegisterForReflection
 public record RelationshipChanged(
@@ -27,7 +30,15 @@ public record RelationshipChanged(
         String syncMode,
         String primaryState,
         String drState,
-        Instant at) {
+        Instant at,
+        Integer rpoObjectiveSeconds,
+        Integer rtoObjectiveSeconds) {
+
+    /** A relationship without recovery objectives. */
+    public RelationshipChanged(UUID relationshipId, String name, String phase, String primaryCluster,
+            String drCluster, String syncMode, String primaryState, String drState, Instant at) {
+        this(relationshipId, name, phase, primaryCluster, drCluster, syncMode, primaryState, drState, at, null, null);
+    }
 
     public RelationshipChanged {
         present(relationshipId, "relationshipId");

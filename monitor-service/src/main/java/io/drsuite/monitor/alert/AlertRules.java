@@ -5,6 +5,7 @@ import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.monitor.config.MonitorConfig;
 import io.drsuite.monitor.health.NodeHealth;
 import io.drsuite.monitor.health.RelationshipHealth;
+import io.drsuite.monitor.health.RpoObjective;
 import io.drsuite.monitor.model.RelationshipThreshold;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * The alert rules, applied to one poll: {@code node_down}, {@code slot_inactive}, {@code retained_wal} per node,
  * {@code slot_wal_at_risk} per slot;
  * {@code dr_link_broken}, {@code lag_bytes}, {@code lag_seconds} per relationship (with its own thresholds where
- * it has them).
+ * it has them), {@code rpo_objective_breached} per relationship with an RPO objective.
  */
 public final class AlertRules {
 
@@ -62,6 +63,21 @@ public final class AlertRules {
             if (health.lagSeconds() != null && health.lagSeconds() > maxSeconds) {
                 breaches.add(new Breach(AlertRule.LAG_SECONDS, health.name(), health.relationshipId(), health.name()
                         + " lags " + health.lagSeconds() + " s, more than " + maxSeconds));
+            }
+        }
+        return breaches;
+    }
+
+    /** Relationships whose live RPO estimate is above their objective ({@code objectives} by relationship id). */
+    public static List<Breach> rpoObjectiveBreaches(List<RelationshipHealth> relationships,
+            Map<UUID, Integer> objectives) {
+        List<Breach> breaches = new ArrayList<>();
+        for (RelationshipHealth health : relationships) {
+            Integer objective = objectives.get(health.relationshipId());
+            if (RpoObjective.breached(health, objective).orElse(false)) {
+                breaches.add(new Breach(AlertRule.RPO_OBJECTIVE_BREACHED, health.name(), health.relationshipId(),
+                        "a disaster now would lose " + health.rpoEstimateSeconds() + " s of commits on "
+                                + health.name() + ", more than its RPO objective of " + objective + " s"));
             }
         }
         return breaches;

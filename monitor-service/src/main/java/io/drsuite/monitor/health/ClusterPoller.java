@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,7 @@ public class ClusterPoller {
             Set<UUID> seen = new HashSet<>();
             List<RelationshipHealth> relationships = new ArrayList<>();
             List<AutoFailover.Observation> observations = new ArrayList<>();
+            Map<UUID, Integer> rpoObjectives = new HashMap<>();
             for (KnownRelationship relationship : KnownRelationship.replicating()) {
                 KnownCluster primary = byName.get(relationship.primaryCluster);
                 KnownCluster dr = byName.get(relationship.drCluster);
@@ -148,7 +150,8 @@ public class ClusterPoller {
                         latest.nodes(), now);
                 announceIfChanged(latest.relationship(relationship.id).orElse(null), health);
                 latest.putRelationship(health);
-                metrics.relationship(health);
+                metrics.relationship(health, relationship.rpoObjectiveSeconds);
+                rpoObjectives.put(relationship.id, relationship.rpoObjectiveSeconds);
                 RelationshipSample.of(health).persist();
                 samples.announceIfDue(health);
                 relationships.add(health);
@@ -164,6 +167,7 @@ public class ClusterPoller {
                     .stream().collect(Collectors.toMap(threshold -> threshold.relationshipId, Function.identity()));
             List<Breach> breaches = new ArrayList<>(AlertRules.breaches(nodes, relationships, thresholds,
                     config.alerts()));
+            breaches.addAll(AlertRules.rpoObjectiveBreaches(relationships, rpoObjectives));
             breaches.addAll(local.held());
             breaches.addAll(autoFailover.evaluate(observations, now));
             breaches.addAll(WalArchiveRules.breaches(WalArchiveStatus.listAll(), byName, latest.nodes()));

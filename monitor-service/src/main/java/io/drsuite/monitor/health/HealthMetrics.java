@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code drsuite_replication_lag_bytes}, {@code drsuite_replication_lag_seconds},
  * {@code drsuite_rpo_estimate_seconds} ({@code relationship}), {@code drsuite_slot_safe_wal_bytes} ({@code cluster},
  * {@code node}, {@code slot}: WAL that may still be written before the slot passes {@code max_slot_wal_keep_size};
- * 0 once the slot is lost, NaN without a cap). A value the poll could not read is NaN.
+ * 0 once the slot is lost, NaN without a cap), {@code drsuite_rpo_objective_seconds} and
+ * {@code drsuite_rpo_objective_breached} ({@code relationship}: 1 while the RPO estimate is above the objective, 0
+ * while it is not, NaN without an objective). A value the poll could not read is NaN.
  */
 @ApplicationScoped
 public class HealthMetrics {
@@ -38,11 +40,14 @@ public class HealthMetrics {
         }
     }
 
-    void relationship(RelationshipHealth health) {
+    void relationship(RelationshipHealth health, Integer rpoObjectiveSeconds) {
         Tags tags = Tags.of("relationship", health.name());
         set("drsuite.replication.lag.bytes", tags, number(health.lagBytes()));
         set("drsuite.replication.lag.seconds", tags, number(health.lagSeconds()));
         set("drsuite.rpo.estimate.seconds", tags, number(health.rpoEstimateSeconds()));
+        set("drsuite.rpo.objective.seconds", tags, number(rpoObjectiveSeconds));
+        set("drsuite.rpo.objective.breached", tags, RpoObjective.breached(health, rpoObjectiveSeconds)
+                .map(breached -> breached ? 1.0 : 0.0).orElse(Double.NaN));
     }
 
     private void set(String name, Tags tags, double value) {

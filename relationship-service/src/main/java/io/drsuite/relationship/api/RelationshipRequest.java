@@ -3,6 +3,7 @@ package io.drsuite.relationship.api;
 import io.drsuite.events.relationship.SyncMode;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.validation.Names;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
  * @param timeoutSeconds how long each of the relationship's operations may run (default 1200, as gs_ddr)
  * @param confirmOverwrite the DR cluster's name again: the start replaces all of its data with a copy of the primary,
  *     so the caller must say which cluster it agrees to overwrite
+ * @param objectives the recovery objectives, optional (they can be set later)
  */
 public record RelationshipRequest(
         @NotNull @Pattern(regexp = Names.RELATIONSHIP, message = Names.RELATIONSHIP_RULE) String name,
@@ -21,7 +23,8 @@ public record RelationshipRequest(
         @NotNull @Pattern(regexp = Names.RESOURCE, message = Names.RESOURCE_RULE) String drCluster,
         SyncMode syncMode,
         @Min(60) @Max(86400) Integer timeoutSeconds,
-        String confirmOverwrite) {
+        String confirmOverwrite,
+        @Valid RecoveryObjectives objectives) {
 
     /** Creating the relationship overwrites the DR cluster: refused unless the request names it in confirmOverwrite. */
     public void requireOverwriteConfirmed() {

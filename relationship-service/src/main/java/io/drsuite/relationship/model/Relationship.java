@@ -93,6 +93,12 @@ public class Relationship extends PanacheEntityBase {
     @Column(name = "estimated_data_loss_bytes")
     public Long estimatedDataLossBytes;
 
+    @Column(name = "rpo_objective_seconds")
+    public Integer rpoObjectiveSeconds;
+
+    @Column(name = "rto_objective_seconds")
+    public Integer rtoObjectiveSeconds;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -8,6 +8,7 @@ import io.drsuite.platform.audit.AuditedRequest;
 import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.api.FailoverRequest;
+import io.drsuite.relationship.api.RecoveryObjectives;
 import io.drsuite.relationship.api.RelationshipRequest;
 import io.drsuite.relationship.api.StopRequest;
 import io.drsuite.relationship.service.RelationshipService;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,7 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** DR relationships: create (start), query, switchover, failover, reprotect, stop, resume a failed task. */
+/**
+ * DR relationships: create (start), query, switchover, failover, reprotect, stop, resume a failed task, recovery
+ * objectives.
+ */
 @Path("/api/v1/relationships")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -209,6 +214,36 @@ public class RelationshipResource {
     @APIResponse(responseCode = "409", description = "Not in error, or its task cannot be resumed")
     public RestResponse<OperationAccepted> resume(@PathParam("id") UUID id) {
         return accepted(service.resume(id, caller.hasRole(ADMIN)));
+    }
+
+    @RolesAllowed({VIEWER, OPERATOR, ADMIN})
+    @GET
+    @Path("/{id}/objectives")
+    @Operation(operationId = "getRecoveryObjectives", summary = "A relationship's recovery objectives",
+            description = "RPO and RTO in seconds; null where not set.")
+    @APIResponse(responseCode = "200", description = "The objectives")
+    @APIResponse(responseCode = "404", description = "No relationship with this id")
+    public RecoveryObjectives objectives(@PathParam("id") UUID id) {
+        return service.find(id).map(found -> new RecoveryObjectives(found.rpoObjectiveSeconds,
+                found.rtoObjectiveSeconds)).orElseThrow(() -> ProblemException.notFound("relationship",
+                "no relationship " + id));
+    }
+
+    @RolesAllowed({ADMIN})
+    @PUT
+    @Path("/{id}/objectives")
+    @Operation(operationId = "setRecoveryObjectives", summary = "Set a relationship's recovery objectives",
+            description = "Replaces both; a null or absent one is no longer set. monitor-service raises "
+                    + "rpo_objective_breached while the live RPO estimate is above the RPO objective, and drills "
+                    + "are judged against both.")
+    @APIResponse(responseCode = "200", description = "The relationship with its objectives as set")
+    @APIResponse(responseCode = "400", description = "An objective that is not between 1 s and a week")
+    @APIResponse(responseCode = "404", description = "No relationship with this id")
+    public RelationshipView setObjectives(@PathParam("id") UUID id, @NotNull @Valid @RequestBody(content = @Content(
+            examples = @ExampleObject(name = "objectives", summary = "Lose at most 30 s, write again within 5 min",
+                    value = "{\"rpoObjectiveSeconds\": 30, \"rtoObjectiveSeconds\": 300}")))
+            RecoveryObjectives request) {
+        return RelationshipView.of(service.setObjectives(id, request));
     }
 
     private static RestResponse<OperationAccepted> accepted(RelationshipService.Accepted accepted) {

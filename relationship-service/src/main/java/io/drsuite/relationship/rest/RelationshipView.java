@@ -5,6 +5,7 @@ import static io.drsuite.events.relationship.ClusterState.ARCHIVE_FAIL;
 import static io.drsuite.events.relationship.ClusterState.RECOVERY_FAIL;
 
 import io.drsuite.events.relationship.ClusterState;
+import io.drsuite.relationship.api.RecoveryObjectives;
 import io.drsuite.relationship.model.Relationship;
 import io.drsuite.relationship.service.ReplicationLag;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public record RelationshipView(
         CurrentTask currentTask,
         ReplicationLag lag,
         Long estimatedDataLossBytes,
+        RecoveryObjectives objectives,
         String lastError,
         Instant createdAt,
         Instant updatedAt) {
@@ -61,7 +63,8 @@ public record RelationshipView(
                 List.of(new ClusterRole(relationship.primaryCluster, "primary", primaryState.wireName()),
                         new ClusterRole(relationship.drCluster, "disaster_standby", drState.wireName())),
                 relationship.switchoverPercent, relationship.failoverPercent, task, lag,
-                relationship.estimatedDataLossBytes, relationship.lastError, relationship.createdAt,
+                relationship.estimatedDataLossBytes, new RecoveryObjectives(relationship.rpoObjectiveSeconds,
+                        relationship.rtoObjectiveSeconds), relationship.lastError, relationship.createdAt,
                 relationship.updatedAt);
     }
 }

@@ -6,6 +6,7 @@ import io.drsuite.events.task.DrTasks;
 import io.drsuite.platform.paging.Page;
 import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.relationship.api.RecoveryObjectives;
 import io.drsuite.relationship.api.RelationshipRequest;
 import io.drsuite.relationship.api.StopRequest;
 import io.drsuite.relationship.config.RelationshipConfig;
@@ -130,6 +131,9 @@ public class RelationshipService {
         relationship.syncMode = Optional.ofNullable(request.syncMode()).orElse(SyncMode.ASYNC);
         relationship.timeoutSeconds = Optional.ofNullable(request.timeoutSeconds())
                 .orElse(config.defaultTimeoutSeconds());
+        RecoveryObjectives objectives = Optional.ofNullable(request.objectives()).orElse(RecoveryObjectives.NONE);
+        relationship.rpoObjectiveSeconds = objectives.rpoObjectiveSeconds();
+        relationship.rtoObjectiveSeconds = objectives.rtoObjectiveSeconds();
         relationship.createdAt = Instant.now();
         relationship.phase = RelationshipOperation.START.during();
         relationship.setStates(ClusterState.NORMAL, ClusterState.NORMAL);
@@ -147,6 +151,23 @@ public class RelationshipService {
         LOG.infof("Relationship %s (%s): %s protected by %s, %s; start task %s", relationship.name, relationship.id,
                 relationship.primaryCluster, relationship.drCluster, relationship.syncMode.wireName(), taskId);
         return new Accepted(relationship, taskId);
+    }
+
+    @Transactional
+    public Optional<Relationship> find(UUID id) {
+        return Relationship.findByIdOptional(id);
+    }
+
+    /** Replaces both objectives (a null one is no longer set) and announces the relationship with them. */
+    @Transactional
+    public Relationship setObjectives(UUID id, RecoveryObjectives objectives) {
+        Relationship relationship = Relationship.findForUpdate(id)
+                .orElseThrow(() -> ProblemException.notFound("relationship", "no relationship " + id));
+        relationship.rpoObjectiveSeconds = objectives.rpoObjectiveSeconds();
+        relationship.rtoObjectiveSeconds = objectives.rtoObjectiveSeconds();
+        relationship.touch();
+        tasks.announce(relationship);
+        return relationship;
     }
 
     /** A relationship with the lag read live from its clusters (null when it does not replicate). */

@@ -90,6 +90,7 @@ public class RelationshipTasks {
         outbox.record(RelationshipEvents.CHANGED, relationship.id.toString(), new RelationshipChanged(relationship.id,
                 relationship.name, relationship.phase.wireName(), relationship.primaryCluster,
                 relationship.drCluster, relationship.syncMode.wireName(),
-                relationship.primaryState.wireName(), relationship.drState.wireName(), Instant.now()));
+                relationship.primaryState.wireName(), relationship.drState.wireName(), Instant.now(),
+                relationship.rpoObjectiveSeconds, relationship.rtoObjectiveSeconds));
     }
 }
