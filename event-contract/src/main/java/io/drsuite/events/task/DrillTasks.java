@@ -1,0 +1,63 @@
+package io.drsuite.events.task;
+
+/**
+ * The drill task types task-service runs for relationship-service, with their parameter and artifact names. Both
+ * sides compile against these.
+ */
+public final class DrillTasks {
+
+    /**
+     * A failover rehearsal: a throwaway copy of the DR main standby is made on a sandbox node, brought to a recorded
+     * data point, a disaster is declared, the copy is promoted and checked, then destroyed, whatever the ending.
+     * Production and the DR replication go on throughout.
+     */
+    public static final String FAILOVER_REHEARSAL = "drill.failover-rehearsal";
+
+    /** Parameter: the drill's id (also the task's target). */
+    public static final String DRILL_ID = "drillId";
+    /** Parameter: the production cluster, whose position the RPO is measured against. */
+    public static final String PRIMARY_CLUSTER = "primaryCluster";
+    /** Parameter: the DR cluster, whose main standby is copied. */
+    public static final String DR_CLUSTER = "drCluster";
+    /**
+     * Parameter: the sandbox node to create, as a {@link io.drsuite.events.cluster.ClusterNode} in JSON (name, host,
+     * port, data directory, which must not exist yet, and host access). Nothing else may listen on its port.
+     */
+    public static final String SANDBOX_NODE = "sandboxNode";
+    /** Parameter: the user checks, a JSON array of {@code {"name", "sql", "expected"}}. */
+    public static final String USER_CHECKS = "userChecks";
+    /**
+     * Parameter: tables with more pages than this have their checksum taken over a repeatable sample of pages
+     * ({@code TABLESAMPLE SYSTEM}); the row count is always exact.
+     */
+    public static final String SAMPLE_ABOVE_PAGES = "sampleAbovePages";
+    /** Parameter: the percentage of pages a sampled checksum reads. */
+    public static final String SAMPLE_PERCENT = "samplePercent";
+
+    /** Artifact: the WAL position of the copy's data, where the checks compare it with the DR main standby. */
+    public static final String DATA_POINT_LSN = "dataPointLsn";
+    /** Artifact: how long the DR main standby's replay (never its receiving) was paused to read its checksums. */
+    public static final String SOURCE_PAUSE_SECONDS = "sourcePauseSeconds";
+    /** Artifact: the instant the disaster was declared (ISO-8601). */
+    public static final String DECLARED_AT = "declaredAt";
+    /** Artifact: declared -> the promoted copy accepted a write, in seconds. */
+    public static final String RTO_SECONDS = "rtoSeconds";
+    /** Artifact: WAL production had written and the DR main standby had not received when it was declared. */
+    public static final String RPO_BYTES = "rpoBytes";
+    /** Artifact: the same in time (0 when everything was received), as monitor-service estimates it. */
+    public static final String RPO_SECONDS = "rpoSeconds";
+    /**
+     * Artifact: every check's outcome, a JSON array of {@code {"name", "kind", "passed", "detail"}}; {@code kind} is
+     * {@code connect}, {@code table} (row count and checksum of one table against the DR main standby) or
+     * {@code user}.
+     */
+    public static final String CHECKS = "checks";
+
+    private DrillTasks() {
+    }
+
+    /** The replication slot the copy holds on the DR main standby while it is made and recovers. */
+    public static String slotName(String drillId) {
+        return "drsuite_drill_" + drillId.replace("-", "").substring(0, 12);
+    }
+}
