@@ -6,14 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /** Where a restore creates a new node must be free: it never takes over a data directory or a port in use. */
-final class NewNodePlace {
+public final class NewNodePlace {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
     private NewNodePlace() {
     }
 
-    static void requireFree(NodeControl node) {
+    public static void requireFree(NodeControl node) {
         String data = node.node().dataDirectory();
         if (node.files().exists(data)) {
             throw new IllegalStateException(data + " exists on " + node.node() + "; a new node's data directory "
