@@ -58,6 +58,16 @@ public record PostgresTools(String binDirectory) {
         return argv;
     }
 
+    /**
+     * Checks every database's tables and B-tree indexes for corruption, installing the {@code amcheck} extension
+     * where it is missing (for a throwaway copy only: it changes the databases it checks). Exit status 2 means
+     * corruption was found. The password comes from {@code PGPASSFILE}.
+     */
+    public List<String> amcheck(NodeEndpoint node, String user, String passFile) {
+        return List.of("env", "PGPASSFILE=" + passFile, bin("pg_amcheck"), "-h", node.host(), "-p",
+                String.valueOf(node.port()), "-U", user, "-w", "--all", "--install-missing");
+    }
+
     /** Resynchronises a stopped former primary from {@code source}, copying only blocks changed since they forked. */
     public List<String> rewind(NodeEndpoint source, Login login, String passFile, String dataDirectory) {
         return List.of("env", "PGPASSFILE=" + passFile, bin("pg_rewind"), "--target-pgdata=" + dataDirectory,

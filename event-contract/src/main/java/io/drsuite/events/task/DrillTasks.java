@@ -24,7 +24,10 @@ public final class DrillTasks {
      * port, data directory, which must not exist yet, and host access). Nothing else may listen on its port.
      */
     public static final String SANDBOX_NODE = "sandboxNode";
-    /** Parameter: the user checks, a JSON array of {@code {"name", "sql", "expected"}}. */
+    /**
+     * Parameter: the user checks, a JSON array of {@code {"name", "database", "sql", "expected"}} ({@code database}
+     * may be absent: {@code postgres}).
+     */
     public static final String USER_CHECKS = "userChecks";
     /**
      * Parameter: tables with more pages than this have their checksum taken over a repeatable sample of pages
@@ -48,8 +51,8 @@ public final class DrillTasks {
     public static final String RPO_SECONDS = "rpoSeconds";
     /**
      * Artifact: every check's outcome, a JSON array of {@code {"name", "kind", "passed", "detail"}}; {@code kind} is
-     * {@code connect}, {@code table} (row count and checksum of one table against the DR main standby) or
-     * {@code user}.
+     * {@code connect}, {@code table} (row count and checksum of one table against the DR main standby),
+     * {@code amcheck} ({@code pg_amcheck} over every table and B-tree index of the copy) or {@code user}.
      */
     public static final String CHECKS = "checks";
 

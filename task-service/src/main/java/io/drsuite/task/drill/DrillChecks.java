@@ -16,9 +16,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The checks run on the promoted copy: it accepts connections as a primary; every table has the row count and
- * checksum the DR main standby had at the data point; each user check's query gives its expected result, run in a
- * read-only transaction with a time limit.
+ * The checks run on the promoted copy over SQL: it accepts connections as a primary; every table has the row count
+ * and checksum the DR main standby had at the data point; each user check's query gives its expected result, run in
+ * a read-only transaction with a time limit. ({@link CorruptionCheck} adds {@code pg_amcheck}.)
  */
 final class DrillChecks {
 

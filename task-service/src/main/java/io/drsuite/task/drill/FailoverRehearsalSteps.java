@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -128,8 +129,10 @@ public class FailoverRehearsalSteps {
         ManagedCluster dr = dr(context);
         List<TableChecksum> source = json.readValue(context.artifact(SOURCE_CHECKSUMS).orElseThrow(),
                 new TypeReference<List<TableChecksum>>() { });
-        List<CheckOutcome> outcomes = new DrillChecks(clusters.connector()).run(copy.node(context, dr).node()
-                .endpoint(), dr.admin(), checksums(context), source, userChecks(context));
+        NodeControl node = copy.node(context, dr);
+        List<CheckOutcome> outcomes = new ArrayList<>(new DrillChecks(clusters.connector()).run(node.node()
+                .endpoint(), dr.admin(), checksums(context), source, userChecks(context)));
+        outcomes.add(CorruptionCheck.run(node, dr.admin(), context.remaining()));
         long failed = outcomes.stream().filter(outcome -> !outcome.passed()).count();
         context.record(DrillTasks.CHECKS, json.writeValueAsString(outcomes));
         context.log(outcomes.size() + " checks run on the copy, " + failed + " failed");

@@ -107,6 +107,7 @@ class FailoverRehearsalTest {
             CheckOutcome orders = checks.stream().filter(check -> check.name().equals("postgres.public.orders"))
                     .findFirst().orElseThrow();
             assertThat(orders.detail()).containsPattern("^\\d+ rows, checksum equal");
+            assertThat(outcome(checks, "pg_amcheck").passed()).isTrue();
             assertThat(outcome(checks, "orders_present").passed()).isTrue();
             assertThat(outcome(checks, "items_priced").passed()).isTrue();
             CheckOutcome failing = outcome(checks, "nothing_lost");
