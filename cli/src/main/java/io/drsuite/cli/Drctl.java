@@ -11,6 +11,7 @@ import io.drsuite.cli.commands.CompletionCommand;
 import io.drsuite.cli.commands.relationship.FailoverCommand;
 import io.drsuite.cli.commands.node.NodeCommand;
 import io.drsuite.cli.commands.policy.PolicyCommand;
+import io.drsuite.cli.commands.relationship.ObjectivesCommand;
 import io.drsuite.cli.commands.relationship.QueryCommand;
 import io.drsuite.cli.commands.relationship.ReprotectCommand;
 import io.drsuite.cli.commands.routing.RoutingCommand;
@@ -62,8 +63,8 @@ public class Drctl {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
             ClusterCommand.class, NodeCommand.class, RoutingCommand.class,
-            StartCommand.class, QueryCommand.class, SwitchoverCommand.class, FailoverCommand.class,
-            ReprotectCommand.class, StopCommand.class,
+            StartCommand.class, QueryCommand.class, ObjectivesCommand.class, SwitchoverCommand.class,
+            FailoverCommand.class, ReprotectCommand.class, StopCommand.class,
             TaskCommand.class, SnapshotCommand.class, PolicyCommand.class, WalArchiveCommand.class,
             RestorePointCommand.class, PitrCommand.class, BinCommand.class,
             AlertsCommand.class, AuditCommand.class, CompletionCommand.class, TrainCommand.class,

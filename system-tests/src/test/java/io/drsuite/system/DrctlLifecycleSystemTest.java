@@ -96,9 +96,17 @@ class DrctlLifecycleSystemTest {
             assertThat((Object) query.get("task")).isNull();
             JsonPath all = admin.run("query", "-o", "json").json();
             assertThat(all.getString("find { it.relationship.name == 'cli' }.relationship.phase")).isEqualTo("active");
+            DrctlProcess.Result objectives = admin.run("objectives", "cli", "--rpo", "30", "--rto", "300");
+            assertThat(objectives.stdout()).as(objectives.toString())
+                    .contains("RPO objective 30 s, RTO objective 300 s");
+            assertThat(admin.run("objectives", "cli", "--rto", "none").stdout())
+                    .contains("RPO objective 30 s, RTO objective not set");
+            assertThat(admin.run("objectives", "cli", "--rpo", "soon").exitCode()).isEqualTo(2);
+            assertThat(DrctlProcess.signedInAs(suite, "operator").run("objectives", "cli", "--rpo", "5").exitCode())
+                    .isEqualTo(4);
             DrctlProcess.Result forPeople = admin.run("query", "cli");
             assertThat(forPeople.stdout()).contains("Relationship cli  phase active", "cli-prod", "disaster_standby",
-                    "recovery", "Lag:", "bytes", "RPO estimate:");
+                    "recovery", "Lag:", "bytes", "RPO estimate:", "Objectives:   RPO 30 s, RTO not set");
 
             DrctlProcess.Result watched = admin.inTerminal("query", "cli", "--watch", "--interval", "0.5", "--count",
                     "2");

@@ -53,6 +53,11 @@ final class QueryView {
         }
         field(out, terminal, "Lag", lag(terminal, relationship.path("lag"), view.path("health")));
         field(out, terminal, "RPO estimate", rpo(view.path("health")));
+        JsonNode objectives = relationship.path("objectives");
+        if (objectives.hasNonNull("rpoObjectiveSeconds") || objectives.hasNonNull("rtoObjectiveSeconds")) {
+            field(out, terminal, "Objectives", "RPO " + objective(objectives, "rpoObjectiveSeconds") + ", RTO "
+                    + objective(objectives, "rtoObjectiveSeconds"));
+        }
         String task = task(relationship.path("currentTask"), view.path("task"));
         if (!task.isEmpty()) {
             field(out, terminal, "Task", task);
@@ -70,6 +75,10 @@ final class QueryView {
         if (relationship.hasNonNull("lastError")) {
             field(out, terminal, "Last error", terminal.red(relationship.path("lastError").asText()));
         }
+    }
+
+    private static String objective(JsonNode objectives, String field) {
+        return objectives.hasNonNull(field) ? objectives.path(field).asInt() + " s" : "not set";
     }
 
     /** The columns of the table of every relationship. */
