@@ -3,27 +3,28 @@ package io.drsuite.cli;
 import io.drsuite.cli.auth.LoginCommand;
 import io.drsuite.cli.auth.LogoutCommand;
 import io.drsuite.cli.auth.WhoamiCommand;
-import io.drsuite.cli.commands.monitor.AlertsCommand;
+import io.drsuite.cli.commands.CompletionCommand;
+import io.drsuite.cli.commands.TrainCommand;
 import io.drsuite.cli.commands.audit.AuditCommand;
 import io.drsuite.cli.commands.bin.BinCommand;
 import io.drsuite.cli.commands.cluster.ClusterCommand;
-import io.drsuite.cli.commands.CompletionCommand;
-import io.drsuite.cli.commands.relationship.FailoverCommand;
+import io.drsuite.cli.commands.drill.DrillCommand;
+import io.drsuite.cli.commands.monitor.AlertsCommand;
 import io.drsuite.cli.commands.node.NodeCommand;
-import io.drsuite.cli.commands.policy.PolicyCommand;
-import io.drsuite.cli.commands.relationship.ObjectivesCommand;
-import io.drsuite.cli.commands.relationship.QueryCommand;
-import io.drsuite.cli.commands.relationship.ReprotectCommand;
-import io.drsuite.cli.commands.routing.RoutingCommand;
 import io.drsuite.cli.commands.pitr.PitrCommand;
 import io.drsuite.cli.commands.pitr.RestorePointCommand;
 import io.drsuite.cli.commands.pitr.WalArchiveCommand;
-import io.drsuite.cli.commands.snapshot.SnapshotCommand;
+import io.drsuite.cli.commands.policy.PolicyCommand;
+import io.drsuite.cli.commands.relationship.FailoverCommand;
+import io.drsuite.cli.commands.relationship.ObjectivesCommand;
+import io.drsuite.cli.commands.relationship.QueryCommand;
+import io.drsuite.cli.commands.relationship.ReprotectCommand;
 import io.drsuite.cli.commands.relationship.StartCommand;
 import io.drsuite.cli.commands.relationship.StopCommand;
 import io.drsuite.cli.commands.relationship.SwitchoverCommand;
+import io.drsuite.cli.commands.routing.RoutingCommand;
+import io.drsuite.cli.commands.snapshot.SnapshotCommand;
 import io.drsuite.cli.commands.task.TaskCommand;
-import io.drsuite.cli.commands.TrainCommand;
 import io.drsuite.cli.http.HttpClients;
 import io.drsuite.cli.output.OutputFormat;
 import java.util.Arrays;
@@ -32,11 +33,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** drctl: DR Suite from a terminal. One command per operation, for both clusters of a relationship at once. */
 @Command(name = "drctl", mixinStandardHelpOptions = true, versionProvider = DrctlVersion.class,
@@ -66,7 +67,7 @@ public class Drctl {
             StartCommand.class, QueryCommand.class, ObjectivesCommand.class, SwitchoverCommand.class,
             FailoverCommand.class, ReprotectCommand.class, StopCommand.class,
             TaskCommand.class, SnapshotCommand.class, PolicyCommand.class, WalArchiveCommand.class,
-            RestorePointCommand.class, PitrCommand.class, BinCommand.class,
+            RestorePointCommand.class, PitrCommand.class, DrillCommand.class, BinCommand.class,
             AlertsCommand.class, AuditCommand.class, CompletionCommand.class, TrainCommand.class,
             CommandLine.HelpCommand.class);
     /** Commands that need the whole tree: the help of another command, and the completion script of all. */

@@ -55,6 +55,19 @@ public final class SuiteClient {
         return send(service, "DELETE", path, null).body();
     }
 
+    /** A document the API also serves as HTML (a drill's report), as that page's text. */
+    public String getHtml(Service service, ApiPath path) {
+        URI uri = URI.create(settings.url(service) + path.toString());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "text/html, application/problem+json")
+                .header("Authorization", "Bearer " + credentials.accessToken()).GET().build();
+        HttpResponse<String> response = exchange(service, uri, request);
+        if (response.statusCode() >= 200 && response.statusCode() < 300) {
+            return response.body();
+        }
+        throw failure(service, response.statusCode(), parse(response.body()));
+    }
+
     /** The whole answer of a successful request: its status, its {@code Link} header (paging), its body. */
     public Answer send(Service service, String method, ApiPath path, Object body) {
         URI uri = URI.create(settings.url(service) + path.toString());
