@@ -128,6 +128,8 @@ cmd_start() {
   # The clusters' OS user owns the folder around their data directories: a DR build keeps the previous data
   # directory next to the new one.
   drsuite_pg_dir "$DEMO_DIR"
+  # Where drills make their throwaway copies (the sandbox register-demo.sh registers).
+  drsuite_pg_dir "$DEMO_DIR/sandbox"
   for name in prod dr; do
     drsuite_pg_start "$(pg_name "$name")" "$DEMO_DIR/$name" "$(cluster_port "$name")"
     # A standby gets its roles (and the demo rows) from its primary.

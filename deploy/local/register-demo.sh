@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Registers the demo clusters (prod with its standby prod-2, and dr, from demo-clusters.sh) in relationship-service,
-# once.
+# once, and the sandbox "local" where drills make their throwaway copies (ports 15440-15449 unless
+# DRSUITE_DEMO_SANDBOX_PORT_FROM / _TO say otherwise).
 # Passwords are read from $DRSUITE_RUN_DIR/secrets/demo-clusters.env and sent on curl's standard input, never
 # on a command line.
 set -euo pipefail
@@ -8,6 +9,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 API="${DRSUITE_RELATIONSHIP_URL:-http://127.0.0.1:8081}/api/v1/clusters"
+SANDBOXES="${DRSUITE_RELATIONSHIP_URL:-http://127.0.0.1:8081}/api/v1/sandboxes"
 SECRETS="$DRSUITE_RUN_DIR/secrets/demo-clusters.env"
 
 secret() { sed -n "s/^$1=//p" "$SECRETS"; }
@@ -60,3 +62,25 @@ JSON
 register prod "$(node_json prod-1 "${DRSUITE_DEMO_PROD_PORT:-15433}" "$DRSUITE_RUN_DIR/demo/prod")" \
   "$(node_json prod-2 "${DRSUITE_DEMO_PROD2_PORT:-15435}" "$DRSUITE_RUN_DIR/demo/prod-2")"
 register dr "$(node_json dr-1 "${DRSUITE_DEMO_DR_PORT:-15434}" "$DRSUITE_RUN_DIR/demo/dr")"
+
+# register_sandbox NAME DATA_ROOT PORT_FROM PORT_TO
+register_sandbox() {
+  local token status
+  token="$(drsuite_access_token admin)"
+  status="$(curl -s -o /dev/null -w '%{http_code}' -H @<(printf 'Authorization: Bearer %s' "$token") \
+    "$SANDBOXES/$1")"
+  if [[ "$status" == 200 ]]; then
+    info "sandbox $1 already registered"
+    return 0
+  fi
+  cat <<JSON | curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' \
+    -H @<(printf 'Authorization: Bearer %s' "$token") --data-binary @- "$SANDBOXES" ||
+{"name": $(json_string "$1"), "host": "127.0.0.1", "access": {"kind": "local", "osUser": $(json_string "$(os_user)")},
+ "dataRoot": $(json_string "$2"), "portFrom": $3, "portTo": $4}
+JSON
+    die "registering sandbox $1 failed; see $DRSUITE_LOG_DIR/relationship-service.log"
+  info "sandbox $1 registered: drills copy into $2, ports $3-$4"
+}
+
+register_sandbox local "$DRSUITE_RUN_DIR/demo/sandbox" "${DRSUITE_DEMO_SANDBOX_PORT_FROM:-15440}" \
+  "${DRSUITE_DEMO_SANDBOX_PORT_TO:-15449}"
