@@ -1,9 +1,12 @@
 package io.drsuite.system;
 
+import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.drsuite.testing.FreePorts;
 import io.drsuite.testing.PostgresInstance;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * task-service killed with SIGKILL right after the full build of a start: after a restart the task resumes at its
- * first unfinished step and the build is not repeated.
+ * first unfinished step and the build is not repeated. Then killed again in the middle of a drill, once the copy of
+ * the DR main standby is made: after a restart the drill ends and its copy, slot and folder are gone.
  */
 @Isolated
 @Order(100)
@@ -26,7 +30,7 @@ class TaskCrashRecoverySystemTest {
     private final DrApi api = new DrApi(suite);
 
     @Test
-    void aStartResumesAfterACrashWithoutRepeatingTheFullBuild() throws Exception {
+    void aStartResumesAfterACrashWithoutRepeatingTheFullBuildAndADrillCleansUpAfterOne() throws Exception {
         try (PostgresInstance prod = PostgresInstance.primary("crash-prod");
                 PostgresInstance dr = PostgresInstance.primary("crash-dr")) {
             prod.execute("create table t (id int, filler text)",
@@ -55,6 +59,30 @@ class TaskCrashRecoverySystemTest {
             assertThat(task.getList("log.message", String.class))
                     .filteredOn(line -> line.contains("full build of") && line.contains("pg_basebackup"))
                     .hasSize(1);
+
+            Path root = PostgresInstance.emptyFolderForPostgres("crash-box");
+            int port = FreePorts.next();
+            given().baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "crash-box", "host", "127.0.0.1", "access", DrApi.localAccess(dr),
+                            "dataRoot", root.toString(), "portFrom", port, "portTo", port))
+                    .post("/api/v1/sandboxes").then().statusCode(201);
+            JsonPath drill = given().baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON)
+                    .body(Map.of("relationship", "crash", "sandbox", "crash-box")).post("/api/v1/drills").then()
+                    .statusCode(202).extract().jsonPath();
+            String drillTask = drill.getString("taskId");
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> "succeeded".equals(stepState(drillTask, "copy-standby")));
+            suite.tasks.kill();
+            try (var entries = Files.list(root)) {
+                assertThat(entries.toList()).as("the copy exists when task-service dies").hasSize(1);
+            }
+            suite.tasks.start();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> !"running"
+                    .equals(given().baseUri(suite.relationships.baseUrl()).get("/api/v1/drills/{id}",
+                            drill.getString("id")).then().extract().jsonPath().getString("state")));
+            assertThat(api.task(drillTask).getInt("attempts")).as("claimed again after the crash").isEqualTo(2);
+            DrillSystemTest.assertNothingLeft(root, port, dr);
+            assertThat(api.listed(created[0], "phase")).isEqualTo("active");
         }
     }
 

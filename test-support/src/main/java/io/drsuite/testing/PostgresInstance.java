@@ -198,6 +198,23 @@ public final class PostgresInstance implements AutoCloseable {
         return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-" + suffix);
     }
 
+    /**
+     * A new, empty folder the postgres OS user owns, outside every instance's data directory: a root where the suite
+     * may create throwaway instances (a drill sandbox).
+     */
+    public static Path emptyFolderForPostgres(String name) {
+        Path folder = RepositoryRoot.testRunDir().resolve("folders").resolve(name + "-" + UUID.randomUUID()
+                .toString().substring(0, 8));
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ownByPostgres(folder.getParent());
+        ownByPostgres(folder);
+        return folder;
+    }
+
     /** Bytes of all databases ({@code pg_database_size}). */
     public long databasesSize() throws SQLException {
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
