@@ -94,6 +94,16 @@ public class SuiteApi {
         return pages;
     }
 
+    /** A resource the service also serves as a page of its own (a drill's report), as that page's HTML. */
+    public String page(Service service, String pathTemplate, Object... values) {
+        HttpResponse<String> response = exchange(service, request(uri(service, pathTemplate, Map.of(), values))
+                .setHeader("Accept", "text/html"));
+        if (response.statusCode() >= 400) {
+            throw ServiceRefusal.of(service, response.statusCode(), read(response.body()));
+        }
+        return response.body();
+    }
+
     public JsonNode post(Service service, Object body, String pathTemplate, Object... values) {
         return send(service, request(uri(service, pathTemplate, Map.of(), values))
                 .header("Content-Type", "application/json")
@@ -135,15 +145,7 @@ public class SuiteApi {
     }
 
     private Answer send(Service service, HttpRequest.Builder request) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw ServiceRefusal.unreachable(service, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ServiceRefusal.unreachable(service, e);
-        }
+        HttpResponse<String> response = exchange(service, request);
         JsonNode body = read(response.body());
         if (response.statusCode() >= 400) {
             throw ServiceRefusal.of(service, response.statusCode(), body);
@@ -151,6 +153,17 @@ public class SuiteApi {
         Optional<String> next = response.headers().allValues("Link").stream().map(NEXT_LINK::matcher)
                 .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst();
         return new Answer(body, next);
+    }
+
+    private HttpResponse<String> exchange(Service service, HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw ServiceRefusal.unreachable(service, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ServiceRefusal.unreachable(service, e);
+        }
     }
 
     private JsonNode read(String body) {
