@@ -2,6 +2,7 @@ package io.drsuite.relationship.drill;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Drill settings. */
 @ConfigMapping(prefix = "drsuite.drills")
@@ -14,4 +15,8 @@ public interface DrillConfig {
     /** The percentage of pages a sampled checksum reads. */
     @WithDefault("10")
     int samplePercent();
+
+    /** How often the drill metrics are read from the stored drills ({@link DrillMetrics}). */
+    @WithDefault("5s")
+    Duration metricsInterval();
 }

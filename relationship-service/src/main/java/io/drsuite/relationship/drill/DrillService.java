@@ -104,8 +104,8 @@ public class DrillService {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < checks.size(); i++) {
             if (!names.add(checks.get(i).name())) {
-                throw ProblemException.badRequest("checks[" + i + "].name", "check name '" + checks.get(i).name()
-                        + "' is given twice");
+                throw ProblemException.badRequest("checks[" + i + "].name", "checks[" + i + "].name: '"
+                        + checks.get(i).name() + "' is given twice");
             }
         }
     }

@@ -97,6 +97,18 @@ public class Sandboxes {
         }
     }
 
+    /** 409 when a node that is to be registered lies inside a sandbox. */
+    public static void requireOutsideSandboxes(String nodeName, String host, int port, String dataDirectory) {
+        for (Sandbox sandbox : Sandbox.<Sandbox>list("host", host)) {
+            if (sandbox.holdsPort(port) || sandbox.overlapsDirectory(dataDirectory)) {
+                throw ProblemException.conflict("node-in-sandbox", "node '" + nodeName + "' (" + host + ":" + port
+                        + ", " + dataDirectory + ") lies inside sandbox '" + sandbox.name + "' (ports "
+                        + sandbox.portFrom + "-" + sandbox.portTo + ", " + sandbox.dataRoot + "), where drills "
+                        + "create and remove instances");
+            }
+        }
+    }
+
     private static void requireNormalisedRoot(String dataRoot) {
         Path root = Path.of(dataRoot);
         if (!root.isAbsolute() || !root.normalize().toString().equals(dataRoot) || root.getParent() == null) {
