@@ -101,8 +101,9 @@ class DrillsTest {
         expectRefusal(registerSandbox(sandbox("dl-bad", FAR_HOST, "/srv/x", 7000, 8000)), 400, "", "1000");
         expectRefusal(registerSandbox(sandbox("dl-bad", "127.0.0.1", "/srv/x", prod.port(), prod.port())), 409,
                 "sandbox-overlaps-cluster", "dl-prod");
+        // Other tests' nodes share that parent folder: any of them may be named.
         expectRefusal(registerSandbox(sandbox("dl-bad", "127.0.0.1", prod.dataDirectory().getParent().toString(),
-                7000, 7001)), 409, "sandbox-overlaps-cluster", "dl-prod");
+                7000, 7001)), 409, "sandbox-overlaps-cluster", "lies inside sandbox 'dl-bad'");
         expectRefusal(registerSandbox(sandbox("dl-bad", "127.0.0.1", prod.dataDirectory().resolve("sub").toString(),
                 7000, 7001)), 409, "sandbox-overlaps-cluster", "dl-prod");
         Map<String, Object> sshWithoutKey = sandbox("dl-bad", FAR_HOST, "/srv/x", 7000, 7001);
