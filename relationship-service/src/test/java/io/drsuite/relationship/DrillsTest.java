@@ -256,7 +256,7 @@ class DrillsTest {
 
     @Test
     void aSucceededTaskWithinTheObjectivesPassesOnceWithItsTimelineFiguresAndMetrics() throws Exception {
-        storeRelationship("dl-pass", "ACTIVE", null, 10, 60);
+        UUID relationship = storeRelationship("dl-pass", "ACTIVE", null, 10, 60);
         registerSandbox(sandbox("dl-pass-box", FAR_HOST, "/srv/dl-pass", 7200, 7200)).statusCode(201);
         JsonPath drill = runDrill("dl-pass", "dl-pass-box").statusCode(202).extract().jsonPath();
         UUID id = UUID.fromString(drill.getString("id"));
@@ -310,7 +310,13 @@ class DrillsTest {
                 .contains("drsuite_drill_rpo_bytes{relationship=\"dl-pass\"} 1024.0")
                 .containsPattern("drsuite_drill_last_success_age_seconds\\{relationship=\"dl-pass\"} [0-9]"));
 
-        // The port is free again, and the sandbox can go.
+        // The drill's task is not the relationship's: the relationship folding left it as it was.
+        given().get("/api/v1/relationships/{id}", relationship).then().statusCode(200)
+                .body("phase", equalTo("active")).body("currentTask", nullValue()).body("lastError", nullValue());
+        assertThat(count("select count(*) from relationship.relationship where name = ? and last_task_id is null",
+                "dl-pass")).isOne();
+
+        // The port is free again.
         storeRelationship("dl-pass-next", "ACTIVE", null, null, null);
         runDrill("dl-pass-next", "dl-pass-box").statusCode(202).body("port", equalTo(7200));
         List<ConsumerRecord<String, String>> announced = KafkaProbe.readAll(DrillEvents.TOPIC,

@@ -86,7 +86,8 @@ public class DrillResource {
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not one")
     public RestResponse<List<DrillView>> list(@QueryParam("relationship") String relationship,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, UriInfo uri) {
-        return service.drills(relationship, PageRequest.of(limit, cursor)).map(DrillView::of).response(uri);
+        String only = relationship == null || relationship.isBlank() ? null : relationship;
+        return service.drills(only, PageRequest.of(limit, cursor)).map(DrillView::of).response(uri);
     }
 
     @RolesAllowed({VIEWER, OPERATOR, ADMIN})

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A drill as the API lists it: what was asked, where it runs, how far its task is and, once done, its figures and
- * verdict. {@code verdict} is null while it runs.
+ * verdict. {@code verdict} is null while it runs; {@code percent} is the task's last reported progress (100 once
+ * passed) and {@code currentStep} its last reported step while it runs.
  */
 public record DrillView(
         UUID id,
@@ -49,7 +50,7 @@ public record DrillView(
                 drill.sandbox, drill.port, drill.dataDirectory, drill.state.wireName(),
                 drill.state.isDone() ? drill.state.wireName() : null, drill.taskId, drill.requestedBy,
                 drill.requestedAt, drill.finishedAt, objectives(drill), DrillFigures.of(drill),
-                drill.state.isDone() ? 100 : last == null ? 0 : last.percent(),
+                drill.state == DrillState.PASSED ? 100 : last == null ? 0 : last.percent(),
                 drill.state.isDone() || last == null ? null : last.step(), List.copyOf(drill.reasons));
     }
 
