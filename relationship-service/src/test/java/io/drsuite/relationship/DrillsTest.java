@@ -2,6 +2,7 @@ package io.drsuite.relationship;
 
 import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -210,6 +211,16 @@ class DrillsTest {
         assertThat(count("select count(*) from relationship.drill where relationship_name = ?", "dl-ports-d"))
                 .isZero();
         expectRefusal(given().delete("/api/v1/sandboxes/dl-one-port").then(), 409, "drill-running", "dl-one-port");
+
+        // Whatever the checks before it saw, the database refuses a second running drill on a held port.
+        try (Connection connection = controlPlane(); PreparedStatement statement = connection.prepareStatement(
+                "insert into relationship.drill (id, kind, relationship_id, relationship_name, primary_cluster,"
+                        + " dr_cluster, sandbox, port, data_directory, state, task_id, requested_at)"
+                        + " values (gen_random_uuid(), 'FAILOVER_REHEARSAL', gen_random_uuid(), 'dl-ports-x', 'p',"
+                        + " 'd', 'dl-one-port', 6900, '/srv/dl-one/x', 'RUNNING', gen_random_uuid(), now())")) {
+            assertThatThrownBy(statement::executeUpdate).isInstanceOf(java.sql.SQLException.class)
+                    .hasMessageContaining("drill_running_port");
+        }
     }
 
     @Test
