@@ -135,7 +135,8 @@ class DrillsTest {
 
         JsonPath drill = SignedIn.as(SignedIn.OPERATOR).contentType(ContentType.JSON)
                 .body(drillRequest("dl-request", "dl-request-box", List.of(check("orders_recent",
-                        "select count(*) > 0 from orders", "true"))))
+                        "select count(*) > 0 from orders", "true"), Map.of("name", "shop_orders", "database",
+                        "shop", "sql", "select count(*) from orders", "expected", "3"))))
                 .post("/api/v1/drills").then().statusCode(202)
                 .header("Location", containsString("/api/v1/drills/"))
                 .body("kind", equalTo("failover_rehearsal")).body("state", equalTo("running"))
@@ -172,6 +173,8 @@ class DrillsTest {
         JsonPath checks = JsonPath.from(parameters.get(DrillTasks.USER_CHECKS));
         assertThat(checks.getString("[0].name")).isEqualTo("orders_recent");
         assertThat(checks.getString("[0].expected")).isEqualTo("true");
+        assertThat(checks.getMap("[0]")).doesNotContainKey("database");
+        assertThat(checks.getString("[1].database")).isEqualTo("shop");
         assertThat(requests.getFirst().value()).doesNotContain(PostgresInstance.SUPERUSER_PASSWORD)
                 .doesNotContain(Registrations.REPLICATION_PASSWORD);
 
@@ -249,6 +252,8 @@ class DrillsTest {
                 List.of(check("twice", "select true", "true"), check("twice", "select 1", "1")))) {
             expectRefusal(post(drillRequest("dl-refused", "dl-refusals-box", bad)), 400, "", "checks");
         }
+        expectRefusal(post(drillRequest("dl-refused", "dl-refusals-box", List.of(Map.of("name", "db", "database",
+                "", "sql", "select 1", "expected", "1")))), 400, "", "database");
         Map<String, Object> noExpected = new HashMap<>(check("none", "select true", "true"));
         noExpected.remove("expected");
         expectRefusal(post(drillRequest("dl-refused", "dl-refusals-box", List.of(noExpected))), 400, "", "expected");
