@@ -3,6 +3,7 @@ package io.drsuite.relationship.messaging;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.platform.inbox.DeadLetterQueue;
 import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.relationship.drill.DrillFolding;
 import io.drsuite.relationship.service.ClusterFolding;
 import io.drsuite.relationship.service.RelationshipFolding;
 import io.smallrye.common.annotation.Blocking;
@@ -13,18 +14,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads {@code drsuite.tasks}: the progress and outcome of the tasks this service requested, DR tasks for their
- * relationship and cluster tasks ({@code cluster.*}) for their cluster.
+ * relationship, cluster tasks ({@code cluster.*}) for their cluster and drill tasks ({@code drill.*}) for their drill.
  */
 @ApplicationScoped
 public class TaskEventsConsumer {
 
     private final RelationshipFolding folding;
     private final ClusterFolding clusterFolding;
+    private final DrillFolding drillFolding;
     private final DeadLetterQueue deadLetters;
 
-    TaskEventsConsumer(RelationshipFolding folding, ClusterFolding clusterFolding, DeadLetterQueue deadLetters) {
+    TaskEventsConsumer(RelationshipFolding folding, ClusterFolding clusterFolding, DrillFolding drillFolding,
+            DeadLetterQueue deadLetters) {
         this.folding = folding;
         this.clusterFolding = clusterFolding;
+        this.drillFolding = drillFolding;
         this.deadLetters = deadLetters;
     }
 
@@ -35,7 +39,9 @@ public class TaskEventsConsumer {
     }
 
     private void apply(IncomingEvent event) {
-        if (clusterFolding.handles(event)) {
+        if (drillFolding.handles(event)) {
+            drillFolding.apply(event);
+        } else if (clusterFolding.handles(event)) {
             clusterFolding.apply(event);
         } else {
             folding.apply(event);

@@ -15,6 +15,7 @@ import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.platform.secrets.SecretBinding;
 import io.drsuite.platform.secrets.SecretSealer;
 import io.drsuite.relationship.api.ClusterRegistration;
+import io.drsuite.relationship.drill.Sandboxes;
 import io.drsuite.relationship.model.Cluster;
 import io.drsuite.relationship.model.ClusterNodeEntity;
 import io.drsuite.relationship.model.RelationshipCluster;
@@ -170,13 +171,17 @@ public class ClusterRegistry {
                 cluster.registeredAt);
     }
 
-    /** 409 when a node at this address is registered, in any cluster. */
+    /**
+     * 409 when a node at this address is registered, in any cluster, or when the node lies inside a sandbox (a port
+     * of its range on its host, or data inside its data root): drills create and remove instances there.
+     */
     static void requireUnusedAddress(NodeRegistration node) {
         ClusterNodeEntity.findByAddress(node.host(), node.port()).ifPresent(existing -> {
             throw ProblemException.conflict("node-registered", "node " + node.address()
                     + " is already registered as node '" + existing.name + "' of cluster '"
                     + existing.cluster.name + "'");
         });
+        Sandboxes.requireOutsideSandboxes(node.name(), node.host(), node.port(), node.dataDirectory());
     }
 
     private static void requireDistinctNodes(List<NodeRegistration> nodes) {

@@ -1,0 +1,22 @@
+package io.drsuite.relationship.drill;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Drill settings. */
+@ConfigMapping(prefix = "drsuite.drills")
+public interface DrillConfig {
+
+    /** Tables with more pages than this have their checksum taken over a sample (row counts are always exact). */
+    @WithDefault("12800")
+    int sampleAbovePages();
+
+    /** The percentage of pages a sampled checksum reads. */
+    @WithDefault("10")
+    int samplePercent();
+
+    /** How often the drill metrics are read from the stored drills ({@link DrillMetrics}). */
+    @WithDefault("5s")
+    Duration metricsInterval();
+}

@@ -1,0 +1,60 @@
+package io.drsuite.relationship.drill;
+
+import io.drsuite.platform.audit.RefersToTask;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A drill as the API lists it: what was asked, where it runs, how far its task is and, once done, its figures and
+ * verdict. {@code verdict} is null while it runs; {@code percent} is the task's last reported progress (100 once
+ * passed) and {@code currentStep} its last reported step while it runs.
+ */
+public record DrillView(
+        UUID id,
+        String kind,
+        String relationship,
+        UUID relationshipId,
+        String sandbox,
+        int port,
+        String dataDirectory,
+        String state,
+        String verdict,
+        UUID taskId,
+        String requestedBy,
+        Instant requestedAt,
+        Instant finishedAt,
+        DrillObjectives objectives,
+        DrillFigures figures,
+        int percent,
+        String currentStep,
+        List<String> reasons) implements RefersToTask {
+
+    /** The objectives a drill is judged against, copied from its relationship when it was requested. */
+    public record DrillObjectives(Integer rpoObjectiveSeconds, Integer rtoObjectiveSeconds) {
+    }
+
+    /** What the drill measured (null where it did not get that far). */
+    public record DrillFigures(Double rtoSeconds, Long rpoBytes, Double rpoSeconds, Instant declaredAt,
+            String dataPointLsn, Double sourcePauseSeconds) {
+
+        static DrillFigures of(Drill drill) {
+            return new DrillFigures(drill.rtoSeconds, drill.rpoBytes, drill.rpoSeconds, drill.declaredAt,
+                    drill.dataPointLsn, drill.sourcePauseSeconds);
+        }
+    }
+
+    public static DrillView of(Drill drill) {
+        TimelineStep last = drill.timeline.isEmpty() ? null : drill.timeline.getLast();
+        return new DrillView(drill.id, drill.kind.wireName(), drill.relationshipName, drill.relationshipId,
+                drill.sandbox, drill.port, drill.dataDirectory, drill.state.wireName(),
+                drill.state.isDone() ? drill.state.wireName() : null, drill.taskId, drill.requestedBy,
+                drill.requestedAt, drill.finishedAt, objectives(drill), DrillFigures.of(drill),
+                drill.state == DrillState.PASSED ? 100 : last == null ? 0 : last.percent(),
+                drill.state.isDone() || last == null ? null : last.step(), List.copyOf(drill.reasons));
+    }
+
+    static DrillObjectives objectives(Drill drill) {
+        return new DrillObjectives(drill.rpoObjectiveSeconds, drill.rtoObjectiveSeconds);
+    }
+}
