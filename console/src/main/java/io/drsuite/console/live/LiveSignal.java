@@ -3,8 +3,8 @@ package io.drsuite.console.live;
 /**
  * One thing that changed, pushed to open pages as a server-sent event named after it: {@code relationship-<id>},
  * {@code cluster-<id>}, {@code task-<id>}, or a list ({@code relationships}, {@code clusters}, {@code tasks},
- * {@code alerts}, {@code audit}, {@code snapshots}, {@code bin}). A page element listening for the name fetches its
- * own fresh fragment; the data is the CloudEvents type that caused it.
+ * {@code alerts}, {@code audit}, {@code snapshots}, {@code bin}, {@code wal-archives}, {@code drills}). A page
+ * element listening for the name fetches its own fresh fragment; the data is the CloudEvents type that caused it.
  */
 public record LiveSignal(String name, String cause) {
 

@@ -7,6 +7,7 @@ import io.drsuite.events.alert.AlertChanged;
 import io.drsuite.events.alert.AlertEvents;
 import io.drsuite.events.audit.AuditEvents;
 import io.drsuite.events.cluster.ClusterEvents;
+import io.drsuite.events.drill.DrillEvents;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.health.RelationshipHealthSampled;
 import io.drsuite.events.recyclebin.RecycleBinEvents;
@@ -122,6 +123,8 @@ public class SuiteEventsConsumer {
             signals.add(new LiveSignal("bin", cause));
         } else if (event.is(WalEvents.ARCHIVE_CHANGED)) {
             signals.add(new LiveSignal("wal-archives", cause));
+        } else if (event.is(DrillEvents.CHANGED)) {
+            signals.add(new LiveSignal("drills", cause));
         }
         return signals;
     }
