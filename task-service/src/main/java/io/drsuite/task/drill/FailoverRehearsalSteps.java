@@ -138,7 +138,11 @@ public class FailoverRehearsalSteps {
         context.log(outcomes.size() + " checks run on the copy, " + failed + " failed");
     }
 
+    /** Nothing to do (and no cluster to load) when the drill ended before it paused or copied anything. */
     public void destroyCopy(StepContext context) throws Exception {
+        if (context.artifact(SandboxCopy.CREATED).isEmpty() && context.artifact(DataPoint.SOURCE_PAUSED).isEmpty()) {
+            return;
+        }
         ManagedCluster dr = dr(context);
         dataPoint.resumeIfLeftPaused(context, dr);
         copy.destroy(context, dr);

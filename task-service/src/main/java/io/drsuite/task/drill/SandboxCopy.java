@@ -130,9 +130,10 @@ public class SandboxCopy {
         if (copy.files().exists(data)) {
             copy.stop("immediate");
             copy.files().remove(data);
-            copy.files().remove(data + ".drsuite-pgpass");
             context.log("stopped the copy and removed " + data + " on " + copy.node().host());
         }
+        copy.files().remove(data + ".drsuite-pgpass");
+        copy.files().remove(copy.node().logFile());
         String slot = DrillTasks.slotName(context.parameter(DrillTasks.DRILL_ID));
         Waits.untilIgnoringDeadline(context, "slot " + slot + " on " + dr.main() + " is dropped", SLOT_RELEASE,
                 () -> {

@@ -115,6 +115,10 @@ class FailoverRehearsalTest {
             assertThat(failing.detail()).isEqualTo("expected true, got false");
 
             assertThat(Files.exists(sandbox.dataDirectory())).as("the copy's data directory is removed").isFalse();
+            try (var left = Files.list(sandbox.dataDirectory().getParent())) {
+                assertThat(left.map(Path::getFileName).map(Path::toString))
+                        .noneMatch(name -> name.startsWith(sandbox.dataDirectory().getFileName().toString()));
+            }
             assertThat(listening(sandbox.port())).as("nothing listens on the sandbox port").isFalse();
             assertThat(query(dr, "select count(*) from pg_replication_slots where slot_name like 'drsuite_drill_%'"))
                     .isEqualTo("0");
