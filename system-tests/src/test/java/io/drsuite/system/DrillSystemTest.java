@@ -3,7 +3,9 @@ package io.drsuite.system;
 import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
+import io.drsuite.testing.ConsoleSignIn;
 import io.drsuite.testing.FreePorts;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.SignedIn;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * A failover rehearsal through the API, under load: production takes writes throughout, the relationship stays
  * active and its DR side streaming (checked every second), the drill passes with RTO and RPO figures and a report,
  * and nothing is left on the sandbox or the DR main standby. A second drill, run with drctl, fails on a user check
- * with the query's result in its reasons; the metrics show the last drill.
+ * with the query's result in its reasons; the console's Drills page shows both, and the metrics the last one.
  */
 class DrillSystemTest {
 
@@ -111,6 +113,20 @@ class DrillSystemTest {
             Path saved = root.resolveSibling("drl-report.html");
             assertThat(operator.run("drill", "report", drillId, "--html", saved.toString()).exitCode()).isZero();
             assertThat(Files.readString(saved)).contains("orders_today");
+            Map<String, String> session = ConsoleSignIn.as(suite.console.baseUrl(), SignedIn.VIEWER);
+            String failedId = listed.json().getString("[0].id");
+            io.restassured.RestAssured.given().baseUri(suite.console.baseUrl()).cookies(session).redirects()
+                    .follow(false).get("/drills?relationship=drl").then().statusCode(200)
+                    .body(containsString("data-drill=\"" + drillId + "\" data-state=\"passed\""))
+                    .body(containsString("data-drill=\"" + failedId + "\" data-state=\"failed\""));
+            io.restassured.RestAssured.given().baseUri(suite.console.baseUrl()).cookies(session).redirects()
+                    .follow(false).get("/drills/" + failedId).then().statusCode(200)
+                    .body(containsString("expected true, got false"))
+                    .body(containsString("data-check=\"shop.public.orders\" data-passed=\"true\""))
+                    .body(containsString("data-check=\"nothing_sold\" data-passed=\"false\""));
+            io.restassured.RestAssured.given().baseUri(suite.console.baseUrl()).cookies(session).redirects()
+                    .follow(false).get("/drills/" + drillId + "/report").then().statusCode(200)
+                    .contentType(containsString("text/html")).body(containsString("orders_today"));
             String metrics = given().baseUri(suite.relationships.baseUrl()).get("/q/metrics").asString();
             assertThat(metrics).containsPattern("drsuite_drill_rto_seconds\\{[^}]*relationship=\"drl\"")
                     .containsPattern("drsuite_drill_last_success_age_seconds\\{[^}]*relationship=\"drl\"");
