@@ -64,9 +64,8 @@ public class DrillPlans {
             throw ProblemException.badRequest("name", "a drill plan is not renamed: the body names '"
                     + request.name() + "', the address '" + name + "'");
         }
-        CronSchedule schedule = check(request);
         DrillPlan plan = DrillPlan.findByNameForUpdate(name).orElseThrow(() -> notFound(name));
-        apply(plan, request, schedule);
+        apply(plan, request, check(request));
         LOG.infof("Drill plan %s changed: relationship %s on sandbox %s at '%s' (UTC)%s, next run %s", plan.name,
                 plan.relationship, plan.sandbox, plan.schedule, plan.suspended ? ", suspended" : "", plan.nextRunAt);
         return plan;
