@@ -71,6 +71,9 @@ public class Drill extends PanacheEntityBase {
     @Column(name = "correlation_id")
     public UUID correlationId;
 
+    /** The drill plan that started the drill; null when somebody asked for it. */
+    public String plan;
+
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
 

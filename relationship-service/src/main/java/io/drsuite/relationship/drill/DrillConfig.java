@@ -19,4 +19,11 @@ public interface DrillConfig {
     /** How often the drill metrics are read from the stored drills ({@link DrillMetrics}). */
     @WithDefault("5s")
     Duration metricsInterval();
+
+    /**
+     * How often every replica looks for due drill plans ({@link DrillPlanScheduler}, which reads it through its
+     * {@code @Scheduled} expression): a plan's drill starts at most this long after its due time.
+     */
+    @WithDefault("5s")
+    Duration planInterval();
 }

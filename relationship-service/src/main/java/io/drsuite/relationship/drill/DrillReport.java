@@ -17,6 +17,7 @@ public record DrillReport(
         String drCluster,
         String sandbox,
         String requestedBy,
+        String plan,
         Instant requestedAt,
         Instant finishedAt,
         DrillView.DrillObjectives objectives,
@@ -33,8 +34,8 @@ public record DrillReport(
 
     public static DrillReport of(Drill drill) {
         return new DrillReport(drill.id, drill.kind.wireName(), drill.relationshipName, drill.relationshipId,
-                drill.primaryCluster, drill.drCluster, drill.sandbox, drill.requestedBy, drill.requestedAt,
-                drill.finishedAt, DrillView.objectives(drill), DrillView.DrillFigures.of(drill),
+                drill.primaryCluster, drill.drCluster, drill.sandbox, drill.requestedBy, drill.plan,
+                drill.requestedAt, drill.finishedAt, DrillView.objectives(drill), DrillView.DrillFigures.of(drill),
                 List.copyOf(drill.userChecks), List.copyOf(drill.checks), List.copyOf(drill.timeline), drill.taskId,
                 drill.taskState == null ? null : drill.taskState.wireName(), drill.failedStep, drill.taskError,
                 drill.state.isDone() ? drill.state.wireName() : null, List.copyOf(drill.reasons));

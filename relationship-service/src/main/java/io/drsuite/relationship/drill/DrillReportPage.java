@@ -48,6 +48,9 @@ final class DrillReportPage {
         item(page, "DR cluster", report.drCluster());
         item(page, "Sandbox", report.sandbox());
         item(page, "Requested by", report.requestedBy() == null ? "the suite" : report.requestedBy());
+        if (report.plan() != null) {
+            item(page, "Drill plan", report.plan());
+        }
         item(page, "Requested at", report.requestedAt());
         item(page, "Finished at", report.finishedAt() == null ? "still running" : report.finishedAt());
         item(page, "Task", report.taskId() + (report.taskState() == null ? "" : ", " + report.taskState()));

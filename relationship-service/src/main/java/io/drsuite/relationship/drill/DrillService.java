@@ -50,6 +50,15 @@ public class DrillService {
 
     @Transactional
     public Drill request(DrillRequest request) {
+        return request(request, null);
+    }
+
+    /**
+     * A drill as {@link #request(DrillRequest)} starts one, on behalf of the drill plan named {@code plan} (null when
+     * somebody asked for it); the drill keeps the plan's name.
+     */
+    @Transactional
+    public Drill request(DrillRequest request, String plan) {
         DrillKind kind = kind(request.kind());
         requireDistinctCheckNames(request.userChecks());
         Relationship relationship = Relationship.findByName(request.relationship())
@@ -76,6 +85,7 @@ public class DrillService {
         drill.requestedBy = origin.requestedBy();
         drill.correlationId = origin.correlationId();
         drill.requestedAt = Instant.now();
+        drill.plan = plan;
         drill.rpoObjectiveSeconds = relationship.rpoObjectiveSeconds;
         drill.rtoObjectiveSeconds = relationship.rtoObjectiveSeconds;
         drill.userChecks = new ArrayList<>(request.userChecks());
@@ -100,7 +110,8 @@ public class DrillService {
                 "kind must be failover_rehearsal, not '" + requested + "'"));
     }
 
-    private static void requireDistinctCheckNames(List<UserCheck> checks) {
+    /** 400 naming the first check whose name an earlier one has (a drill's and a plan's checks alike). */
+    static void requireDistinctCheckNames(List<UserCheck> checks) {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < checks.size(); i++) {
             if (!names.add(checks.get(i).name())) {

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * A drill as the API lists it: what was asked, where it runs, how far its task is and, once done, its figures and
  * verdict. {@code verdict} is null while it runs; {@code percent} is the task's last reported progress (100 once
- * passed) and {@code currentStep} its last reported step while it runs.
+ * passed) and {@code currentStep} its last reported step while it runs. {@code requestedBy} is the caller's name, or
+ * {@code plan:<name>} for a drill a drill plan started ({@code plan} names it; null otherwise).
  */
 public record DrillView(
         UUID id,
@@ -22,6 +23,7 @@ public record DrillView(
         String verdict,
         UUID taskId,
         String requestedBy,
+        String plan,
         Instant requestedAt,
         Instant finishedAt,
         DrillObjectives objectives,
@@ -49,7 +51,7 @@ public record DrillView(
         return new DrillView(drill.id, drill.kind.wireName(), drill.relationshipName, drill.relationshipId,
                 drill.sandbox, drill.port, drill.dataDirectory, drill.state.wireName(),
                 drill.state.isDone() ? drill.state.wireName() : null, drill.taskId, drill.requestedBy,
-                drill.requestedAt, drill.finishedAt, objectives(drill), DrillFigures.of(drill),
+                drill.plan, drill.requestedAt, drill.finishedAt, objectives(drill), DrillFigures.of(drill),
                 drill.state == DrillState.PASSED ? 100 : last == null ? 0 : last.percent(),
                 drill.state.isDone() || last == null ? null : last.step(), List.copyOf(drill.reasons));
     }

@@ -2,6 +2,7 @@ package io.drsuite.snapshot.policy;
 
 import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.platform.problem.ProblemException;
+import io.drsuite.platform.schedule.CronSchedule;
 import io.drsuite.snapshot.api.PolicyRequest;
 import io.drsuite.snapshot.api.RetentionRequest;
 import io.drsuite.snapshot.model.BackupPolicy;

@@ -1,4 +1,4 @@
-package io.drsuite.snapshot.policy;
+package io.drsuite.platform.schedule;
 
 import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
@@ -11,8 +11,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * A policy's schedule: a Unix cron expression (minute hour day-of-month month day-of-week), evaluated in UTC, the
- * same way the service's scheduler runs it ({@code quarkus.scheduler.cron-type=unix}).
+ * A schedule of the suite's (a backup policy's, a drill plan's): a Unix cron expression (minute hour day-of-month
+ * month day-of-week), evaluated in UTC, the same way the services' scheduler runs it
+ * ({@code quarkus.scheduler.cron-type=unix}). One parser for every service, so an expression one accepts the others
+ * accept too.
  */
 public final class CronSchedule {
 
