@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * A failover rehearsal through the API, under load: production takes writes throughout, the relationship stays
  * active and its DR side streaming (checked every second), the drill passes with RTO and RPO figures and a report,
  * and nothing is left on the sandbox or the DR main standby. A second drill, run with drctl, fails on a user check
- * with the query's result in its reasons; the console's Drills page shows both, and the metrics the last one.
+ * with the query's result in its reasons; a plan on a cron schedule runs a third by itself. drctl, the console's
+ * Drills page and the metrics show them.
  */
 class DrillSystemTest {
 
@@ -127,6 +128,30 @@ class DrillSystemTest {
             io.restassured.RestAssured.given().baseUri(suite.console.baseUrl()).cookies(session).redirects()
                     .follow(false).get("/drills/" + drillId + "/report").then().statusCode(200)
                     .contentType(containsString("text/html")).body(containsString("orders_today"));
+            // A plan with a cron schedule: its drill starts at the next minute, by itself.
+            DrctlProcess admin = DrctlProcess.signedInAs(suite, SignedIn.ADMIN);
+            DrctlProcess.Result planned = admin.run("drill", "plan", "set", "drl-every-minute", "--relationship",
+                    "drl", "--sandbox", "drl-box", "--schedule", "* * * * *");
+            assertThat(planned.exitCode()).as(planned.toString()).isZero();
+            String scheduledId;
+            try {
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> given()
+                        .baseUri(suite.relationships.baseUrl()).get("/api/v1/drills?relationship=drl").then()
+                        .extract().jsonPath().getList("findAll { it.plan == 'drl-every-minute' }").size() == 1);
+                scheduledId = given().baseUri(suite.relationships.baseUrl()).get("/api/v1/drills?relationship=drl")
+                        .then().extract().jsonPath().getString("find { it.plan == 'drl-every-minute' }.id");
+            } finally {
+                assertThat(admin.run("drill", "plan", "delete", "drl-every-minute").exitCode()).isZero();
+            }
+            JsonPath scheduled = awaitDrill(scheduledId);
+            assertThat(scheduled.getString("state")).as(scheduled.prettify()).isEqualTo("passed");
+            assertThat(scheduled.getString("requestedBy")).isEqualTo("plan:drl-every-minute");
+            assertNothingLeft(root, port, dr);
+            assertThat(operator.run("drill", "list", "--relationship", "drl").stdout())
+                    .contains(scheduledId, "plan:drl-every-minute");
+            io.restassured.RestAssured.given().baseUri(suite.console.baseUrl()).cookies(session).redirects()
+                    .follow(false).get("/drills?relationship=drl").then().statusCode(200)
+                    .body(containsString("data-drill=\"" + scheduledId + "\" data-state=\"passed\""));
             String metrics = given().baseUri(suite.relationships.baseUrl()).get("/q/metrics").asString();
             assertThat(metrics).containsPattern("drsuite_drill_rto_seconds\\{[^}]*relationship=\"drl\"")
                     .containsPattern("drsuite_drill_last_success_age_seconds\\{[^}]*relationship=\"drl\"");
