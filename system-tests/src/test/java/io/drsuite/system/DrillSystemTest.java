@@ -128,6 +128,21 @@ class DrillSystemTest {
             io.restassured.RestAssured.given().baseUri(suite.console.baseUrl()).cookies(session).redirects()
                     .follow(false).get("/drills/" + drillId + "/report").then().statusCode(200)
                     .contentType(containsString("text/html")).body(containsString("orders_today"));
+            // The relationship's page shows the objectives; an admin changes them there (empty: not set).
+            io.restassured.RestAssured.given().baseUri(suite.console.baseUrl()).cookies(session).redirects()
+                    .follow(false).get("/relationships/" + created[0]).then().statusCode(200)
+                    .body(containsString("data-rpo-objective=\"60\" data-rto-objective=\"120\""));
+            io.restassured.RestAssured.given().baseUri(suite.console.baseUrl())
+                    .cookies(ConsoleSignIn.as(suite.console.baseUrl(), SignedIn.ADMIN)).redirects().follow(false)
+                    .contentType("application/x-www-form-urlencoded").formParam("rpoObjectiveSeconds", "45")
+                    .formParam("rtoObjectiveSeconds", "").post("/relationships/" + created[0] + "/objectives")
+                    .then().statusCode(303);
+            JsonPath objectives = given().baseUri(suite.relationships.baseUrl())
+                    .get("/api/v1/relationships/{id}/objectives", created[0]).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(objectives.getInt("rpoObjectiveSeconds")).isEqualTo(45);
+            assertThat((Object) objectives.get("rtoObjectiveSeconds")).isNull();
+
             // A plan with a cron schedule: its drill starts at the next minute, by itself.
             DrctlProcess admin = DrctlProcess.signedInAs(suite, SignedIn.ADMIN);
             DrctlProcess.Result planned = admin.run("drill", "plan", "set", "drl-every-minute", "--relationship",

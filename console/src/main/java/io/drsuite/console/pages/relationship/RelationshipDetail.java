@@ -8,7 +8,8 @@ import java.util.UUID;
  * gs_ddr state words, and the task in flight (null when none).
  */
 public record RelationshipDetail(UUID id, String name, String phase, String syncMode, String primaryCluster,
-        String primaryState, String drCluster, String drState, RunningTask task, String lastError) {
+        String primaryState, String drCluster, String drState, RunningTask task, String lastError,
+        Integer rpoObjectiveSeconds, Integer rtoObjectiveSeconds) {
 
     /** The operation running on the relationship, as relationship-service last heard of it. */
     public record RunningTask(UUID id, String type, String step, int percent) {
@@ -23,7 +24,12 @@ public record RelationshipDetail(UUID id, String name, String phase, String sync
         return new RelationshipDetail(UUID.fromString(view.path("id").asText()), view.path("name").asText(),
                 view.path("phase").asText(), view.path("syncMode").asText(), primary.path("name").asText(),
                 primary.path("state").asText(null), dr.path("name").asText(), dr.path("state").asText(null), running,
-                view.path("lastError").asText(null));
+                view.path("lastError").asText(null), seconds(view.path("objectives").path("rpoObjectiveSeconds")),
+                seconds(view.path("objectives").path("rtoObjectiveSeconds")));
+    }
+
+    private static Integer seconds(JsonNode value) {
+        return value.isNumber() ? value.asInt() : null;
     }
 
     private static JsonNode side(JsonNode view, String role) {

@@ -3,6 +3,8 @@ package io.drsuite.console.pages.relationship;
 import static io.drsuite.console.pages.FormFields.blankToNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.drsuite.console.pages.ConsoleRefusal;
+import io.drsuite.console.pages.FormFields;
 import io.drsuite.console.pages.overview.SuiteReads;
 import io.drsuite.console.pages.overview.UnprotectedCluster;
 import io.drsuite.console.projection.RelationshipCard;
@@ -132,6 +134,32 @@ public class RelationshipPage {
      * Starts an operation as the user, once the name they typed is the relationship's (checked here again: the
      * dialog's check is only a convenience), and answers the new task's live panel.
      */
+    /** The recovery objectives as the admin typed them: a field left empty is an objective not set. */
+    @POST
+    @Path("/{id}/objectives")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setObjectives(@PathParam("id") UUID id, @RestForm String rpoObjectiveSeconds,
+            @RestForm String rtoObjectiveSeconds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rpoObjectiveSeconds", seconds(rpoObjectiveSeconds, "RPO"));
+        body.put("rtoObjectiveSeconds", seconds(rtoObjectiveSeconds, "RTO"));
+        api.put(Service.RELATIONSHIP, body, "/api/v1/relationships/{id}/objectives", id);
+        return FormFields.backTo("/relationships/" + id);
+    }
+
+    private static Integer seconds(String typed, String objective) {
+        String given = blankToNull(typed);
+        if (given == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(given);
+        } catch (NumberFormatException e) {
+            throw new ConsoleRefusal("The " + objective + " objective is a whole number of seconds, or empty for "
+                    + "none.");
+        }
+    }
+
     @POST
     @Path("/{id}/{operation}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

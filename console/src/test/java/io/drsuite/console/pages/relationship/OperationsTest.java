@@ -99,7 +99,7 @@ class OperationsTest {
 
     private static RelationshipDetail relationship(String phase, RelationshipDetail.RunningTask task) {
         return new RelationshipDetail(UUID.randomUUID(), "orders", phase, "async", "prod", "archive", "dr",
-                "recovery", task, null);
+                "recovery", task, null, null, null);
     }
 
     private static Topology topology() {
