@@ -48,6 +48,53 @@
     document.body.setAttribute("data-live", "open");
   });
 
+  // Live regions replace themselves (outerHTML) when a signal names them. A signal that arrives while a region's
+  // request is in flight (htmx queues it on the element the response then replaces), or after the swap but before
+  // htmx has wired the new element (the settle), reaches no element in the page and would be lost: the region would
+  // stay stale until its next signal. So the page numbers the signals as they arrive, and a region wired after
+  // missing one since its last request began fetches itself again.
+  let signalCount = 0;
+  const lastSignal = new Map();   // signal name -> number of its latest arrival
+  const requestedAt = new Map();  // a live region's hx-get -> signal number when its last request began
+  htmx.createEventSource = function (url) {
+    const source = new EventSource(url, { withCredentials: true });
+    const counted = new Set();
+    const addListener = source.addEventListener.bind(source);
+    source.addEventListener = function (name, listener, options) {
+      if (!counted.has(name)) {
+        counted.add(name);
+        addListener(name, function () { lastSignal.set(name, ++signalCount); });
+      }
+      addListener(name, listener, options);
+    };
+    return source;
+  };
+  function liveSignals(element) {
+    const trigger = element.getAttribute && element.getAttribute("hx-trigger");
+    if (!trigger || !element.getAttribute("hx-get")) {
+      return [];
+    }
+    return trigger.split(",").map(function (part) { return part.trim(); })
+      .filter(function (part) { return part.startsWith("sse:"); })
+      .map(function (part) { return part.substring(4).split(/\s/)[0]; });
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (liveSignals(event.detail.elt).length > 0) {
+      requestedAt.set(event.detail.elt.getAttribute("hx-get"), signalCount);
+    }
+  });
+  document.addEventListener("htmx:afterProcessNode", function (event) {
+    const element = event.target;
+    const since = requestedAt.get(element.getAttribute && element.getAttribute("hx-get"));
+    if (since === undefined) {
+      return;
+    }
+    const missed = liveSignals(element).find(function (name) { return (lastSignal.get(name) || 0) > since; });
+    if (missed) {
+      htmx.trigger(element, "sse:" + missed);
+    }
+  });
+
   // Confirmation dialogs: <button data-dialog="id"> opens <dialog id="id">; a dialog's submit stays disabled until
   // the typed confirmation equals data-confirm of its input.
   document.addEventListener("click", function (event) {
