@@ -13,8 +13,30 @@ public final class DrillTasks {
      */
     public static final String FAILOVER_REHEARSAL = "drill.failover-rehearsal";
 
+    /**
+     * A restore test, requested by snapshot-service: the cluster's newest good snapshot (and the archived WAL after
+     * it, when the cluster's archive is on) is restored onto a sandbox node, checked, and destroyed, whatever the
+     * ending. Parameters: {@link #DRILL_ID}, {@link #CLUSTER}, {@link #SNAPSHOT_ID}, {@link #SANDBOX_NODE},
+     * {@link #USER_CHECKS}, {@link #RESTORE_OBJECTIVE_SECONDS} (when the cluster has one) and what the restore needs
+     * (snapshot-service's choice). Artifacts: {@link #RESTORE_SECONDS}, {@link #RESTORED_LSN}, {@link #CHECKS}.
+     */
+    public static final String RESTORE_TEST = "drill.restore-test";
+
+    /**
+     * A switchover round trip: a canary writer commits through a client that follows the primary while the
+     * relationship switches over and back, with checks on each new primary. Measures each direction's write outage
+     * and the acknowledged canary commits lost (must be 0).
+     */
+    public static final String SWITCHOVER_ROUND_TRIP = "drill.switchover-round-trip";
+
     /** Parameter: the drill's id (also the task's target). */
     public static final String DRILL_ID = "drillId";
+    /** Parameter (restore test): the cluster whose backup is restored. */
+    public static final String CLUSTER = "cluster";
+    /** Parameter (restore test): the snapshot restored; also recorded as an artifact. */
+    public static final String SNAPSHOT_ID = "snapshotId";
+    /** Parameter (restore test): the cluster's restore objective, which the drill's restore time is judged by. */
+    public static final String RESTORE_OBJECTIVE_SECONDS = "restoreObjectiveSeconds";
     /** Parameter: the production cluster, whose position the RPO is measured against. */
     public static final String PRIMARY_CLUSTER = "primaryCluster";
     /** Parameter: the DR cluster, whose main standby is copied. */
@@ -49,6 +71,10 @@ public final class DrillTasks {
     public static final String RPO_BYTES = "rpoBytes";
     /** Artifact: the same in time (0 when everything was received), as monitor-service estimates it. */
     public static final String RPO_SECONDS = "rpoSeconds";
+    /** Artifact (restore test): the restore's start -> the restored node accepted connections, in seconds. */
+    public static final String RESTORE_SECONDS = "restoreSeconds";
+    /** Artifact (restore test): the WAL position the restored node reached. */
+    public static final String RESTORED_LSN = "restoredLsn";
     /**
      * Artifact: every check's outcome, a JSON array of {@code {"name", "kind", "passed", "detail"}}; {@code kind} is
      * {@code connect}, {@code table} (row count and checksum of one table against the DR main standby),
