@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.postgresql.PGProperty;
 
@@ -31,9 +33,16 @@ public record NodeConnector(Duration connectTimeout, Duration statementTimeout, 
             // pgjdbc reads a comma as a list of hosts to try in turn
             throw new SQLException("invalid host name for node " + node.name() + ": " + node.host(), "08001");
         }
+        Properties properties = properties(node.host(), String.valueOf(node.port()), login, database);
+        Connection connection = DriverManager.getConnection(URL_WITHOUT_SETTINGS, properties);
+        connection.setAutoCommit(true);
+        return new NodeSession(node, connection);
+    }
+
+    private Properties properties(String host, String port, Login login, String database) {
         Properties properties = new Properties();
-        properties.setProperty(PGProperty.PG_HOST.getName(), node.host());
-        properties.setProperty(PGProperty.PG_PORT.getName(), String.valueOf(node.port()));
+        properties.setProperty(PGProperty.PG_HOST.getName(), host);
+        properties.setProperty(PGProperty.PG_PORT.getName(), port);
         properties.setProperty(PGProperty.PG_DBNAME.getName(), database);
         properties.setProperty("user", login.username());
         properties.setProperty("password", login.password());
@@ -42,9 +51,30 @@ public record NodeConnector(Duration connectTimeout, Duration statementTimeout, 
         properties.setProperty("socketTimeout", seconds(statementTimeout.plus(connectTimeout)));
         properties.setProperty("ApplicationName", applicationName);
         properties.setProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());
+        return properties;
+    }
+
+    /**
+     * A session with whichever of {@code nodes} is a primary now, tried in turn, as a client that follows the primary
+     * connects ({@code target_session_attrs=primary}). The hosts travel as a list property, each checked as
+     * {@link #open(NodeEndpoint, Login, String)} checks one.
+     */
+    public NodeSession openPrimaryOf(List<? extends NodeEndpoint> nodes, Login login, String database)
+            throws SQLException {
+        List<String> hosts = new ArrayList<>();
+        List<String> ports = new ArrayList<>();
+        for (NodeEndpoint node : nodes) {
+            if (node.host().isEmpty() || node.host().indexOf(',') >= 0) {
+                throw new SQLException("invalid host name for node " + node.name() + ": " + node.host(), "08001");
+            }
+            hosts.add(node.host());
+            ports.add(String.valueOf(node.port()));
+        }
+        Properties properties = properties(String.join(",", hosts), String.join(",", ports), login, database);
+        properties.setProperty(PGProperty.TARGET_SERVER_TYPE.getName(), "primary");
         Connection connection = DriverManager.getConnection(URL_WITHOUT_SETTINGS, properties);
         connection.setAutoCommit(true);
-        return new NodeSession(node, connection);
+        return new NodeSession(nodes.getFirst(), connection);
     }
 
     /** True when the node accepts a login and answers a query. */

@@ -29,6 +29,13 @@ public final class DrillTasks {
      */
     public static final String SWITCHOVER_ROUND_TRIP = "drill.switchover-round-trip";
 
+    /**
+     * Parameter prefix (switchover round trip): a parameter of the return leg that differs from the outward leg's
+     * (the DNS routes and local synchronous standbys of the cluster that is primary again), e.g.
+     * {@code return.dns.0.name}. The return leg also swaps {@link #PRIMARY_CLUSTER} and {@link #DR_CLUSTER}.
+     */
+    public static final String RETURN_LEG_PREFIX = "return.";
+
     /** Parameter: the drill's id (also the task's target). */
     public static final String DRILL_ID = "drillId";
     /** Parameter (restore test): the cluster whose backup is restored. */
@@ -71,6 +78,17 @@ public final class DrillTasks {
     public static final String RPO_BYTES = "rpoBytes";
     /** Artifact: the same in time (0 when everything was received), as monitor-service estimates it. */
     public static final String RPO_SECONDS = "rpoSeconds";
+    /**
+     * Artifact (switchover round trip): the longest time without an acknowledged canary commit while production moved
+     * to the DR cluster, in seconds.
+     */
+    public static final String OUTAGE_THERE_SECONDS = "outageThereSeconds";
+    /** Artifact (switchover round trip): the same while production moved back. */
+    public static final String OUTAGE_BACK_SECONDS = "outageBackSeconds";
+    /** Artifact (switchover round trip): canary commits acknowledged to the writer. */
+    public static final String CANARY_COMMITS = "canaryCommits";
+    /** Artifact (switchover round trip): acknowledged canary commits missing on the final primary (must be 0). */
+    public static final String CANARY_LOST_COMMITS = "canaryLostCommits";
     /** Artifact (restore test): the restore's start -> the restored node accepted connections, in seconds. */
     public static final String RESTORE_SECONDS = "restoreSeconds";
     /** Artifact (restore test): the WAL position the restored node reached. */

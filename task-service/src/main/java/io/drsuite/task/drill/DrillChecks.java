@@ -50,6 +50,22 @@ final class DrillChecks {
         return outcomes;
     }
 
+    /** On a primary that is no copy (a round trip's new primary): it accepts connections as one, and the user checks. */
+    List<CheckOutcome> onPrimary(NodeEndpoint node, Login login, List<UserCheck> userChecks) {
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        try (NodeSession session = connector.open(node, login)) {
+            outcomes.add(session.inRecovery()
+                    ? CheckOutcome.failed("accepts-writes", "connect", node + " is in recovery")
+                    : CheckOutcome.passed("accepts-writes", "connect", node + " accepts connections as a primary on "
+                            + "timeline " + session.timeline()));
+        } catch (SQLException e) {
+            outcomes.add(CheckOutcome.failed("accepts-writes", "connect", "cannot connect: " + e.getMessage()));
+            return outcomes;
+        }
+        userChecks.forEach(check -> outcomes.add(user(node, login, check)));
+        return outcomes;
+    }
+
     private List<CheckOutcome> tables(NodeEndpoint copy, Login login, TableChecksums checksums,
             List<TableChecksum> source) {
         List<TableChecksum> read;

@@ -1,6 +1,5 @@
 package io.drsuite.task.drill;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.clusterclient.sql.Lsn;
@@ -131,7 +130,7 @@ public class FailoverRehearsalSteps {
                 new TypeReference<List<TableChecksum>>() { });
         NodeControl node = copy.node(context, dr);
         List<CheckOutcome> outcomes = new ArrayList<>(new DrillChecks(clusters.connector()).run(node.node()
-                .endpoint(), dr.admin(), checksums(context), source, userChecks(context)));
+                .endpoint(), dr.admin(), checksums(context), source, UserCheck.listOf(context.parameters(), json)));
         outcomes.add(CorruptionCheck.run(node, dr.admin(), context.remaining()));
         long failed = outcomes.stream().filter(outcome -> !outcome.passed()).count();
         context.record(DrillTasks.CHECKS, json.writeValueAsString(outcomes));
@@ -159,19 +158,6 @@ public class FailoverRehearsalSteps {
         return new TableChecksums(clusters.connector(), new TableChecksums.Sampling(
                 Long.parseLong(context.parameters().getOrDefault(DrillTasks.SAMPLE_ABOVE_PAGES, "12800")),
                 Double.parseDouble(context.parameters().getOrDefault(DrillTasks.SAMPLE_PERCENT, "10"))));
-    }
-
-    private List<UserCheck> userChecks(StepContext context) {
-        String checks = context.parameters().get(DrillTasks.USER_CHECKS);
-        if (checks == null || checks.isBlank()) {
-            return List.of();
-        }
-        try {
-            return json.readValue(checks, new TypeReference<List<UserCheck>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("parameter " + DrillTasks.USER_CHECKS + " is not a list of checks: "
-                    + e.getOriginalMessage());
-        }
     }
 
     private ManagedCluster dr(StepContext context) {

@@ -38,11 +38,11 @@ public final class DrFixture {
     }
 
     /** Requests a DR task for a relationship and returns its id. */
-    UUID request(String type, String relationship, String primary, String dr, Map<String, String> extra) {
+    public UUID request(String type, String relationship, String primary, String dr, Map<String, String> extra) {
         return request(type, relationship, primary, dr, extra, 600);
     }
 
-    UUID request(String type, String relationship, String primary, String dr, Map<String, String> extra,
+    public UUID request(String type, String relationship, String primary, String dr, Map<String, String> extra,
             int timeoutSeconds) {
         Map<String, String> parameters = new HashMap<>(extra);
         parameters.put(DrTasks.RELATIONSHIP_ID, relationship);
