@@ -238,7 +238,7 @@ class DrillsTest {
         expectRefusal(runDrill("dl-nowhere", "dl-refusals-box"), 422, "unknown-relationship", "dl-nowhere");
         expectRefusal(runDrill("dl-refused", "dl-no-box"), 422, "unknown-sandbox", "dl-no-box");
         Map<String, Object> otherKind = drillRequest("dl-refused", "dl-refusals-box", List.of());
-        otherKind.put("kind", "switchover_round_trip");
+        otherKind.put("kind", "chaos");
         expectRefusal(post(otherKind), 400, "", "failover_rehearsal");
 
         List<Map<String, Object>> tooMany = new ArrayList<>();
@@ -412,6 +412,111 @@ class DrillsTest {
         assertThat(given().get("/api/v1/drills?relationship=dl-slow").then().statusCode(200).extract().jsonPath()
                 .getList("id", String.class)).containsExactly(secondId.toString(), id.toString());
         given().get("/api/v1/drills?limit=500").then().statusCode(200).body("id", hasItem(secondId.toString()));
+    }
+
+    @Test
+    void aRoundTripIsTheRelationshipsOperationAndItsEndFoldsIntoBothTheDrillAndTheRelationship() throws Exception {
+        UUID relationship = storeRelationship("dl-trip", "ACTIVE", null, null, 5);
+        expectRefusal(post(Map.of("relationship", "dl-trip", "kind", "failover_rehearsal")), 400,
+                "invalid-request", "a failover_rehearsal needs a sandbox");
+        expectRefusal(post(Map.of("relationship", "dl-trip", "kind", "chaos")), 400, "invalid-request",
+                "failover_rehearsal, switchover_round_trip, restore_test");
+
+        JsonPath drill = post(Map.of("relationship", "dl-trip", "kind", "switchover_round_trip", "checks",
+                List.of(check("orders", "select 1", "1")))).statusCode(202)
+                .body("kind", equalTo("switchover_round_trip")).body("sandbox", nullValue())
+                .body("port", nullValue()).extract().jsonPath();
+        UUID id = UUID.fromString(drill.getString("id"));
+        UUID taskId = UUID.fromString(drill.getString("taskId"));
+        given().get("/api/v1/relationships/{id}", relationship).then().statusCode(200)
+                .body("phase", equalTo("switching_over")).body("currentTask.id", equalTo(taskId.toString()))
+                .body("currentTask.type", equalTo(DrillTasks.SWITCHOVER_ROUND_TRIP));
+        List<ConsumerRecord<String, String>> requests = KafkaProbe.readAll(TaskEvents.TOPIC,
+                record -> taskId.toString().equals(record.key()), Duration.ofMillis(500), Duration.ofSeconds(20));
+        assertThat(requests).hasSize(1);
+        JsonPath task = JsonPath.from(requests.getFirst().value());
+        assertThat(task.getString("type")).isEqualTo(DrillTasks.SWITCHOVER_ROUND_TRIP);
+        assertThat(task.getString("target")).isEqualTo(relationship.toString());
+        assertThat(task.getList("clusters", String.class)).containsExactly("dl-trip-prod", "dl-trip-dr");
+        assertThat(task.getMap("parameters", String.class, String.class))
+                .containsEntry(DrillTasks.DRILL_ID, id.toString())
+                .containsEntry(DrillTasks.PRIMARY_CLUSTER, "dl-trip-prod")
+                .containsKey(DrillTasks.USER_CHECKS).containsKey("maxLagBytes");
+        expectRefusal(post(Map.of("relationship", "dl-trip", "kind", "switchover_round_trip")), 409,
+                "relationship-not-active", "switching_over");
+
+        Map<String, String> figures = new HashMap<>();
+        figures.put(DrillTasks.OUTAGE_THERE_SECONDS, "0.8");
+        figures.put(DrillTasks.OUTAGE_BACK_SECONDS, "1.25");
+        figures.put(DrillTasks.CANARY_COMMITS, "312");
+        figures.put(DrillTasks.CANARY_LOST_COMMITS, "0");
+        figures.put(DrillTasks.CHECKS, json.writeValueAsString(List.of(Map.of("name", "there: orders", "kind",
+                "user", "passed", true, "detail", "returned 1"))));
+        publish(TaskEvents.FINISHED, taskId, new TaskFinished(taskId, DrillTasks.SWITCHOVER_ROUND_TRIP,
+                relationship.toString(), TaskResult.SUCCEEDED, null, null, false, figures, Instant.now()),
+                UUID.randomUUID());
+        JsonPath passed = awaitDone(id);
+        assertThat(passed.getString("verdict")).isEqualTo("passed");
+        assertThat(passed.getDouble("figures.rtoSeconds")).isEqualTo(1.25);
+        assertThat(passed.getDouble("figures.outageThereSeconds")).isEqualTo(0.8);
+        assertThat(passed.getLong("figures.canaryCommits")).isEqualTo(312);
+        given().get("/api/v1/relationships/{id}", relationship).then().statusCode(200)
+                .body("phase", equalTo("active")).body("currentTask", nullValue())
+                .body("clusters.find { it.role == 'primary' }.name", equalTo("dl-trip-prod"));
+        given().accept("text/html").get("/api/v1/drills/{id}/report", id).then().statusCode(200)
+                .body(containsString("Write outage, DR back to production"));
+
+        // A return leg that could not stop the DR cluster's primary was rolled back: production stays on DR.
+        UUID second = UUID.fromString(post(Map.of("relationship", "dl-trip", "kind", "switchover_round_trip"))
+                .statusCode(202).extract().jsonPath().getString("taskId"));
+        UUID secondId = UUID.fromString(given().get("/api/v1/drills?relationship=dl-trip").then().statusCode(200)
+                .extract().jsonPath().getString("[0].id"));
+        publish(TaskEvents.FINISHED, second, new TaskFinished(second, DrillTasks.SWITCHOVER_ROUND_TRIP,
+                relationship.toString(), TaskResult.FAILED, "back-stop-primary", "dl-trip-dr did not shut down",
+                true, Map.of(DrillTasks.OUTAGE_THERE_SECONDS, "9.5"), Instant.now()), UUID.randomUUID());
+        JsonPath failed = awaitDone(secondId);
+        assertThat(failed.getList("reasons", String.class)).contains(
+                "task failed at step back-stop-primary: dl-trip-dr did not shut down",
+                "Write outage 9.5 s above the objective of 5 s");
+        given().get("/api/v1/relationships/{id}", relationship).then().statusCode(200)
+                .body("phase", equalTo("active"))
+                .body("clusters.find { it.role == 'primary' }.name", equalTo("dl-trip-dr"));
+    }
+
+    @Test
+    void aRestoreTestIsHandedToSnapshotServiceAndItsRefusalFailsTheDrill() throws Exception {
+        storeRelationship("dl-restore", "ACTIVE", null, null, null);
+        registerSandbox(sandbox("dl-restore-box", FAR_HOST, "/srv/dl-restore", 7600, 7601)).statusCode(201);
+        expectRefusal(post(Map.of("relationship", "dl-restore", "kind", "restore_test", "sandbox",
+                "dl-restore-box", "cluster", "elsewhere")), 422, "cluster-not-in-relationship", "elsewhere");
+        long before = System.currentTimeMillis();
+
+        JsonPath drill = post(Map.of("relationship", "dl-restore", "kind", "restore_test", "sandbox",
+                "dl-restore-box", "cluster", "dl-restore-dr")).statusCode(202)
+                .body("cluster", equalTo("dl-restore-dr")).body("port", equalTo(7600)).extract().jsonPath();
+        String id = drill.getString("id");
+        String taskId = drill.getString("taskId");
+        List<ConsumerRecord<String, String>> handed = KafkaProbe.readAll(DrillEvents.TOPIC,
+                record -> id.equals(record.key()) && record.timestamp() >= before
+                        && DrillEvents.RESTORE_TEST_REQUESTED.type().equals(KafkaProbe.header(record, "ce_type")),
+                Duration.ofMillis(500), Duration.ofSeconds(20));
+        assertThat(handed).hasSize(1);
+        JsonPath request = JsonPath.from(handed.getFirst().value());
+        assertThat(request.getString("taskId")).isEqualTo(taskId);
+        assertThat(request.getString("cluster")).isEqualTo("dl-restore-dr");
+        assertThat(request.getInt("sandboxNode.port")).isEqualTo(7600);
+        assertThat(request.getString("sandboxNode.dataDirectory")).isEqualTo("/srv/dl-restore/drill-" + id);
+        assertThat(KafkaProbe.readAll(TaskEvents.TOPIC, record -> taskId.equals(record.key()),
+                Duration.ofMillis(500), Duration.ofSeconds(3))).as("no task requested by relationship-service")
+                .isEmpty();
+
+        publish(DrillEvents.RESTORE_TEST_REFUSED, UUID.fromString(id), new io.drsuite.events.drill
+                .RestoreTestRefused(UUID.fromString(id), UUID.fromString(taskId), "dl-restore-dr",
+                        "cluster dl-restore-dr has no completed snapshot", Instant.now()), UUID.randomUUID());
+        JsonPath failed = awaitDone(UUID.fromString(id));
+        assertThat(failed.getString("verdict")).isEqualTo("failed");
+        assertThat(failed.getList("reasons", String.class)).containsExactly(
+                "snapshot-service started no restore: cluster dl-restore-dr has no completed snapshot");
     }
 
     private TaskFinished succeeded(UUID taskId, UUID drillId, String rto, String rpoBytes, String rpoSeconds,

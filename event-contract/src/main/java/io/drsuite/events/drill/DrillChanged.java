@@ -10,12 +10,14 @@ import java.util.UUID;
 /**
  * A drill was requested or ended.
  *
- * @param kind e.g. {@code failover_rehearsal}
+ * @param kind {@code failover_rehearsal}, {@code switchover_round_trip} or {@code restore_test}
+ * @param sandbox null for a switchover round trip, which needs none
  * @param state {@code running}, {@code passed} or {@code failed}
  * @param taskId the task that runs the drill
  * @param requestedBy who asked for it; null when the suite acted by itself
  * @param finishedAt null while it runs
- * @param rtoSeconds measured RTO; null while it runs or when the task did not get that far
+ * @param rtoSeconds measured RTO (a round trip's longer write outage); null while it runs, when the task did not get
+ *        that far, or for a restore test
  * @param rpoBytes measured RPO in bytes; null likewise
  * @param rpoSeconds measured RPO in seconds; null likewise
  */
@@ -41,7 +43,6 @@ public record DrillChanged(
         text(kind, "kind");
         present(relationshipId, "relationshipId");
         text(relationshipName, "relationshipName");
-        text(sandbox, "sandbox");
         text(state, "state");
         present(taskId, "taskId");
         present(requestedAt, "requestedAt");

@@ -49,14 +49,16 @@ public class Drill extends PanacheEntityBase {
     @Column(name = "dr_cluster", nullable = false)
     public String drCluster;
 
-    @Column(nullable = false)
+    /** The sandbox, its port and the drill's folder there; null for a switchover round trip, which needs none. */
     public String sandbox;
 
-    @Column(nullable = false)
-    public int port;
+    public Integer port;
 
-    @Column(name = "data_directory", nullable = false)
+    @Column(name = "data_directory")
     public String dataDirectory;
+
+    /** The cluster whose backup a restore test restores; null for the other kinds. */
+    public String cluster;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -122,6 +124,30 @@ public class Drill extends PanacheEntityBase {
     @Column(name = "source_pause_seconds")
     public Double sourcePauseSeconds;
 
+    @Column(name = "outage_there_seconds")
+    public Double outageThereSeconds;
+
+    @Column(name = "outage_back_seconds")
+    public Double outageBackSeconds;
+
+    @Column(name = "canary_commits")
+    public Long canaryCommits;
+
+    @Column(name = "canary_lost_commits")
+    public Long canaryLostCommits;
+
+    @Column(name = "snapshot_id")
+    public UUID snapshotId;
+
+    @Column(name = "restore_seconds")
+    public Double restoreSeconds;
+
+    @Column(name = "restored_lsn")
+    public String restoredLsn;
+
+    @Column(name = "restore_objective_seconds")
+    public Integer restoreObjectiveSeconds;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<CheckOutcome> checks = new ArrayList<>();
@@ -132,6 +158,10 @@ public class Drill extends PanacheEntityBase {
 
     public static Optional<Drill> findForUpdate(UUID id) {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public static Optional<Drill> findByTaskForUpdate(UUID taskId) {
+        return find("taskId", taskId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public static Optional<Drill> runningOn(String sandbox) {

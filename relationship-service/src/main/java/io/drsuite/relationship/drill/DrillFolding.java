@@ -3,12 +3,15 @@ package io.drsuite.relationship.drill;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.drill.DrillEvents;
+import io.drsuite.events.drill.RestoreTestRefused;
 import io.drsuite.events.task.DrillTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskFinished;
 import io.drsuite.events.task.TaskProgressed;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.relationship.service.RelationshipFolding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -20,9 +23,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Folds the events of drill tasks (target = drill id) into the drill, each once: progress onto its step timeline,
- * the end into its figures, checks and verdict. Only events of the drill's own task while it runs count, so a
- * redelivered or late event changes nothing.
+ * Folds the events of drill tasks into the drill, each once: progress onto its step timeline, the end into its
+ * figures, checks and verdict. Only events of the drill's own task while it runs count, so a redelivered or late
+ * event changes nothing. The task of a drill that is the relationship's operation (a switchover round trip) is
+ * folded into the relationship too, in the same transaction.
  */
 @ApplicationScoped
 public class DrillFolding {
@@ -33,11 +37,14 @@ public class DrillFolding {
 
     private final EventInbox inbox;
     private final DrillAnnouncements announcements;
+    private final RelationshipFolding relationships;
     private final ObjectMapper json;
 
-    DrillFolding(EventInbox inbox, DrillAnnouncements announcements, ObjectMapper json) {
+    DrillFolding(EventInbox inbox, DrillAnnouncements announcements, RelationshipFolding relationships,
+            ObjectMapper json) {
         this.inbox = inbox;
         this.announcements = announcements;
+        this.relationships = relationships;
         this.json = json;
     }
 
@@ -57,22 +64,42 @@ public class DrillFolding {
         }
         if (event.is(TaskEvents.PROGRESSED)) {
             TaskProgressed progress = event.payload(TaskEvents.PROGRESSED, json);
-            running(progress.target(), progress.taskId())
+            running(progress.taskId())
                     .ifPresent(drill -> drill.recordStep(progress.step(), progress.percent(), progress.at()));
+            foldIntoRelationship(event, progress.type());
         } else {
             TaskFinished finished = event.payload(TaskEvents.FINISHED, json);
-            running(finished.target(), finished.taskId()).ifPresent(drill -> finish(drill, finished));
+            running(finished.taskId()).ifPresent(drill -> finish(drill, finished));
+            foldIntoRelationship(event, finished.type());
         }
     }
 
-    private static Optional<Drill> running(String target, UUID taskId) {
-        UUID id;
-        try {
-            id = UUID.fromString(target);
-        } catch (IllegalArgumentException notADrill) {
-            return Optional.empty();
+    /** A drill that ended without its task (snapshot-service refused the restore test) ends failed with why. */
+    @Transactional
+    public void refused(IncomingEvent event) {
+        if (!inbox.firstDelivery(event)) {
+            return;
         }
-        return Drill.findForUpdate(id).filter(drill -> drill.isRunning() && taskId.equals(drill.taskId));
+        RestoreTestRefused refused = event.payload(DrillEvents.RESTORE_TEST_REFUSED, json);
+        Drill.findForUpdate(refused.drillId()).filter(Drill::isRunning)
+                .filter(drill -> drill.taskId.equals(refused.taskId())).ifPresent(drill -> {
+                    drill.taskError = refused.reason();
+                    drill.finish(new DrillVerdict(false, List.of("snapshot-service started no restore: "
+                            + refused.reason())), refused.at());
+                    announcements.announce(drill);
+                    LOG.infof("Drill %s of relationship %s failed: %s", drill.id, drill.relationshipName,
+                            refused.reason());
+                });
+    }
+
+    private void foldIntoRelationship(IncomingEvent event, String taskType) {
+        if (DrillKind.ofTaskType(taskType).filter(DrillKind::isRelationshipOperation).isPresent()) {
+            relationships.fold(event);
+        }
+    }
+
+    private static Optional<Drill> running(UUID taskId) {
+        return Drill.findByTaskForUpdate(taskId).filter(Drill::isRunning);
     }
 
     private void finish(Drill drill, TaskFinished finished) {
@@ -86,6 +113,17 @@ public class DrillFolding {
         drill.declaredAt = instant(artifacts.get(DrillTasks.DECLARED_AT));
         drill.dataPointLsn = artifacts.get(DrillTasks.DATA_POINT_LSN);
         drill.sourcePauseSeconds = decimal(artifacts.get(DrillTasks.SOURCE_PAUSE_SECONDS));
+        drill.outageThereSeconds = decimal(artifacts.get(DrillTasks.OUTAGE_THERE_SECONDS));
+        drill.outageBackSeconds = decimal(artifacts.get(DrillTasks.OUTAGE_BACK_SECONDS));
+        drill.canaryCommits = whole(artifacts.get(DrillTasks.CANARY_COMMITS));
+        drill.canaryLostCommits = whole(artifacts.get(DrillTasks.CANARY_LOST_COMMITS));
+        drill.restoreSeconds = decimal(artifacts.get(DrillTasks.RESTORE_SECONDS));
+        drill.restoredLsn = artifacts.get(DrillTasks.RESTORED_LSN);
+        drill.restoreObjectiveSeconds = wholeInt(artifacts.get(DrillTasks.RESTORE_OBJECTIVE_SECONDS));
+        drill.snapshotId = uuid(artifacts.get(DrillTasks.SNAPSHOT_ID));
+        if (drill.kind == DrillKind.SWITCHOVER_ROUND_TRIP) {
+            drill.rtoSeconds = longer(drill.outageThereSeconds, drill.outageBackSeconds);
+        }
         drill.checks = checks(drill, artifacts.get(DrillTasks.CHECKS));
         drill.finish(DrillVerdict.of(drill), finished.at());
         announcements.announce(drill);
@@ -121,6 +159,27 @@ public class DrillFolding {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static Integer wholeInt(String value) {
+        Long whole = whole(value);
+        return whole == null ? null : Math.toIntExact(whole);
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A round trip's RTO: its longer outage, or the one measured. */
+    private static Double longer(Double there, Double back) {
+        if (there == null || back == null) {
+            return there == null ? back : there;
+        }
+        return Math.max(there, back);
     }
 
     private static Instant instant(String value) {

@@ -5,11 +5,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a drill rehearses, and the task that runs it. Only the failover rehearsal exists so far. */
+/** What a drill rehearses, and the task that runs it. */
 public enum DrillKind {
 
     /** A promoted throwaway copy of the DR main standby on a sandbox; production and DR go on throughout. */
-    FAILOVER_REHEARSAL(DrillTasks.FAILOVER_REHEARSAL);
+    FAILOVER_REHEARSAL(DrillTasks.FAILOVER_REHEARSAL),
+    /**
+     * The relationship switches over and back while a canary writer commits: disruptive by choice. It runs as the
+     * relationship's operation (phase {@code switching_over}); no sandbox.
+     */
+    SWITCHOVER_ROUND_TRIP(DrillTasks.SWITCHOVER_ROUND_TRIP),
+    /** A cluster's newest good snapshot restored onto a sandbox and checked; snapshot-service requests the task. */
+    RESTORE_TEST(DrillTasks.RESTORE_TEST);
 
     private final String taskType;
 
@@ -19,6 +26,20 @@ public enum DrillKind {
 
     public String taskType() {
         return taskType;
+    }
+
+    public boolean needsSandbox() {
+        return this != SWITCHOVER_ROUND_TRIP;
+    }
+
+    /** Runs as the relationship's own operation: the relationship is busy and its task's end moves its roles. */
+    public boolean isRelationshipOperation() {
+        return this == SWITCHOVER_ROUND_TRIP;
+    }
+
+    /** Every kind's wire name, for refusals. */
+    public static String wireNames() {
+        return String.join(", ", Arrays.stream(values()).map(DrillKind::wireName).toList());
     }
 
     public String wireName() {

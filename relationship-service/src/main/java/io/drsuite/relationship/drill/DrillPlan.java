@@ -6,6 +6,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
@@ -35,8 +37,15 @@ public class DrillPlan extends PanacheEntityBase {
     @Column(nullable = false)
     public String relationship;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    public DrillKind kind = DrillKind.FAILOVER_REHEARSAL;
+
+    /** Null for a switchover round trip, which needs no sandbox. */
     public String sandbox;
+
+    /** For a restore test: the side whose backup is tested; null for production's. */
+    public String cluster;
 
     /** Unix cron: minute hour day-of-month month day-of-week, in UTC. */
     @Column(nullable = false)
@@ -101,7 +110,7 @@ public class DrillPlan extends PanacheEntityBase {
 
     /** The request the plan's drill is started with. */
     public DrillRequest drillRequest() {
-        return new DrillRequest(relationship, sandbox, null, List.copyOf(userChecks));
+        return new DrillRequest(relationship, sandbox, kind.wireName(), List.copyOf(userChecks), cluster);
     }
 
     /** A due time was taken and started the drill. */

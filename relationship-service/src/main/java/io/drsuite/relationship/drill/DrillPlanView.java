@@ -11,7 +11,9 @@ import java.util.UUID;
 public record DrillPlanView(
         String name,
         String relationship,
+        String kind,
         String sandbox,
+        String cluster,
         String schedule,
         List<UserCheck> checks,
         boolean suspended,
@@ -23,7 +25,8 @@ public record DrillPlanView(
         Instant updatedAt) {
 
     public static DrillPlanView of(DrillPlan plan) {
-        return new DrillPlanView(plan.name, plan.relationship, plan.sandbox, plan.schedule,
+        return new DrillPlanView(plan.name, plan.relationship, plan.kind.wireName(), plan.sandbox, plan.cluster,
+                plan.schedule,
                 List.copyOf(plan.userChecks), plan.suspended, plan.nextRunAt, plan.lastRunAt, plan.lastDrillId,
                 plan.lastError, plan.createdAt, plan.updatedAt);
     }

@@ -87,7 +87,11 @@ public class DrillPlans {
             throw ProblemException.unprocessable("unknown-relationship", "Unknown relationship",
                     "no relationship named '" + request.relationship() + "'");
         }
-        if (Sandbox.findByName(request.sandbox()).isEmpty()) {
+        DrillKind kind = DrillService.kind(request.kind());
+        if (kind.needsSandbox() && request.sandbox() == null) {
+            throw ProblemException.badRequest("sandbox", "sandbox: a " + kind.wireName() + " needs a sandbox");
+        }
+        if (request.sandbox() != null && Sandbox.findByName(request.sandbox()).isEmpty()) {
             throw ProblemException.unprocessable("unknown-sandbox", "Unknown sandbox",
                     "no sandbox named '" + request.sandbox() + "' is registered");
         }
@@ -99,7 +103,9 @@ public class DrillPlans {
         boolean timingChanged = !schedule.expression().equals(plan.schedule) || plan.suspended != request
                 .isSuspended() || plan.nextRunAt == null;
         plan.relationship = request.relationship();
-        plan.sandbox = request.sandbox();
+        plan.kind = DrillService.kind(request.kind());
+        plan.sandbox = plan.kind.needsSandbox() ? request.sandbox() : null;
+        plan.cluster = plan.kind == DrillKind.RESTORE_TEST ? request.cluster() : null;
         plan.schedule = schedule.expression();
         plan.userChecks = new ArrayList<>(request.userChecks());
         plan.suspended = request.isSuspended();

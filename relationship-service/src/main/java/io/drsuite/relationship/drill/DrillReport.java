@@ -16,6 +16,7 @@ public record DrillReport(
         String primaryCluster,
         String drCluster,
         String sandbox,
+        String cluster,
         String requestedBy,
         String plan,
         Instant requestedAt,
@@ -34,7 +35,7 @@ public record DrillReport(
 
     public static DrillReport of(Drill drill) {
         return new DrillReport(drill.id, drill.kind.wireName(), drill.relationshipName, drill.relationshipId,
-                drill.primaryCluster, drill.drCluster, drill.sandbox, drill.requestedBy, drill.plan,
+                drill.primaryCluster, drill.drCluster, drill.sandbox, drill.cluster, drill.requestedBy, drill.plan,
                 drill.requestedAt, drill.finishedAt, DrillView.objectives(drill), DrillView.DrillFigures.of(drill),
                 List.copyOf(drill.userChecks), List.copyOf(drill.checks), List.copyOf(drill.timeline), drill.taskId,
                 drill.taskState == null ? null : drill.taskState.wireName(), drill.failedStep, drill.taskError,

@@ -46,7 +46,12 @@ final class DrillReportPage {
         item(page, "Relationship", report.relationship() + " (" + report.relationshipId() + ")");
         item(page, "Production cluster", report.primaryCluster());
         item(page, "DR cluster", report.drCluster());
-        item(page, "Sandbox", report.sandbox());
+        if (report.sandbox() != null) {
+            item(page, "Sandbox", report.sandbox());
+        }
+        if (report.cluster() != null) {
+            item(page, "Cluster tested", report.cluster());
+        }
         item(page, "Requested by", report.requestedBy() == null ? "the suite" : report.requestedBy());
         if (report.plan() != null) {
             item(page, "Drill plan", report.plan());
@@ -77,13 +82,31 @@ final class DrillReportPage {
         DrillView.DrillObjectives objectives = report.objectives();
         page.append("<h2>Figures against objectives</h2><table><tr><th>Figure</th><th>Measured</th>"
                 + "<th>Objective</th></tr>");
-        row(page, "RTO (declared to first write on the copy)", seconds(figures.rtoSeconds()),
-                objective(objectives.rtoObjectiveSeconds()));
-        row(page, "RPO in time", seconds(figures.rpoSeconds()), objective(objectives.rpoObjectiveSeconds()));
-        row(page, "RPO in bytes (not received by the DR side)", number(figures.rpoBytes()), "");
-        row(page, "Disaster declared at", number(figures.declaredAt()), "");
-        row(page, "Data point (LSN)", number(figures.dataPointLsn()), "");
-        row(page, "DR standby replay paused for checksums", seconds(figures.sourcePauseSeconds()), "");
+        switch (DrillKind.fromWire(report.kind()).orElse(DrillKind.FAILOVER_REHEARSAL)) {
+            case FAILOVER_REHEARSAL -> {
+                row(page, "RTO (declared to first write on the copy)", seconds(figures.rtoSeconds()),
+                        objective(objectives.rtoObjectiveSeconds()));
+                row(page, "RPO in time", seconds(figures.rpoSeconds()), objective(objectives.rpoObjectiveSeconds()));
+                row(page, "RPO in bytes (not received by the DR side)", number(figures.rpoBytes()), "");
+                row(page, "Disaster declared at", number(figures.declaredAt()), "");
+                row(page, "Data point (LSN)", number(figures.dataPointLsn()), "");
+                row(page, "DR standby replay paused for checksums", seconds(figures.sourcePauseSeconds()), "");
+            }
+            case SWITCHOVER_ROUND_TRIP -> {
+                row(page, "Write outage, production to DR", seconds(figures.outageThereSeconds()),
+                        objective(objectives.rtoObjectiveSeconds()));
+                row(page, "Write outage, DR back to production", seconds(figures.outageBackSeconds()),
+                        objective(objectives.rtoObjectiveSeconds()));
+                row(page, "Canary commits acknowledged", number(figures.canaryCommits()), "");
+                row(page, "Acknowledged canary commits lost", number(figures.canaryLostCommits()), "0");
+            }
+            case RESTORE_TEST -> {
+                row(page, "Restore time (start to accepting connections)", seconds(figures.restoreSeconds()),
+                        objective(objectives.restoreObjectiveSeconds()));
+                row(page, "Snapshot restored", number(figures.snapshotId()), "");
+                row(page, "Point reached (LSN)", number(figures.restoredLsn()), "");
+            }
+        }
         page.append("</table>\n");
     }
 

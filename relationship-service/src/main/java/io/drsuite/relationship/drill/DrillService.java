@@ -8,6 +8,7 @@ import io.drsuite.platform.paging.PageRequest;
 import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.relationship.model.ClusterNodeEntity;
 import io.drsuite.relationship.model.Relationship;
+import io.drsuite.relationship.service.RelationshipService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Accepts drill requests: checks the relationship and the sandbox, hands the drill a free sandbox port and its own
- * folder, and stores it with its task request and its announcement in one transaction.
+ * folder, and stores it with its task request (for a restore test: the request to snapshot-service; for a switchover
+ * round trip: the relationship's operation) and its announcement in one transaction.
  */
 @ApplicationScoped
 public class DrillService {
@@ -32,10 +34,12 @@ public class DrillService {
 
     private final DrillTaskRequests tasks;
     private final DrillAnnouncements announcements;
+    private final RelationshipService relationships;
 
-    DrillService(DrillTaskRequests tasks, DrillAnnouncements announcements) {
+    DrillService(DrillTaskRequests tasks, DrillAnnouncements announcements, RelationshipService relationships) {
         this.tasks = tasks;
         this.announcements = announcements;
+        this.relationships = relationships;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,9 +69,7 @@ public class DrillService {
                 .flatMap(found -> Relationship.findForUpdate(found.id))
                 .orElseThrow(() -> ProblemException.unprocessable("unknown-relationship", "Unknown relationship",
                         "no relationship named '" + request.relationship() + "'"));
-        Sandbox sandbox = Sandbox.findByNameForUpdate(request.sandbox())
-                .orElseThrow(() -> ProblemException.unprocessable("unknown-sandbox", "Unknown sandbox",
-                        "no sandbox named '" + request.sandbox() + "' is registered"));
+        Optional<Sandbox> sandbox = kind.needsSandbox() ? Optional.of(sandbox(request, kind)) : Optional.empty();
         requireDrillable(relationship);
         Drill drill = new Drill();
         drill.id = UUID.randomUUID();
@@ -76,9 +78,14 @@ public class DrillService {
         drill.relationshipName = relationship.name;
         drill.primaryCluster = relationship.primaryCluster;
         drill.drCluster = relationship.drCluster;
-        drill.sandbox = sandbox.name;
-        drill.port = freePort(sandbox);
-        drill.dataDirectory = sandbox.drillDirectory(drill.id);
+        sandbox.ifPresent(place -> {
+            drill.sandbox = place.name;
+            drill.port = freePort(place);
+            drill.dataDirectory = place.drillDirectory(drill.id);
+        });
+        if (kind == DrillKind.RESTORE_TEST) {
+            drill.cluster = testedCluster(request, relationship);
+        }
         drill.state = DrillState.RUNNING;
         drill.taskId = UUID.randomUUID();
         ChangeOrigin origin = ChangeOrigins.current();
@@ -89,25 +96,59 @@ public class DrillService {
         drill.rpoObjectiveSeconds = relationship.rpoObjectiveSeconds;
         drill.rtoObjectiveSeconds = relationship.rtoObjectiveSeconds;
         drill.userChecks = new ArrayList<>(request.userChecks());
+        if (kind.isRelationshipOperation()) {
+            drill.taskId = relationships.switchoverRoundTrip(relationship.id, tasks.roundTripParameters(drill))
+                    .taskId();
+        }
         try {
             drill.persistAndFlush();
         } catch (ConstraintViolationException raced) {
             throw ProblemException.conflict("drill-running", "another drill of relationship '" + relationship.name
-                    + "' or on port " + drill.port + " of sandbox '" + sandbox.name + "' started at the same time");
+                    + "'" + sandbox.map(place -> " or on port " + drill.port + " of sandbox '" + place.name + "'")
+                            .orElse("") + " started at the same time");
         }
-        tasks.request(drill, sandbox, relationship.timeoutSeconds);
+        switch (kind) {
+            case FAILOVER_REHEARSAL -> tasks.request(drill, sandbox.orElseThrow(), relationship.timeoutSeconds);
+            case RESTORE_TEST -> tasks.requestRestoreTest(drill, sandbox.orElseThrow(), relationship.timeoutSeconds);
+            case SWITCHOVER_ROUND_TRIP -> {
+                // requested with the relationship's operation above
+            }
+        }
         announcements.announce(drill);
-        LOG.infof("Drill %s (%s) of relationship %s requested on sandbox %s port %d, task %s", drill.id,
-                kind.wireName(), relationship.name, sandbox.name, drill.port, drill.taskId);
+        LOG.infof("Drill %s (%s) of relationship %s requested%s, task %s", drill.id, kind.wireName(),
+                relationship.name, sandbox.map(place -> " on sandbox " + place.name + " port " + drill.port)
+                        .orElse(""), drill.taskId);
         return drill;
     }
 
-    private static DrillKind kind(String requested) {
+    private static Sandbox sandbox(DrillRequest request, DrillKind kind) {
+        if (request.sandbox() == null) {
+            throw ProblemException.badRequest("sandbox", "sandbox: a " + kind.wireName() + " needs a sandbox");
+        }
+        return Sandbox.findByNameForUpdate(request.sandbox())
+                .orElseThrow(() -> ProblemException.unprocessable("unknown-sandbox", "Unknown sandbox",
+                        "no sandbox named '" + request.sandbox() + "' is registered"));
+    }
+
+    /** The cluster a restore test restores: the one named, which must be a side of the relationship; production's by default. */
+    private static String testedCluster(DrillRequest request, Relationship relationship) {
+        if (request.cluster() == null) {
+            return relationship.primaryCluster;
+        }
+        if (!request.cluster().equals(relationship.primaryCluster) && !request.cluster().equals(
+                relationship.drCluster)) {
+            throw ProblemException.unprocessable("cluster-not-in-relationship", "Cluster not in the relationship",
+                    "cluster '" + request.cluster() + "' is neither side of relationship '" + relationship.name + "'");
+        }
+        return request.cluster();
+    }
+
+    static DrillKind kind(String requested) {
         if (requested == null) {
             return DrillKind.FAILOVER_REHEARSAL;
         }
         return DrillKind.fromWire(requested).orElseThrow(() -> ProblemException.badRequest("kind",
-                "kind must be failover_rehearsal, not '" + requested + "'"));
+                "kind must be one of " + DrillKind.wireNames() + ", not '" + requested + "'"));
     }
 
     /** 400 naming the first check whose name an earlier one has (a drill's and a plan's checks alike). */

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A finished drill's verdict: passed only when its task succeeded, every check passed and the measured RTO and RPO
- * are within the objectives it was judged against; otherwise failed, with one plain sentence per failing item.
+ * A finished drill's verdict: passed only when its task succeeded, every check passed and what it measured is within
+ * the objectives it was judged against (a rehearsal's RTO and RPO; a round trip's longer write outage against the RTO,
+ * and no acknowledged canary commit lost; a restore test's restore time against the cluster's restore objective);
+ * otherwise failed, with one plain sentence per failing item.
  */
 public record DrillVerdict(boolean passed, List<String> reasons) {
 
@@ -24,27 +26,37 @@ public record DrillVerdict(boolean passed, List<String> reasons) {
                 reasons.add("check " + check.name() + ": " + (check.detail() == null ? "failed" : check.detail()));
             }
         }
-        if (drill.rtoObjectiveSeconds != null) {
-            if (drill.rtoSeconds == null) {
-                if (drill.taskState == TaskResult.SUCCEEDED) {
-                    reasons.add("RTO was not measured; the objective is " + drill.rtoObjectiveSeconds + " s");
-                }
-            } else if (drill.rtoSeconds > drill.rtoObjectiveSeconds) {
-                reasons.add("RTO " + seconds(drill.rtoSeconds) + " s above the objective of "
-                        + drill.rtoObjectiveSeconds + " s");
+        switch (drill.kind) {
+            case FAILOVER_REHEARSAL -> {
+                judge(reasons, drill, "RTO", drill.rtoSeconds, drill.rtoObjectiveSeconds);
+                judge(reasons, drill, "RPO", drill.rpoSeconds, drill.rpoObjectiveSeconds);
             }
-        }
-        if (drill.rpoObjectiveSeconds != null) {
-            if (drill.rpoSeconds == null) {
-                if (drill.taskState == TaskResult.SUCCEEDED) {
-                    reasons.add("RPO was not measured; the objective is " + drill.rpoObjectiveSeconds + " s");
+            case SWITCHOVER_ROUND_TRIP -> {
+                judge(reasons, drill, "Write outage", drill.rtoSeconds, drill.rtoObjectiveSeconds);
+                if (drill.canaryLostCommits != null && drill.canaryLostCommits > 0) {
+                    reasons.add(drill.canaryLostCommits + " acknowledged canary commits were lost");
+                } else if (drill.canaryLostCommits == null && drill.taskState == TaskResult.SUCCEEDED) {
+                    reasons.add("the canary's commits were not counted");
                 }
-            } else if (drill.rpoSeconds > drill.rpoObjectiveSeconds) {
-                reasons.add("RPO " + seconds(drill.rpoSeconds) + " s above the objective of "
-                        + drill.rpoObjectiveSeconds + " s");
             }
+            case RESTORE_TEST -> judge(reasons, drill, "Restore time", drill.restoreSeconds,
+                    drill.restoreObjectiveSeconds);
         }
         return new DrillVerdict(reasons.isEmpty(), List.copyOf(reasons));
+    }
+
+    /** A measured figure against its objective, if the drill has one: above it, or not measured by a finished task. */
+    private static void judge(List<String> reasons, Drill drill, String figure, Double measured, Integer objective) {
+        if (objective == null) {
+            return;
+        }
+        if (measured == null) {
+            if (drill.taskState == TaskResult.SUCCEEDED) {
+                reasons.add(figure + " was not measured; the objective is " + objective + " s");
+            }
+        } else if (measured > objective) {
+            reasons.add(figure + " " + seconds(measured) + " s above the objective of " + objective + " s");
+        }
     }
 
     private static String taskReason(Drill drill) {

@@ -15,6 +15,7 @@ import io.drsuite.events.relationship.ClusterState;
 import io.drsuite.events.relationship.RelationshipPhase;
 import io.drsuite.events.task.DrSteps;
 import io.drsuite.events.task.DrTasks;
+import io.drsuite.events.task.DrillTasks;
 import io.drsuite.events.task.TaskFinished;
 import java.util.Arrays;
 import java.util.Locale;
@@ -42,12 +43,23 @@ public enum RelationshipOperation {
     /** After a failover, rebuild the former primary as the DR side (the roles were swapped by the failover). */
     REPROTECT(DrTasks.REPROTECT, Set.of(RelationshipPhase.FAILED_OVER), Set.of(), REPROTECTING,
             StartingStates.of(FULL_BACKUP, RESTORE)),
+    /**
+     * A drill: switch over and back while a canary writer commits. Its task's step names carry the direction
+     * ({@code there-}, {@code back-}), which {@link #outcome} reads to tell where production ended.
+     */
+    SWITCHOVER_ROUND_TRIP(DrillTasks.SWITCHOVER_ROUND_TRIP, Set.of(ACTIVE), Set.of(), SWITCHING_OVER,
+            StartingStates.of(ClusterState.SWITCHOVER, ClusterState.SWITCHOVER)),
     /** Dissolve the relationship (after a failover: release the clusters, no task, {@link #releasesAt}). */
     STOP(DrTasks.STOP, Set.of(ACTIVE, ERROR), Set.of(), STOPPING, StartingStates.UNCHANGED);
 
     /** Steps of a switchover after which the DR side has been promoted. */
     private static final Set<String> SWITCHOVER_AFTER_PROMOTION = Set.of(DrSteps.DEMOTE_OLD_PRIMARY,
             DrSteps.MOVE_REPLICATION_SETTINGS, DrSteps.POINT_DNS);
+    /** Steps of a round trip's direction after which its new primary has been promoted. */
+    private static final Set<String> LEG_AFTER_PROMOTION = Set.of(DrSteps.DEMOTE_OLD_PRIMARY,
+            DrSteps.MOVE_REPLICATION_SETTINGS, DrSteps.POINT_DNS, "check-new-primary");
+    private static final String OUTWARD = "there-";
+    private static final String RETURN = "back-";
 
     private final String taskType;
     private final Set<RelationshipPhase> allowedFrom;
@@ -138,9 +150,12 @@ public enum RelationshipOperation {
         return this == SWITCHOVER;
     }
 
-    /** A switchover or failover: production moves to the other cluster, and the names that follow it move too. */
+    /**
+     * A switchover or failover: production moves to the other cluster, and the names that follow it move too. (A
+     * round trip moves it there first, then back.)
+     */
     public boolean movesProduction() {
-        return this == SWITCHOVER || this == FAILOVER;
+        return this == SWITCHOVER || this == FAILOVER || this == SWITCHOVER_ROUND_TRIP;
     }
 
     public boolean reportsFailoverPercent() {
@@ -154,7 +169,7 @@ public enum RelationshipOperation {
             return switch (this) {
                 case START -> TaskOutcome.START_CANCELLED;
                 case REPROTECT -> TaskOutcome.REPROTECT_CANCELLED;
-                case SWITCHOVER, FAILOVER, STOP -> TaskOutcome.CANCELLED;
+                case SWITCHOVER, FAILOVER, STOP, SWITCHOVER_ROUND_TRIP -> TaskOutcome.CANCELLED;
             };
         }
         return switch (this) {
@@ -162,7 +177,32 @@ public enum RelationshipOperation {
             case SWITCHOVER -> switchover(succeeded, finished.failedStep(), finished.rolledBack());
             case FAILOVER -> succeeded ? TaskOutcome.FAILED_OVER : TaskOutcome.FAILOVER_FAILED;
             case STOP -> succeeded ? TaskOutcome.STOPPED : TaskOutcome.FAILED;
+            case SWITCHOVER_ROUND_TRIP -> roundTrip(succeeded, finished.failedStep(), finished.rolledBack());
         };
+    }
+
+    /**
+     * Where a round trip left production: outward it fails as a switchover does; a failed return leaves production
+     * on the DR cluster unless the return got past its promotion; the final check of the canary changes no role.
+     */
+    private static TaskOutcome roundTrip(boolean succeeded, String failedStep, boolean rolledBack) {
+        if (succeeded || failedStep == null || !failedStep.startsWith(OUTWARD) && !failedStep.startsWith(RETURN)
+                && !"check-ready".equals(failedStep) && !"start-canary".equals(failedStep)) {
+            return TaskOutcome.ROUND_TRIP_COMPLETED;
+        }
+        if (!failedStep.startsWith(RETURN)) {
+            String step = failedStep.startsWith(OUTWARD) ? failedStep.substring(OUTWARD.length()) : failedStep;
+            return LEG_AFTER_PROMOTION.contains(step) ? TaskOutcome.SWITCHOVER_FAILED_AFTER_PROMOTION
+                    : switchover(false, step, rolledBack);
+        }
+        String step = failedStep.substring(RETURN.length());
+        if (rolledBack) {
+            return TaskOutcome.SWITCHED_OVER;
+        }
+        if (LEG_AFTER_PROMOTION.contains(step)) {
+            return TaskOutcome.RETURN_FAILED_AFTER_PROMOTION;
+        }
+        return DrSteps.PROMOTE_DR.equals(step) ? TaskOutcome.RETURN_PROMOTION_FAILED : TaskOutcome.RETURN_FAILED;
     }
 
     private static TaskOutcome switchover(boolean succeeded, String failedStep, boolean rolledBack) {
@@ -179,9 +219,12 @@ public enum RelationshipOperation {
                 : TaskOutcome.SWITCHOVER_FAILED;
     }
 
-    /** Promotes the DR cluster: the names that follow the primary are pointed at it, its webhooks are called. */
+    /**
+     * Promotes the DR cluster: the names that follow the primary are pointed at it, its webhooks are called (for a
+     * round trip, when it ends with production on the DR cluster).
+     */
     public boolean promotesDr() {
-        return this == SWITCHOVER || this == FAILOVER;
+        return this == SWITCHOVER || this == FAILOVER || this == SWITCHOVER_ROUND_TRIP;
     }
 
     /** Promotes or dissolves: only an admin may start it, or resume it after a failure. */

@@ -41,6 +41,14 @@ public enum TaskOutcome {
     SWITCHOVER_FAILED_AFTER_PROMOTION(ERROR, ARCHIVE_FAIL, RECOVERY_FAIL, Roles.SWAPPED, Clusters.KEPT),
     /** Failed before the promotion and not rolled back (the rollback failed too); resumable. */
     SWITCHOVER_FAILED(ERROR, ARCHIVE_FAIL, RECOVERY_FAIL, Roles.KEPT, Clusters.KEPT),
+    /** A switchover round trip came back (or only its final canary check failed): production is where it was. */
+    ROUND_TRIP_COMPLETED(ACTIVE, ARCHIVE, RECOVERY, Roles.KEPT, Clusters.KEPT),
+    /** A round trip's return promotion failed: production stays on the DR cluster, whose standby is stopped. */
+    RETURN_PROMOTION_FAILED(ERROR, SWITCHOVER, PROMOTE_FAIL, Roles.SWAPPED, Clusters.KEPT),
+    /** A round trip's return got past its promotion, a later step failed: production is back; resumable. */
+    RETURN_FAILED_AFTER_PROMOTION(ERROR, ARCHIVE_FAIL, RECOVERY_FAIL, Roles.KEPT, Clusters.KEPT),
+    /** A round trip's return failed before its promotion and was not undone; resumable. */
+    RETURN_FAILED(ERROR, ARCHIVE_FAIL, RECOVERY_FAIL, Roles.SWAPPED, Clusters.KEPT),
     FAILED_OVER(RelationshipPhase.FAILED_OVER, NORMAL, NORMAL, Roles.SWAPPED, Clusters.KEPT),
     /** Resumable. */
     FAILOVER_FAILED(ERROR, ARCHIVE_FAIL, PROMOTE_FAIL, Roles.KEPT, Clusters.KEPT),

@@ -55,6 +55,13 @@ public class ClusterRouting {
         return routes;
     }
 
+    /** The names that follow production back to the primary cluster: a round trip's return leg carries them. */
+    public List<DnsRoute> dnsRoutesFollowingReturnOf(Relationship relationship) {
+        List<DnsRoute> routes = new ArrayList<>(dnsRoutesForRelationship(relationship.id));
+        routes.addAll(dnsRoutesForCluster(relationship.primaryCluster));
+        return routes;
+    }
+
     /** Records a delivery for every webhook of the cluster and of its relationship, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void roleChanged(RoleChange change) {

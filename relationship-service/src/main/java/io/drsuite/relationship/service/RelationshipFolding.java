@@ -81,7 +81,16 @@ public class RelationshipFolding {
         if (!inbox.firstDelivery(event)) {
             return;
         }
-        if (progressed) {
+        fold(event);
+    }
+
+    /**
+     * Applies a task event to the relationship whose task it is, without the inbox: for a caller that took the event
+     * through the inbox itself (a drill that is the relationship's operation), in its transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fold(IncomingEvent event) {
+        if (event.is(TaskEvents.PROGRESSED)) {
             TaskProgressed progress = event.payload(TaskEvents.PROGRESSED, json);
             inFlight(progress.target(), progress.taskId()).ifPresent(relationship -> progress(relationship, progress));
         } else {

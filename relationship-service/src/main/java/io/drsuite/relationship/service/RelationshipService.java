@@ -20,6 +20,7 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -219,6 +220,17 @@ public class RelationshipService {
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public Accepted failoverInTransaction(UUID id) {
         return start(id, RelationshipOperation.FAILOVER, false, Map.of());
+    }
+
+    /**
+     * A switchover round trip (a drill's task) in the caller's transaction: refused as a switchover would be, while
+     * the relationship or one of its clusters is busy or the relationship is not active.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Accepted switchoverRoundTrip(UUID id, Map<String, String> parameters) {
+        Map<String, String> withLag = new HashMap<>(parameters);
+        withLag.put(DrTasks.MAX_LAG_BYTES, String.valueOf(config.switchoverMaxLagBytes()));
+        return start(id, RelationshipOperation.SWITCHOVER_ROUND_TRIP, false, withLag);
     }
 
     /** After a failover the roles are already swapped: the promoted cluster is primary, the old one becomes DR. */

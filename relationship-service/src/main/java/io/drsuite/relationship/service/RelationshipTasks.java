@@ -6,6 +6,7 @@ import io.drsuite.events.relationship.RelationshipEvents;
 import io.drsuite.events.task.DnsRoutes;
 import io.drsuite.events.task.ClusterTasks;
 import io.drsuite.events.task.DrTasks;
+import io.drsuite.events.task.DrillTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.events.task.TaskResumeRequested;
@@ -67,12 +68,33 @@ public class RelationshipTasks {
         if (operation.promotesDr()) {
             DnsRoutes.write(routing.dnsRoutesFollowingPromotionOf(relationship), parameters);
         }
+        if (operation == RelationshipOperation.SWITCHOVER_ROUND_TRIP) {
+            parameters.putAll(returnLeg(relationship));
+        }
         TaskRequested request = new TaskRequested(UUID.randomUUID(), operation.taskType(),
                 relationship.id.toString(), List.of(relationship.primaryCluster, relationship.drCluster), parameters,
                 relationship.timeoutSeconds, Instant.now());
         outbox.record(TaskEvents.REQUESTED, request.taskId().toString(), request);
         relationship.startTask(request.taskId(), operation);
         return request.taskId();
+    }
+
+    /**
+     * What a round trip's return leg needs in place of the outward leg's parameters: the names that follow
+     * production back, and the local synchronous standbys of the primary cluster, primary again at the end.
+     */
+    private Map<String, String> returnLeg(Relationship relationship) {
+        Map<String, String> returning = new HashMap<>();
+        DnsRoutes.write(routing.dnsRoutesFollowingReturnOf(relationship), returning);
+        Cluster.findByName(relationship.primaryCluster).ifPresent(primary -> {
+            returning.put(ClusterTasks.SYNC_STANDBY_COUNT, String.valueOf(primary.syncStandbyCount));
+            if (!primary.synchronousStandbyNodes().isEmpty()) {
+                returning.put(ClusterTasks.SYNC_STANDBY_NODES, primary.syncStandbyNodes);
+            }
+        });
+        Map<String, String> prefixed = new HashMap<>();
+        returning.forEach((key, value) -> prefixed.put(DrillTasks.RETURN_LEG_PREFIX + key, value));
+        return prefixed;
     }
 
     /** Asks task-service to resume the relationship's failed task, which is in flight again. */

@@ -49,8 +49,34 @@ class DrillVerdictTest {
         assertThat(HtmlText.escape(null)).isEmpty();
     }
 
+    @Test
+    void aRoundTripIsJudgedByItsLongerOutageAndLosesNoAcknowledgedCommit() {
+        Drill trip = drill(TaskResult.SUCCEEDED, 1.5, null, 2, 1);
+        trip.kind = DrillKind.SWITCHOVER_ROUND_TRIP;
+        trip.canaryLostCommits = 0L;
+        assertThat(DrillVerdict.of(trip).passed()).as("no RPO objective applies to a planned round trip").isTrue();
+        trip.rtoSeconds = 2.25;
+        trip.canaryLostCommits = 3L;
+        assertThat(DrillVerdict.of(trip).reasons()).containsExactly("Write outage 2.25 s above the objective of 2 s",
+                "3 acknowledged canary commits were lost");
+        trip.canaryLostCommits = null;
+        trip.rtoSeconds = 1.0;
+        assertThat(DrillVerdict.of(trip).reasons()).containsExactly("the canary's commits were not counted");
+    }
+
+    @Test
+    void aRestoreTestIsJudgedByItsRestoreTimeAlone() {
+        Drill test = drill(TaskResult.SUCCEEDED, null, null, 1, 1);
+        test.kind = DrillKind.RESTORE_TEST;
+        test.restoreSeconds = 42.0;
+        assertThat(DrillVerdict.of(test).passed()).isTrue();
+        test.restoreObjectiveSeconds = 30;
+        assertThat(DrillVerdict.of(test).reasons()).containsExactly("Restore time 42 s above the objective of 30 s");
+    }
+
     private static Drill drill(TaskResult result, Double rto, Double rpo, Integer rtoObjective, Integer rpoObjective) {
         Drill drill = new Drill();
+        drill.kind = DrillKind.FAILOVER_REHEARSAL;
         drill.taskState = result;
         drill.rtoSeconds = rto;
         drill.rpoSeconds = rpo;
