@@ -17,8 +17,8 @@ import java.util.Map;
  * @param database the database the given checks run in; null: postgres
  * @param suspended null when neither {@code --suspended} nor {@code --no-suspended} was given
  */
-record DrillPlanChange(String name, String relationship, String sandbox, String schedule, List<String> checks,
-        String database, Boolean suspended) {
+record DrillPlanChange(String name, String relationship, String kind, String sandbox, String cluster,
+        String schedule, List<String> checks, String database, Boolean suspended) {
 
     /** The request body: over {@code existing} when there is one (null for a new plan). */
     Map<String, Object> request(JsonNode existing) {
@@ -28,14 +28,19 @@ record DrillPlanChange(String name, String relationship, String sandbox, String 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("relationship", pick(relationship, existing, "relationship"));
+        String planKind = pick(kind, existing, "kind");
+        body.put("kind", planKind);
         body.put("sandbox", pick(sandbox, existing, "sandbox"));
+        body.put("cluster", pick(cluster, existing, "cluster"));
         body.put("schedule", pick(schedule, existing, "schedule"));
         body.put("checks", checks != null ? given() : existingChecks(existing));
         body.put("suspended", suspended != null ? suspended
                 : existing != null && existing.path("suspended").asBoolean());
         if (existing == null) {
             List<String> missing = new ArrayList<>();
-            for (String option : List.of("relationship", "sandbox", "schedule")) {
+            List<String> needed = "switchover_round_trip".equals(planKind) ? List.of("relationship", "schedule")
+                    : List.of("relationship", "sandbox", "schedule");
+            for (String option : needed) {
                 if (body.get(option) == null) {
                     missing.add("--" + option);
                 }

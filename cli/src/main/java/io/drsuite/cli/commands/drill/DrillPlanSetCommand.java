@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "set", mixinStandardHelpOptions = true,
         description = "Create a drill plan, or change an existing one: the options given replace those fields, the "
                 + "others stay; --check options replace all the plan's checks (admin). A new plan needs "
-                + "--relationship, --sandbox and --schedule.",
+                + "--relationship, --schedule and (but for a switchover round trip) --sandbox.",
         footerHeading = "%nExamples:%n",
         footer = {"  drctl drill plan set shop-weekly --relationship shop --sandbox local --schedule '0 3 * * 0'",
             "  drctl drill plan set shop-weekly --check 'orders_today|true|select count(*) > 0 from orders' "
                     + "--database shop",
             "  drctl drill plan set shop-weekly --schedule '0 3 * * *'",
+            "  drctl drill plan set shop-monthly-trip --relationship shop --kind switchover_round_trip "
+                    + "--schedule '0 4 1 * *'",
             "  drctl drill plan set shop-weekly --suspended        # keep it without running it",
             "  drctl drill plan set shop-weekly --no-suspended"})
 public class DrillPlanSetCommand implements Callable<Integer> {
@@ -35,12 +37,19 @@ public class DrillPlanSetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The plan's name")
     String name;
 
-    @Option(names = "--relationship", paramLabel = "NAME", description = "The relationship whose failover is "
-            + "rehearsed")
+    @Option(names = "--relationship", paramLabel = "NAME", description = "The relationship drilled")
     String relationship;
 
-    @Option(names = "--sandbox", paramLabel = "NAME", description = "Where the copy is made")
+    @Option(names = "--kind", paramLabel = "KIND", description = "failover_rehearsal (a new plan's default), "
+            + "switchover_round_trip or restore_test")
+    String kind;
+
+    @Option(names = "--sandbox", paramLabel = "NAME", description = "Where the copy or the restore is made")
     String sandbox;
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "For a restore test: the side whose backup is "
+            + "restored (default: production's)")
+    String cluster;
 
     @Option(names = "--schedule", paramLabel = "CRON", description = "Unix cron in UTC: minute hour day-of-month "
             + "month day-of-week, e.g. '0 3 * * 0'")
@@ -62,8 +71,8 @@ public class DrillPlanSetCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = Cli.of(spec);
         Optional<JsonNode> existing = DrillPlans.find(cli, name);
-        DrillPlanChange change = new DrillPlanChange(name, relationship, sandbox, schedule, checks, database,
-                suspended);
+        DrillPlanChange change = new DrillPlanChange(name, relationship, kind, sandbox, cluster, schedule, checks,
+                database, suspended);
         JsonNode plan = existing.isPresent()
                 ? cli.client().put(Service.RELATIONSHIP, ApiPath.of(DrillPlans.PATH + "/{}", name),
                         change.request(existing.get()))

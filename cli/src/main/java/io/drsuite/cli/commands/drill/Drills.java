@@ -12,7 +12,8 @@ final class Drills {
 
     static final String PATH = "/api/v1/drills";
 
-    static final List<Column> LIST = List.of(Column.of("ID", "id"), Column.of("RELATIONSHIP", "relationship"),
+    static final List<Column> LIST = List.of(Column.of("ID", "id"), Column.of("KIND", "kind"),
+            Column.of("RELATIONSHIP", "relationship"),
             Column.of("STATE", "state"), Column.of("RTO", drill -> seconds(drill.path("figures").path("rtoSeconds"))),
             Column.of("RPO", drill -> rpo(drill.path("figures"))), Column.of("REQUESTED", "requestedAt"),
             Column.of("BY", "requestedBy"));
@@ -29,16 +30,35 @@ final class Drills {
             case "failed" -> terminal.red("FAILED");
             default -> state;
         };
-        out.println(terminal.bold("Drill " + drill.path("id").asText()) + "  " + drill.path("kind").asText() + " of "
-                + drill.path("relationship").asText() + " on sandbox " + drill.path("sandbox").asText() + "  "
-                + shown);
+        String kind = drill.path("kind").asText();
+        out.println(terminal.bold("Drill " + drill.path("id").asText()) + "  " + kind + " of "
+                + drill.path("relationship").asText() + (drill.hasNonNull("sandbox") ? " on sandbox "
+                        + drill.path("sandbox").asText() : "") + "  " + shown);
         JsonNode figures = drill.path("figures");
         JsonNode objectives = drill.path("objectives");
-        out.println("  RTO: " + seconds(figures.path("rtoSeconds")) + objective(objectives, "rtoObjectiveSeconds"));
-        out.println("  RPO: " + rpo(figures) + objective(objectives, "rpoObjectiveSeconds"));
-        if (figures.hasNonNull("sourcePauseSeconds")) {
-            out.println("  DR replay paused " + seconds(figures.path("sourcePauseSeconds"))
-                    + " to read its checksums at " + figures.path("dataPointLsn").asText());
+        switch (kind) {
+            case "switchover_round_trip" -> {
+                String rto = objective(objectives, "rtoObjectiveSeconds");
+                out.println("  Write outage to DR: " + seconds(figures.path("outageThereSeconds")) + rto);
+                out.println("  Write outage back:  " + seconds(figures.path("outageBackSeconds")) + rto);
+                out.println("  Canary: " + count(figures.path("canaryCommits")) + " commits acknowledged, "
+                        + count(figures.path("canaryLostCommits")) + " lost");
+            }
+            case "restore_test" -> {
+                out.println("  Cluster: " + drill.path("cluster").asText() + ", snapshot "
+                        + count(figures.path("snapshotId")));
+                out.println("  Restore time: " + seconds(figures.path("restoreSeconds"))
+                        + objective(objectives, "restoreObjectiveSeconds"));
+            }
+            default -> {
+                out.println("  RTO: " + seconds(figures.path("rtoSeconds"))
+                        + objective(objectives, "rtoObjectiveSeconds"));
+                out.println("  RPO: " + rpo(figures) + objective(objectives, "rpoObjectiveSeconds"));
+                if (figures.hasNonNull("sourcePauseSeconds")) {
+                    out.println("  DR replay paused " + seconds(figures.path("sourcePauseSeconds"))
+                            + " to read its checksums at " + figures.path("dataPointLsn").asText());
+                }
+            }
         }
         for (JsonNode reason : drill.path("reasons")) {
             out.println("  " + terminal.red("✗ ") + reason.asText());
@@ -51,6 +71,10 @@ final class Drills {
             return "–";
         }
         return figures.path("rpoBytes").asLong() + " bytes (" + seconds(figures.path("rpoSeconds")) + ")";
+    }
+
+    private static String count(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? "–" : value.asText();
     }
 
     private static String seconds(JsonNode value) {

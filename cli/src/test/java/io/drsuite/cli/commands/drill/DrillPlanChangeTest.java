@@ -21,7 +21,7 @@ class DrillPlanChangeTest {
 
     @Test
     void aNewPlanIsMadeOfTheOptionsWithItsChecksInTheirDatabase() {
-        Map<String, Object> body = new DrillPlanChange("shop-weekly", "shop", "local", "0 3 * * 0",
+        Map<String, Object> body = new DrillPlanChange("shop-weekly", "shop", null, "local", null, "0 3 * * 0",
                 List.of("orders|true|select count(*) > 0 from orders"), "shop", null).request(null);
 
         assertThat(body).containsEntry("name", "shop-weekly").containsEntry("relationship", "shop")
@@ -29,26 +29,35 @@ class DrillPlanChangeTest {
                 .containsEntry("suspended", false);
         assertThat(body.get("checks")).isEqualTo(List.of(Map.of("name", "orders", "database", "shop", "sql",
                 "select count(*) > 0 from orders", "expected", "true")));
-        assertThat(new DrillPlanChange("p", "shop", "local", "* * * * *", null, null, true).request(null))
-                .containsEntry("checks", List.of()).containsEntry("suspended", true);
+        assertThat(new DrillPlanChange("p", "shop", null, "local", null, "* * * * *", null, null, true)
+                .request(null)).containsEntry("checks", List.of()).containsEntry("suspended", true);
     }
 
     @Test
     void aNewPlanWithoutRelationshipSandboxOrScheduleIsAUsageError() {
-        assertThatThrownBy(() -> new DrillPlanChange("p", null, "local", null, null, null, null).request(null))
-                .isInstanceOf(CliFailure.class).hasMessageContaining("--relationship")
+        assertThatThrownBy(() -> new DrillPlanChange("p", null, null, "local", null, null, null, null, null)
+                .request(null)).isInstanceOf(CliFailure.class).hasMessageContaining("--relationship")
                 .hasMessageContaining("--schedule").hasMessageNotContaining("--sandbox");
     }
 
     @Test
+    void aRoundTripPlanNeedsNoSandbox() {
+        assertThat(new DrillPlanChange("trip", "shop", "switchover_round_trip", null, null, "0 4 1 * *", null, null,
+                null).request(null)).containsEntry("kind", "switchover_round_trip").containsEntry("sandbox", null);
+        assertThatThrownBy(() -> new DrillPlanChange("p", "shop", "restore_test", null, "shop-prod", "* * * * *",
+                null, null, null).request(null)).isInstanceOf(CliFailure.class).hasMessageContaining("--sandbox");
+    }
+
+    @Test
     void aDatabaseWithoutChecksIsAUsageError() throws Exception {
-        assertThatThrownBy(() -> new DrillPlanChange("shop-weekly", null, null, null, null, "shop", null)
+        assertThatThrownBy(() -> new DrillPlanChange("shop-weekly", null, null, null, null, null, null, "shop", null)
                 .request(existing())).isInstanceOf(CliFailure.class).hasMessageContaining("--check");
     }
 
     @Test
     void aChangeKeepsEveryFieldNotGivenAndGivenChecksReplaceAll() throws Exception {
-        Map<String, Object> kept = new DrillPlanChange("shop-weekly", null, null, "0 3 * * *", null, null, false)
+        Map<String, Object> kept = new DrillPlanChange("shop-weekly", null, null, null, null, "0 3 * * *", null,
+                null, false)
                 .request(existing());
 
         assertThat(kept).containsEntry("relationship", "shop").containsEntry("sandbox", "local")
@@ -57,10 +66,11 @@ class DrillPlanChangeTest {
         assertThat(kept.get("checks")).isEqualTo(List.of(Map.of("name", "orders", "database", "shop", "sql",
                 "select count(*) > 0 from orders", "expected", "true"), Map.of("name", "one", "sql", "select 1",
                 "expected", "1")));
-        assertThat(new DrillPlanChange("shop-weekly", null, null, null, null, null, null).request(existing()))
+        assertThat(new DrillPlanChange("shop-weekly", null, null, null, null, null, null, null, null)
+                .request(existing()))
                 .containsEntry("suspended", true).containsEntry("schedule", "0 3 * * 0");
 
-        Map<String, Object> replaced = new DrillPlanChange("shop-weekly", null, "far", null,
+        Map<String, Object> replaced = new DrillPlanChange("shop-weekly", null, null, "far", null, null,
                 List.of("two|2|select 2"), null, null).request(existing());
         assertThat(replaced).containsEntry("sandbox", "far");
         assertThat(replaced.get("checks")).isEqualTo(List.of(Map.of("name", "two", "sql", "select 2",
@@ -69,7 +79,8 @@ class DrillPlanChangeTest {
 
     @Test
     void aBadCheckIsAUsageError() {
-        assertThatThrownBy(() -> new DrillPlanChange("p", "shop", "local", "* * * * *", List.of("only-a-name"), null,
+        assertThatThrownBy(() -> new DrillPlanChange("p", "shop", null, "local", null, "* * * * *",
+                List.of("only-a-name"), null,
                 null).request(null)).isInstanceOf(CliFailure.class).hasMessageContaining("NAME|EXPECTED|SQL");
     }
 
