@@ -12,11 +12,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A drill as the Drills page shows it: its relationship, state, figures against the objectives, who ran it. */
+/**
+ * A drill as the Drills page shows it: its relationship, state, figures against the objectives, who ran it. A round
+ * trip's {@code rtoSeconds} is its longer write outage; {@code trip} and {@code restore} hold the figures only those
+ * kinds measure.
+ */
 public record DrillRow(UUID id, String kind, String relationship, String sandbox, String state, UUID taskId,
         int percent, String currentStep, Double rtoSeconds, Long rpoBytes, Double rpoSeconds,
         Long rtoObjectiveSeconds, Long rpoObjectiveSeconds, String dataPointLsn, Double sourcePauseSeconds,
-        Instant requestedAt, Instant finishedAt, String requestedBy, List<String> reasons) {
+        Instant requestedAt, Instant finishedAt, String requestedBy, List<String> reasons, Trip trip,
+        Restore restore) {
+
+    /** A switchover round trip's figures. */
+    public record Trip(Double outageThereSeconds, Double outageBackSeconds, Long canaryCommits,
+            Long canaryLostCommits) {
+    }
+
+    /** A restore test's figures. */
+    public record Restore(String cluster, String snapshotId, Double restoreSeconds, Long restoreObjectiveSeconds) {
+    }
 
     static DrillRow of(JsonNode drill) {
         JsonNode figures = drill.path("figures");
@@ -30,7 +44,29 @@ public record DrillRow(UUID id, String kind, String relationship, String sandbox
                 longOrNull(objectives.path("rtoObjectiveSeconds")), longOrNull(objectives.path("rpoObjectiveSeconds")),
                 text(figures.path("dataPointLsn")), doubleOrNull(figures.path("sourcePauseSeconds")),
                 instant(drill.path("requestedAt")), instant(drill.path("finishedAt")), text(drill.path("requestedBy")),
-                reasons);
+                reasons, new Trip(doubleOrNull(figures.path("outageThereSeconds")),
+                        doubleOrNull(figures.path("outageBackSeconds")), longOrNull(figures.path("canaryCommits")),
+                        longOrNull(figures.path("canaryLostCommits"))),
+                new Restore(text(drill.path("cluster")), text(figures.path("snapshotId")),
+                        doubleOrNull(figures.path("restoreSeconds")),
+                        longOrNull(objectives.path("restoreObjectiveSeconds"))));
+    }
+
+    /** The kind in words, as a heading says it. */
+    public String kindWords() {
+        return switch (kind == null ? "" : kind) {
+            case "switchover_round_trip" -> "Switchover round trip";
+            case "restore_test" -> "Restore test";
+            default -> "Failover rehearsal";
+        };
+    }
+
+    public boolean roundTrip() {
+        return "switchover_round_trip".equals(kind);
+    }
+
+    public boolean restoreTest() {
+        return "restore_test".equals(kind);
     }
 
     public boolean running() {

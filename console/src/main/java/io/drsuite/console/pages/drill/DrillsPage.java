@@ -68,12 +68,16 @@ public class DrillsPage {
 
     @POST
     @Path("/drills")
-    public Response run(@RestForm String relationship, @RestForm String sandbox, @RestForm String checkName,
-            @RestForm String checkDatabase, @RestForm String checkSql, @RestForm String checkExpected) {
+    public Response run(@RestForm String relationship, @RestForm String kind, @RestForm String sandbox,
+            @RestForm String checkName, @RestForm String checkDatabase, @RestForm String checkSql,
+            @RestForm String checkExpected) {
         Map<String, Object> request = new LinkedHashMap<>();
+        String drillKind = blankToNull(kind) == null ? "failover_rehearsal" : kind;
         request.put("relationship", blankToNull(relationship));
-        request.put("sandbox", blankToNull(sandbox));
-        request.put("kind", "failover_rehearsal");
+        request.put("kind", drillKind);
+        if (!"switchover_round_trip".equals(drillKind)) {
+            request.put("sandbox", blankToNull(sandbox));
+        }
         request.put("checks", blankToNull(checkSql) == null ? List.of() : List.of(check(checkName, checkDatabase,
                 checkSql, checkExpected)));
         return FormFields.backTo("/drills/" + catalog.run(request));
