@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * active and its DR side streaming (checked every second), the drill passes with RTO and RPO figures and a report,
  * and nothing is left on the sandbox or the DR main standby. A second drill, run with drctl, fails on a user check
  * with the query's result in its reasons; a plan on a cron schedule runs a third by itself. drctl, the console's
- * Drills page and the metrics show them.
+ * Drills page and the metrics show them. Last, a switchover round trip through drctl: production moves to the DR
+ * cluster and back while the canary writes, loses no acknowledged commit, and is primary again.
  */
 class DrillSystemTest {
 
@@ -170,6 +171,34 @@ class DrillSystemTest {
             String metrics = given().baseUri(suite.relationships.baseUrl()).get("/q/metrics").asString();
             assertThat(metrics).containsPattern("drsuite_drill_rto_seconds\\{[^}]*relationship=\"drl\"")
                     .containsPattern("drsuite_drill_last_success_age_seconds\\{[^}]*relationship=\"drl\"");
+
+            // A switchover round trip: production moves to the DR cluster and back while the canary writes.
+            DrctlProcess.Result trip = operator.run("drill", "run", "drl", "--kind", "switchover_round_trip",
+                    "--database", "shop", "--check", "orders_kept|true|select count(*) >= 5000 from orders");
+            assertThat(trip.exitCode()).as(trip.toString()).isZero();
+            assertThat(trip.stdout()).contains("PASSED", "Write outage to DR", " lost");
+            JsonPath tripped = operator.run("drill", "list", "--relationship", "drl", "-o", "json").json();
+            String tripId = tripped.getString("find { it.kind == 'switchover_round_trip' }.id");
+            JsonPath roundTrip = awaitDrill(tripId);
+            assertThat(roundTrip.getLong("figures.canaryLostCommits")).isZero();
+            assertThat(roundTrip.getLong("figures.canaryCommits")).isGreaterThan(20);
+            assertThat(roundTrip.getDouble("figures.outageThereSeconds")).isPositive().isLessThan(60);
+            assertThat(roundTrip.getDouble("figures.outageBackSeconds")).isPositive().isLessThan(60);
+            System.out.printf("switchover round trip: outage to DR %.3f s, back %.3f s, %d canary commits, %d lost%n",
+                    roundTrip.getDouble("figures.outageThereSeconds"),
+                    roundTrip.getDouble("figures.outageBackSeconds"), roundTrip.getLong("figures.canaryCommits"),
+                    roundTrip.getLong("figures.canaryLostCommits"));
+            api.awaitPhase(created[0], "active", roundTrip.getString("taskId"));
+            assertThat(prod.inRecovery()).as("production is primary again").isFalse();
+            assertThat(dr.inRecovery()).isTrue();
+            given().baseUri(suite.relationships.baseUrl()).get("/api/v1/relationships/{id}", created[0]).then()
+                    .statusCode(200).body("clusters.find { it.role == 'primary' }.name",
+                            org.hamcrest.Matchers.equalTo("drill-prod"));
+            assertThat(prod.count("drsuite_drill.canary")).as("the canary's rows are removed").isZero();
+            io.restassured.RestAssured.given().baseUri(suite.console.baseUrl()).cookies(session).redirects()
+                    .follow(false).get("/drills/" + tripId).then().statusCode(200)
+                    .body(containsString("Switchover round trip of drl"))
+                    .body(containsString("data-check=\"back: orders_kept\" data-passed=\"true\""));
         }
     }
 
