@@ -322,9 +322,12 @@ class DrillsTest {
         assertThat(after.getList("timeline.step", String.class)).containsExactly("copy-standby", "declare-disaster");
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().get("/q/metrics")
-                .asString()).contains("drsuite_drill_rto_seconds{relationship=\"dl-pass\"} 2.5")
-                .contains("drsuite_drill_rpo_bytes{relationship=\"dl-pass\"} 1024.0")
-                .containsPattern("drsuite_drill_last_success_age_seconds\\{relationship=\"dl-pass\"} [0-9]"));
+                .asString()).contains("drsuite_drill_rto_seconds{kind=\"failover_rehearsal\","
+                        + "relationship=\"dl-pass\"} 2.5")
+                .contains("drsuite_drill_rpo_bytes{kind=\"failover_rehearsal\","
+                        + "relationship=\"dl-pass\"} 1024.0")
+                .containsPattern("drsuite_drill_last_success_age_seconds\\{kind=\"failover_rehearsal\","
+                        + "relationship=\"dl-pass\"} [0-9]"));
 
         // The drill's task is not the relationship's: the relationship folding left it as it was.
         given().get("/api/v1/relationships/{id}", relationship).then().statusCode(200)
@@ -392,9 +395,12 @@ class DrillsTest {
         assertThat(done.getList("reasons", String.class)).containsExactly("RTO 4.2 s above the objective of 3 s",
                 "RPO 1.5 s above the objective of 1 s");
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().get("/q/metrics")
-                .asString()).contains("drsuite_drill_rto_seconds{relationship=\"dl-slow\"} 4.2")
-                .contains("drsuite_drill_rpo_bytes{relationship=\"dl-slow\"} 65536.0")
-                .contains("drsuite_drill_last_success_age_seconds{relationship=\"dl-slow\"} NaN"));
+                .asString()).contains("drsuite_drill_rto_seconds{kind=\"failover_rehearsal\","
+                        + "relationship=\"dl-slow\"} 4.2")
+                .contains("drsuite_drill_rpo_bytes{kind=\"failover_rehearsal\","
+                        + "relationship=\"dl-slow\"} 65536.0")
+                .contains("drsuite_drill_last_success_age_seconds{kind=\"failover_rehearsal\","
+                        + "relationship=\"dl-slow\"} NaN"));
 
         JsonPath second = runDrill("dl-slow", "dl-slow-box").statusCode(202).extract().jsonPath();
         UUID secondId = UUID.fromString(second.getString("id"));
@@ -463,6 +469,9 @@ class DrillsTest {
         given().get("/api/v1/relationships/{id}", relationship).then().statusCode(200)
                 .body("phase", equalTo("active")).body("currentTask", nullValue())
                 .body("clusters.find { it.role == 'primary' }.name", equalTo("dl-trip-prod"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().get("/q/metrics")
+                .asString()).contains("drsuite_drill_rto_seconds{kind=\"switchover_round_trip\","
+                        + "relationship=\"dl-trip\"} 1.25"));
         given().accept("text/html").get("/api/v1/drills/{id}/report", id).then().statusCode(200)
                 .body(containsString("Write outage, DR back to production"));
 

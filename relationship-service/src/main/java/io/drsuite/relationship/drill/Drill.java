@@ -188,16 +188,18 @@ public class Drill extends PanacheEntityBase {
                 drill -> Keyset.key(drill.requestedAt, drill.id));
     }
 
-    /** The newest finished drill of each relationship: what the drill metrics show. */
-    public static List<Drill> lastFinishedPerRelationship() {
+    /** The newest finished drill of each relationship and kind: what the drill metrics show. */
+    public static List<Drill> lastFinishedPerRelationshipAndKind() {
         return list("from Drill d where d.state <> ?1 and d.finishedAt = (select max(o.finishedAt) from Drill o "
-                + "where o.relationshipId = d.relationshipId and o.state <> ?1)", DrillState.RUNNING);
+                + "where o.relationshipId = d.relationshipId and o.kind = d.kind and o.state <> ?1)",
+                DrillState.RUNNING);
     }
 
-    /** The newest passed drill of each relationship. */
-    public static List<Drill> lastPassedPerRelationship() {
+    /** The newest passed drill of each relationship and kind. */
+    public static List<Drill> lastPassedPerRelationshipAndKind() {
         return list("from Drill d where d.state = ?1 and d.finishedAt = (select max(o.finishedAt) from Drill o "
-                + "where o.relationshipId = d.relationshipId and o.state = ?1)", DrillState.PASSED);
+                + "where o.relationshipId = d.relationshipId and o.kind = d.kind and o.state = ?1)",
+                DrillState.PASSED);
     }
 
     public boolean isRunning() {

@@ -12,18 +12,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per relationship: {@code drsuite_drill_last_success_age_seconds} (since the last passed drill ended),
- * {@code drsuite_drill_rto_seconds} and {@code drsuite_drill_rpo_bytes} (of the last finished drill; NaN when it did
- * not measure them). Read from the stored drills every few seconds, so they survive restarts and every replica
- * shows the same.
+ * Per relationship and kind of drill: {@code drsuite_drill_last_success_age_seconds} (since the last passed drill of
+ * that kind ended), {@code drsuite_drill_rto_seconds} and {@code drsuite_drill_rpo_bytes} (of the last finished drill
+ * of that kind; NaN when it did not measure them: a round trip's RTO is its longer write outage, it measures no RPO,
+ * and a restore test measures neither). Read from the stored drills every few seconds, so they survive restarts and
+ * every replica shows the same.
  */
 @ApplicationScoped
 public class DrillMetrics {
 
     private final MeterRegistry registry;
-    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
-    private final Map<String, Double> rtoSeconds = new ConcurrentHashMap<>();
-    private final Map<String, Double> rpoBytes = new ConcurrentHashMap<>();
+    /** The series' labels. */
+    private record Series(String relationship, String kind) {
+
+        static Series of(Drill drill) {
+            return new Series(drill.relationshipName, drill.kind.wireName());
+        }
+    }
+
+    private final Map<Series, Instant> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<Series, Double> rtoSeconds = new ConcurrentHashMap<>();
+    private final Map<Series, Double> rpoBytes = new ConcurrentHashMap<>();
 
     DrillMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,34 +43,37 @@ public class DrillMetrics {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void read() {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (Drill drill : Drill.lastPassedPerRelationship()) {
-                register(drill.relationshipName);
-                lastSuccess.put(drill.relationshipName, drill.finishedAt);
+            for (Drill drill : Drill.lastPassedPerRelationshipAndKind()) {
+                register(Series.of(drill));
+                lastSuccess.put(Series.of(drill), drill.finishedAt);
             }
-            List<Drill> finished = Drill.lastFinishedPerRelationship();
+            List<Drill> finished = Drill.lastFinishedPerRelationshipAndKind();
             for (Drill drill : finished) {
-                register(drill.relationshipName);
-                rtoSeconds.put(drill.relationshipName, drill.rtoSeconds == null ? Double.NaN : drill.rtoSeconds);
-                rpoBytes.put(drill.relationshipName, drill.rpoBytes == null ? Double.NaN : drill.rpoBytes);
+                register(Series.of(drill));
+                rtoSeconds.put(Series.of(drill), drill.rtoSeconds == null ? Double.NaN : drill.rtoSeconds);
+                rpoBytes.put(Series.of(drill), drill.rpoBytes == null ? Double.NaN : drill.rpoBytes);
             }
         });
     }
 
-    private void register(String relationship) {
-        if (rtoSeconds.containsKey(relationship)) {
+    private void register(Series series) {
+        if (rtoSeconds.containsKey(series)) {
             return;
         }
-        rtoSeconds.put(relationship, Double.NaN);
-        rpoBytes.put(relationship, Double.NaN);
-        Gauge.builder("drsuite.drill.last.success.age.seconds", lastSuccess, known -> age(known.get(relationship)))
-                .tag("relationship", relationship)
-                .description("Seconds since the relationship's last passed drill ended; NaN when none passed")
+        rtoSeconds.put(series, Double.NaN);
+        rpoBytes.put(series, Double.NaN);
+        Gauge.builder("drsuite.drill.last.success.age.seconds", lastSuccess, known -> age(known.get(series)))
+                .tag("relationship", series.relationship()).tag("kind", series.kind())
+                .description("Seconds since the relationship's last passed drill of this kind ended; NaN when none "
+                        + "passed")
                 .register(registry);
-        Gauge.builder("drsuite.drill.rto.seconds", rtoSeconds, known -> known.getOrDefault(relationship, Double.NaN))
-                .tag("relationship", relationship).description("RTO measured by the relationship's last drill")
+        Gauge.builder("drsuite.drill.rto.seconds", rtoSeconds, known -> known.getOrDefault(series, Double.NaN))
+                .tag("relationship", series.relationship()).tag("kind", series.kind())
+                .description("RTO measured by the relationship's last drill of this kind")
                 .register(registry);
-        Gauge.builder("drsuite.drill.rpo.bytes", rpoBytes, known -> known.getOrDefault(relationship, Double.NaN))
-                .tag("relationship", relationship).description("RPO in bytes measured by the relationship's last drill")
+        Gauge.builder("drsuite.drill.rpo.bytes", rpoBytes, known -> known.getOrDefault(series, Double.NaN))
+                .tag("relationship", series.relationship()).tag("kind", series.kind())
+                .description("RPO in bytes measured by the relationship's last drill of this kind")
                 .register(registry);
     }
 
