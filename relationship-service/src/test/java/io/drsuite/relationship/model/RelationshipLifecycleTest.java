@@ -25,7 +25,8 @@ class RelationshipLifecycleTest {
     @Test
     void whatMayStartFromEachPhase() {
         assertThat(allowedFrom(RelationshipPhase.ACTIVE)).containsExactlyInAnyOrder(
-                RelationshipOperation.SWITCHOVER, RelationshipOperation.FAILOVER, RelationshipOperation.STOP);
+                RelationshipOperation.SWITCHOVER, RelationshipOperation.SWITCHOVER_ROUND_TRIP,
+                RelationshipOperation.FAILOVER, RelationshipOperation.STOP);
         assertThat(allowedFrom(RelationshipPhase.FAILED_OVER)).containsExactly(RelationshipOperation.REPROTECT);
         assertThat(allowedFrom(RelationshipPhase.ERROR)).containsExactly(RelationshipOperation.STOP);
         for (RelationshipPhase busy : EnumSet.of(RelationshipPhase.STARTING, RelationshipPhase.SWITCHING_OVER,
@@ -113,6 +114,41 @@ class RelationshipLifecycleTest {
         assertThat(TaskOutcome.SWITCHOVER_ROLLED_BACK.swapsRoles()).isFalse();
         assertThat(Set.of(TaskOutcome.values())).filteredOn(TaskOutcome::releasesClusters)
                 .containsExactlyInAnyOrder(TaskOutcome.STOPPED, TaskOutcome.START_CANCELLED);
+    }
+
+    /** A round trip's failed step names its direction, which says where production ended. */
+    @Test
+    void whereEachRoundTripOutcomeLeads() {
+        RelationshipOperation trip = RelationshipOperation.SWITCHOVER_ROUND_TRIP;
+        assertOutcome(trip, "succeeded", null, false, TaskOutcome.ROUND_TRIP_COMPLETED, RelationshipPhase.ACTIVE,
+                "archive", "recovery");
+        assertOutcome(trip, "failed", "start-canary", true, TaskOutcome.SWITCHOVER_ROLLED_BACK,
+                RelationshipPhase.ACTIVE, "archive", "recovery");
+        assertOutcome(trip, "failed", "there-verify-caught-up", true, TaskOutcome.SWITCHOVER_ROLLED_BACK,
+                RelationshipPhase.ACTIVE, "archive", "recovery");
+        assertOutcome(trip, "failed", "there-" + DrSteps.PROMOTE_DR, false, TaskOutcome.SWITCHOVER_PROMOTION_FAILED,
+                RelationshipPhase.ERROR, "switchover", "promote_fail");
+        assertOutcome(trip, "failed", "there-check-new-primary", false,
+                TaskOutcome.SWITCHOVER_FAILED_AFTER_PROMOTION, RelationshipPhase.ERROR, "archive_fail",
+                "recovery_fail");
+        assertOutcome(trip, "failed", "back-check-ready", true, TaskOutcome.SWITCHED_OVER, RelationshipPhase.ACTIVE,
+                "archive", "recovery");
+        assertOutcome(trip, "failed", "back-stop-primary", true, TaskOutcome.SWITCHED_OVER,
+                RelationshipPhase.ACTIVE, "archive", "recovery");
+        assertOutcome(trip, "failed", "back-" + DrSteps.PROMOTE_DR, false, TaskOutcome.RETURN_PROMOTION_FAILED,
+                RelationshipPhase.ERROR, "switchover", "promote_fail");
+        assertOutcome(trip, "failed", "back-" + DrSteps.DEMOTE_OLD_PRIMARY, false,
+                TaskOutcome.RETURN_FAILED_AFTER_PROMOTION, RelationshipPhase.ERROR, "archive_fail", "recovery_fail");
+        assertOutcome(trip, "failed", "back-stop-primary", false, TaskOutcome.RETURN_FAILED, RelationshipPhase.ERROR,
+                "archive_fail", "recovery_fail");
+        assertOutcome(trip, "failed", "verify-canary", false, TaskOutcome.ROUND_TRIP_COMPLETED,
+                RelationshipPhase.ACTIVE, "archive", "recovery");
+        assertOutcome(trip, "cancelled", null, false, TaskOutcome.CANCELLED, RelationshipPhase.ACTIVE, "archive",
+                "recovery");
+        assertThat(TaskOutcome.RETURN_PROMOTION_FAILED.swapsRoles()).isTrue();
+        assertThat(TaskOutcome.RETURN_FAILED.swapsRoles()).isTrue();
+        assertThat(TaskOutcome.RETURN_FAILED_AFTER_PROMOTION.swapsRoles()).isFalse();
+        assertThat(TaskOutcome.ROUND_TRIP_COMPLETED.swapsRoles()).isFalse();
     }
 
     @Test
