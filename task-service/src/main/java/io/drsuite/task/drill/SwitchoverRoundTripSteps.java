@@ -201,28 +201,32 @@ public class SwitchoverRoundTripSteps {
         context.log("canary: " + acknowledged + " commits acknowledged, " + lost + " missing on the final primary");
     }
 
-    /** At every ending: the canary stops; its rows go when the clusters can be reached. */
+    /**
+     * At every ending the canary stops. Its rows stay: a failed round trip is resumed through the relationship, and
+     * its last step must still find every acknowledged commit; {@link #verifyCanary} and {@link #rollback} remove
+     * them.
+     */
     public void release(StepContext context) throws Exception {
         canaries.stop(context);
+    }
+
+    /**
+     * A leg that failed while stopping its primary or checking the standby caught up puts its old primary back, as a
+     * switchover's rollback does. Before that (the readiness checks, the canary's start) nothing was changed. A
+     * rolled-back round trip is over: its canary rows go.
+     */
+    public void rollback(StepContext context, String failedStep) throws Exception {
+        canaries.stop(context);
+        if (failedStep.endsWith("-stop-primary") || failedStep.endsWith("-verify-caught-up")) {
+            switchover.rollback(failedStep.startsWith(SwitchoverLeg.BACK + "-") ? SwitchoverLeg.back(context)
+                    : SwitchoverLeg.there(context));
+        }
         try (NodeSession primary = clusters.connector().openPrimaryOf(mains(context), canaryLogin(context),
                 "postgres")) {
             deleteRows(primary, drillId(context));
         } catch (SQLException e) {
             context.log("the canary's rows were left on the primary: " + e.getMessage());
         }
-    }
-
-    /**
-     * A leg that failed while stopping its primary or checking the standby caught up puts its old primary back, as a
-     * switchover's rollback does. Before that (the readiness checks, the canary's start) nothing was changed.
-     */
-    public void rollback(StepContext context, String failedStep) throws Exception {
-        canaries.stop(context);
-        if (!failedStep.endsWith("-stop-primary") && !failedStep.endsWith("-verify-caught-up")) {
-            return;
-        }
-        switchover.rollback(failedStep.startsWith(SwitchoverLeg.BACK + "-") ? SwitchoverLeg.back(context)
-                : SwitchoverLeg.there(context));
     }
 
     /** The work of a step within one direction. */

@@ -19,7 +19,8 @@ import java.util.List;
  * primary back; from there it goes forward), while a canary writer commits through a session that follows the
  * primary. Step names carry the direction ({@code there-stop-primary}, {@code back-promote-dr}), so
  * relationship-service can tell from a failed step which cluster is primary. A DR side not ready to switch back
- * ends the drill with production on the DR cluster, as after a switchover.
+ * ends the drill with production on the DR cluster, as after a switchover. It can be cancelled only before the
+ * canary starts.
  */
 @ApplicationScoped
 public class SwitchoverRoundTripTask implements TaskDefinition {
@@ -39,7 +40,7 @@ public class SwitchoverRoundTripTask implements TaskDefinition {
     public List<StepDefinition> steps() {
         List<StepDefinition> all = new ArrayList<>();
         all.add(step("check-ready", 3, ROLLBACK, steps::checkReady).cancellableBefore());
-        all.add(step("start-canary", 6, ROLLBACK, steps::startCanary).cancellableBefore());
+        all.add(step("start-canary", 6, ROLLBACK, steps::startCanary));
         all.addAll(leg(SwitchoverLeg.THERE, 6, 50));
         all.add(step("back-check-ready", 52, ROLLBACK, steps::checkReadyToReturn));
         all.addAll(leg(SwitchoverLeg.BACK, 52, 96));
@@ -51,10 +52,9 @@ public class SwitchoverRoundTripTask implements TaskDefinition {
     private List<StepDefinition> leg(String direction, int from, int to) {
         int share = (to - from) / 8;
         String prefix = direction + "-";
-        StepDefinition prepare = step(prefix + "prepare-new-primary", from + share, RESUME,
-                steps.leg(direction, steps::prepareNewPrimary));
         return List.of(
-                SwitchoverLeg.THERE.equals(direction) ? prepare.cancellableBefore() : prepare,
+                step(prefix + "prepare-new-primary", from + share, RESUME,
+                        steps.leg(direction, steps::prepareNewPrimary)),
                 step(prefix + "stop-primary", from + 2 * share, ROLLBACK, steps.leg(direction, steps::stopPrimary)),
                 step(prefix + "verify-caught-up", from + 3 * share, ROLLBACK,
                         steps.leg(direction, steps::verifyCaughtUp)),
