@@ -7,6 +7,7 @@ import io.drsuite.events.task.DrillTasks;
 import io.drsuite.events.task.TaskFinished;
 import io.drsuite.snapshot.model.RestoreTest;
 import io.drsuite.snapshot.model.Snapshot;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -28,7 +29,8 @@ public class RestoreTestOutcome {
         this.json = json;
     }
 
-    /** One check as the task records it in {@link DrillTasks#CHECKS}. */
+    /** One check as the task records it in {@link DrillTasks#CHECKS}; read by Jackson, also in a native image. */
+    @RegisterForReflection
     record Check(String name, String kind, boolean passed, String detail) {
     }
 

@@ -79,6 +79,7 @@ public class RestoreTestSteps {
         physical.unpack(context);
         NodeControl node = physical.target(context);
         node.writeAutoConf(isolated(node));
+        context.record(DrillTasks.SNAPSHOT_ID, context.parameter(DrillTasks.SNAPSHOT_ID));
     }
 
     public void stageWal(StepContext context) throws IOException {

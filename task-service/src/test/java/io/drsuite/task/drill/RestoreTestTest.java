@@ -70,6 +70,8 @@ class RestoreTestTest {
                     WalTasks.RECOVERY_TARGET_KIND, "latest", WalTasks.PAUSE_AT_TARGET, "false"));
             JsonPath task = awaitSucceeded(request(fixture, parameters));
 
+            assertThat(artifacts(task, "restore-snapshot").get(DrillTasks.SNAPSHOT_ID))
+                    .isEqualTo(parameters.get(DrillTasks.SNAPSHOT_ID));
             Map<String, Object> recovered = artifacts(task, "recover");
             assertThat(Double.parseDouble(recovered.get(DrillTasks.RESTORE_SECONDS).toString())).isPositive()
                     .isLessThan(600);
