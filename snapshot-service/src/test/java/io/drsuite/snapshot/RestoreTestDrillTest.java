@@ -91,6 +91,8 @@ class RestoreTestDrillTest {
         assertThat(running.getString("[0].state")).isEqualTo("running");
         assertThat(running.getString("[0].target")).isEqualTo("snapshot");
         assertThat(running.getLong("[0].restoreObjectiveSeconds")).isEqualTo(900);
+        given().delete("/api/v1/snapshots/{id}", snapshotId).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("restore test"));
 
         UUID finishedEvent = UUID.randomUUID();
         Map<String, String> artifacts = Map.of(DrillTasks.RESTORE_SECONDS, "12.5", DrillTasks.RESTORED_LSN,

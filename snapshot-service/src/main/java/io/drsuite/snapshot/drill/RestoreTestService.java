@@ -22,6 +22,7 @@ import io.drsuite.snapshot.wal.WalToReplay;
 import io.drsuite.storage.StorageLocation;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
@@ -80,7 +81,8 @@ public class RestoreTestService {
                     + "verification, stored where it can be read; there is nothing to restore");
             return;
         }
-        Snapshot snapshot = newest.get();
+        // Locked until the test is recorded: retention or a delete deciding on the snapshot meanwhile sees the test.
+        Snapshot snapshot = Snapshot.findById(newest.get().id, LockModeType.PESSIMISTIC_WRITE);
         Optional<WalToReplay> wal = walAfter(snapshot);
         test.snapshotId = snapshot.id;
         test.target = wal.isPresent() ? RestoreTestTarget.LATEST : RestoreTestTarget.SNAPSHOT;

@@ -85,6 +85,11 @@ public class RestoreTest extends PanacheEntityBase {
         reason = why;
     }
 
+    /** A restore test of this snapshot that has not ended. */
+    public static Optional<RestoreTest> runningOf(UUID snapshotId) {
+        return find("snapshotId = ?1 and state = ?2", snapshotId, RestoreTestState.RUNNING).firstResultOptional();
+    }
+
     public static Optional<RestoreTest> byTask(UUID taskId) {
         return find("taskId", taskId).firstResultOptional();
     }

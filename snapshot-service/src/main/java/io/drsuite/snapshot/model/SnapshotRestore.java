@@ -153,10 +153,15 @@ public class SnapshotRestore extends PanacheEntityBase {
                 .page(0, page.limit() + 1).list(), page, restore -> Keyset.key(restore.requestedAt, restore.id));
     }
 
-    /** Snapshots read by a restore that has not ended (requested, or running): retention keeps them. */
+    /**
+     * Snapshots read by a restore that has not ended (requested, or running), a restore test's included: retention
+     * keeps them.
+     */
     public static Set<UUID> snapshotsBeingRestored() {
-        return SnapshotRestore.<SnapshotRestore>list("phase", RestorePhase.RUNNING).stream()
+        Set<UUID> read = SnapshotRestore.<SnapshotRestore>list("phase", RestorePhase.RUNNING).stream()
                 .map(restore -> restore.snapshotId).collect(Collectors.toSet());
+        RestoreTest.<RestoreTest>list("state", RestoreTestState.RUNNING).forEach(test -> read.add(test.snapshotId));
+        return read;
     }
 
     /** A restore of this snapshot that has not ended. */
