@@ -188,6 +188,17 @@ class RestoreTestDrillTest {
         assertThat(KafkaProbe.readAll(DrillEvents.TOPIC, record -> request.drillId().toString().equals(record.key())
                 && DrillEvents.RESTORE_TEST_REFUSED.type().equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)),
                 Duration.ofSeconds(3), Duration.ofSeconds(10))).as("a redelivery is not answered again").hasSize(1);
+        RestoreTestRequested ontoANode = request("rtd-source-taken", 5432);
+        fixture.register("rtd-source-taken");
+        completedSnapshot(fixture, "rtd-source-taken", Instant.now(), true);
+        fixture.send(DrillEvents.RESTORE_TEST_REQUESTED, UUID.randomUUID(), ontoANode.drillId(), ontoANode);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(restoreTests("rtd-source-taken")
+                .getString("[0].state")));
+        assertThat(restoreTests("rtd-source-taken").getString("[0].reason")).contains("is no sandbox")
+                .contains("127.0.0.1:5432");
+        assertThat(KafkaProbe.readAll(TaskEvents.TOPIC, record -> ontoANode.taskId().toString().equals(record.key()),
+                Duration.ofSeconds(2), Duration.ofSeconds(5))).as("no task onto a registered node").isEmpty();
+
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().get("/q/metrics").then()
                 .body(containsString("drsuite_backup_age_objective_breached{cluster=\"rtd-empty\"} 0.0"))
                 .body(containsString("drsuite_backup_age_objective_breached{cluster=\"rtd-never\"} 1.0")));

@@ -1,6 +1,7 @@
 package io.drsuite.snapshot.drill;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.drill.DrillEvents;
 import io.drsuite.events.drill.RestoreTestRefused;
 import io.drsuite.events.drill.RestoreTestRequested;
@@ -15,6 +16,7 @@ import io.drsuite.snapshot.model.RestoreTestState;
 import io.drsuite.snapshot.model.RestoreTestTarget;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.WalArchive;
+import io.drsuite.snapshot.service.SnapshotRules;
 import io.drsuite.snapshot.service.SnapshotTaskRequests;
 import io.drsuite.snapshot.wal.WalCatalog;
 import io.drsuite.snapshot.wal.WalContinuity;
@@ -33,7 +35,8 @@ import org.jboss.logging.Logger;
  * Takes the restore tests relationship-service hands over on {@code drsuite.drills}, each drill once: picks the
  * cluster's newest good physical snapshot that is stored where it can be read, and the archived WAL after it when the
  * cluster's archive is on and continuous from it, records the test and requests its task in one transaction. With
- * nothing to restore it records the test as failed and answers {@link RestoreTestRefused} instead.
+ * nothing to restore, or a sandbox where a registered node is, it records the test as failed and answers
+ * {@link RestoreTestRefused} instead.
  */
 @ApplicationScoped
 public class RestoreTestService {
@@ -46,15 +49,17 @@ public class RestoreTestService {
     private final WalCatalog catalog;
     private final SnapshotTaskRequests tasks;
     private final StorageLocations storage;
+    private final SnapshotRules rules;
 
     RestoreTestService(EventInbox inbox, EventOutbox outbox, ObjectMapper json, WalCatalog catalog,
-            SnapshotTaskRequests tasks, StorageLocations storage) {
+            SnapshotTaskRequests tasks, StorageLocations storage, SnapshotRules rules) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.json = json;
         this.catalog = catalog;
         this.tasks = tasks;
         this.storage = storage;
+        this.rules = rules;
     }
 
     /** Other drill events pass by; a redelivered request, or a second one for the same drill, requests nothing. */
@@ -74,6 +79,14 @@ public class RestoreTestService {
         test.cluster = request.cluster();
         test.requestedAt = Instant.now();
         test.restoreObjectiveSeconds = BackupPolicy.restoreObjectiveOf(request.cluster()).orElse(null);
+        ClusterNode sandbox = request.sandboxNode();
+        Optional<String> taken = rules.registeredNodeAt(sandbox.host(), sandbox.port(), sandbox.dataDirectory());
+        if (taken.isPresent()) {
+            refuse(test, "the sandbox node " + sandbox.host() + ":" + sandbox.port() + " in "
+                    + sandbox.dataDirectory() + " is no sandbox: " + taken.get() + "; a restore test never restores "
+                    + "onto a registered cluster's node");
+            return;
+        }
         Optional<Snapshot> newest = Snapshot.goodPhysicalOf(request.cluster()).stream().filter(this::readable)
                 .findFirst();
         if (newest.isEmpty()) {
