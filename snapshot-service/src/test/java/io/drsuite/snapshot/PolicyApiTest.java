@@ -93,6 +93,37 @@ class PolicyApiTest {
     }
 
     @Test
+    void theClusterObjectivesRoundTripAndBadValuesChangeNothing() {
+        Map<String, Object> body = policy("objectives", "0 5 * * *", Map.of("keepLast", 3));
+        body.put("restoreObjectiveSeconds", 900);
+        body.put("maxBackupAgeSeconds", 86_400);
+        String id = given().contentType(ContentType.JSON).body(body).post("/api/v1/policies").then().statusCode(201)
+                .body("restoreObjectiveSeconds", equalTo(900)).body("maxBackupAgeSeconds", equalTo(86_400))
+                .extract().jsonPath().getString("id");
+        given().get("/api/v1/policies/{id}", id).then().statusCode(200).body("restoreObjectiveSeconds", equalTo(900))
+                .body("maxBackupAgeSeconds", equalTo(86_400));
+
+        for (Map.Entry<String, Object> bad : List.of(Map.<String, Object>entry("restoreObjectiveSeconds", 0),
+                Map.<String, Object>entry("restoreObjectiveSeconds", -5),
+                Map.<String, Object>entry("restoreObjectiveSeconds", 8L * 24 * 3600),
+                Map.<String, Object>entry("maxBackupAgeSeconds", 30),
+                Map.<String, Object>entry("maxBackupAgeSeconds", 400L * 24 * 3600))) {
+            Map<String, Object> changed = new HashMap<>(body);
+            changed.put(bad.getKey(), bad.getValue());
+            given().contentType(ContentType.JSON).body(changed).put("/api/v1/policies/{id}", id).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("field", containsString(bad.getKey()));
+        }
+        given().get("/api/v1/policies/{id}", id).then().statusCode(200).body("restoreObjectiveSeconds", equalTo(900))
+                .body("maxBackupAgeSeconds", equalTo(86_400));
+
+        body.remove("restoreObjectiveSeconds");
+        given().contentType(ContentType.JSON).body(body).put("/api/v1/policies/{id}", id).then().statusCode(200)
+                .body("restoreObjectiveSeconds", nullValue()).body("maxBackupAgeSeconds", equalTo(86_400));
+        given().delete("/api/v1/policies/{id}", id).then().statusCode(204);
+    }
+
+    @Test
     void retentionDeletesTheOldestBeyondKeepLastButNeverTheNewest() throws Exception {
         UUID keepOne = UUID.fromString(given().contentType(ContentType.JSON)
                 .body(policy("keep-one", "0 3 * * *", Map.of("keepLast", 1))).post("/api/v1/policies").then()

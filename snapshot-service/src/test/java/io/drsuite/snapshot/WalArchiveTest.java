@@ -3,12 +3,12 @@ package io.drsuite.snapshot;
 import static io.drsuite.testing.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.drsuite.snapshot.SnapshotFixture.taskEvent;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drsuite.events.CloudEventHeaders;
 import io.drsuite.events.snapshot.WalEvents;
-import io.drsuite.events.snapshot.WalSegmentArchived;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskProgressed;
@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,11 +155,11 @@ class WalArchiveTest {
                 .get("/api/v1/snapshots/{id}", snapshotId).then().extract().jsonPath().getString("endLsn")));
 
         UUID redelivered = UUID.randomUUID();
-        segment(UUID.randomUUID(), id, 1, now.minusSeconds(250));
-        segment(redelivered, id, 2, now.minusSeconds(200));
-        segment(redelivered, id, 2, now.minusSeconds(200));
-        segment(UUID.randomUUID(), id, 2, now.minusSeconds(200));
-        segment(UUID.randomUUID(), id, 3, now.minusSeconds(100));
+        fixture.segment(UUID.randomUUID(), id, "wal-source", 1, now.minusSeconds(250));
+        fixture.segment(redelivered, id, "wal-source", 2, now.minusSeconds(200));
+        fixture.segment(redelivered, id, "wal-source", 2, now.minusSeconds(200));
+        fixture.segment(UUID.randomUUID(), id, "wal-source", 2, now.minusSeconds(200));
+        fixture.segment(UUID.randomUUID(), id, "wal-source", 3, now.minusSeconds(100));
         await().atMost(Duration.ofSeconds(20)).until(() -> archive(id).getInt("segments") == 3);
         JsonPath archive = archive(id);
         assertThat(archive.getString("firstSegment")).isEqualTo("000000010000000000000001");
@@ -237,7 +236,7 @@ class WalArchiveTest {
         assertThat(byPoint.get("parameters").get(WalTasks.RECOVERY_TARGET_KIND).asText()).isEqualTo("restore-point");
         assertThat(byPoint.get("parameters").get(WalTasks.RECOVERY_TARGET).asText()).isEqualTo("before migration 42");
 
-        segment(UUID.randomUUID(), id, 5, now.minusSeconds(50));
+        fixture.segment(UUID.randomUUID(), id, "wal-source", 5, now.minusSeconds(50));
         await().atMost(Duration.ofSeconds(20)).until(() -> archive(id).getList("gaps").size() == 1);
         assertThat(archive(id).getList("gaps"))
                 .containsExactly("timeline 1: 000000010000000000000004 missing");
@@ -315,15 +314,6 @@ class WalArchiveTest {
         return body;
     }
 
-    private void segment(UUID eventId, UUID archiveId, int number, Instant closedAt) {
-        long start = SEGMENT * number;
-        String name = String.format("%08X%08X%08X", 1, 0, number);
-        fixture.send(WalEvents.SEGMENT_ARCHIVED, eventId, archiveId, new WalSegmentArchived(archiveId,
-                "wal-source", name, WalSegmentArchived.SEGMENT, 1, lsnText(start), lsnText(start + SEGMENT), "local",
-                WalTasks.objectKey("wal-source/wal/" + archiveId, name), 1000, "cd".repeat(32), closedAt,
-                closedAt.plusSeconds(1)));
-    }
-
     private String insertLsn() throws SQLException {
         try (Connection connection = source.connect("postgres");
                 ResultSet row = connection.createStatement().executeQuery("select pg_current_wal_insert_lsn()::text")) {
@@ -335,18 +325,6 @@ class WalArchiveTest {
     private static long lsn(String text) {
         String[] parts = text.split("/");
         return (Long.parseLong(parts[0], 16) << 32) | Long.parseLong(parts[1], 16);
-    }
-
-    private static String lsnText(long lsn) {
-        return Long.toHexString(lsn >>> 32).toUpperCase() + "/" + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase();
-    }
-
-    private static ConsumerRecord<String, String> taskEvent(String taskId, String type) {
-        List<ConsumerRecord<String, String>> records = KafkaProbe.readAll(TaskEvents.TOPIC,
-                record -> taskId.equals(record.key()) && type.equals(KafkaProbe.header(record,
-                        CloudEventHeaders.TYPE)), Duration.ofSeconds(2), Duration.ofSeconds(20));
-        assertThat(records).hasSize(1);
-        return records.getFirst();
     }
 
     private ValidatableResponse switchOn(Map<String, Object> body) {

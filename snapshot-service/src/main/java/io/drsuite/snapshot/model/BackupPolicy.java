@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -52,6 +55,14 @@ public class BackupPolicy extends PanacheEntityBase {
     @Column(name = "recovery_window_seconds")
     public Long recoveryWindowSeconds;
 
+    /** The cluster's restore objective: how long a restore test's restore may take; null when not set here. */
+    @Column(name = "restore_objective_seconds")
+    public Long restoreObjectiveSeconds;
+
+    /** The cluster's backup age objective: how old its newest good snapshot may get; null when not set here. */
+    @Column(name = "max_backup_age_seconds")
+    public Long maxBackupAgeSeconds;
+
     @Column(nullable = false)
     public String storage;
 
@@ -89,5 +100,21 @@ public class BackupPolicy extends PanacheEntityBase {
 
     public static List<BackupPolicy> listByName() {
         return list("order by name");
+    }
+
+    /** The cluster's restore objective: the strictest any of its policies sets; empty when none sets one. */
+    public static Optional<Long> restoreObjectiveOf(String cluster) {
+        return Optional.ofNullable(getEntityManager().createQuery("select min(p.restoreObjectiveSeconds) from "
+                + "BackupPolicy p where p.cluster = :cluster", Long.class).setParameter("cluster", cluster)
+                .getSingleResult());
+    }
+
+    /** Each cluster's backup age objective, the strictest its policies set; clusters without one are absent. */
+    public static Map<String, Duration> maxBackupAgePerCluster() {
+        Map<String, Duration> objectives = new HashMap<>();
+        getEntityManager().createQuery("select p.cluster, min(p.maxBackupAgeSeconds) from BackupPolicy p where "
+                + "p.maxBackupAgeSeconds is not null group by p.cluster", Object[].class).getResultList()
+                .forEach(row -> objectives.put((String) row[0], Duration.ofSeconds((Long) row[1])));
+        return objectives;
     }
 }

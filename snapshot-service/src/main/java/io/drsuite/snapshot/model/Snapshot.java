@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,14 @@ public class Snapshot extends PanacheEntityBase {
     @Column(name = "verify_detail")
     public String verifyDetail;
 
+    /** When a restore test restored it and every check passed; null when none has. */
+    @Column(name = "restore_tested_at")
+    public Instant restoreTestedAt;
+
+    /** That restore test's restore time: its start until the restored node accepted connections. */
+    @Column(name = "restore_test_seconds")
+    public Double restoreTestSeconds;
+
     public List<String> tableList() {
         return List.of(tables);
     }
@@ -137,6 +146,17 @@ public class Snapshot extends PanacheEntityBase {
     /** Its last verification re-read the stored data and found it intact: it is known to restore. */
     public boolean passedVerification() {
         return verifyResult == VerificationResult.OK;
+    }
+
+    /** Known to restore: it passed a verification, or a restore test restored it and checked the result. */
+    public boolean knownToRestore() {
+        return passedVerification() || restoreTestedAt != null;
+    }
+
+    /** A restore test restored it, the restored node accepted connections and every check passed. */
+    public void setAsRestoreTested(Instant at, Double restoreSeconds) {
+        restoreTestedAt = at;
+        restoreTestSeconds = restoreSeconds;
     }
 
     /** Its backup task made progress (percentages only grow: events of one task may be folded late). */
@@ -216,6 +236,26 @@ public class Snapshot extends PanacheEntityBase {
         return list("cluster = ?1 and kind = ?2 and phase = ?3 and startLsn is not null and timeline is not null "
                 + "and consistentAt is not null order by consistentAt desc, id desc", cluster, SnapshotKind.PHYSICAL,
                 SnapshotPhase.COMPLETED);
+    }
+
+    /**
+     * The cluster's good physical snapshots, newest first: completed (not corrupt), with a checksum to restore
+     * against, and no failed verification.
+     */
+    public static List<Snapshot> goodPhysicalOf(String cluster) {
+        return list("cluster = ?1 and kind = ?2 and phase = ?3 and sha256 is not null and (verifyResult is null or "
+                + "verifyResult <> ?4) order by completedAt desc, id desc", cluster, SnapshotKind.PHYSICAL,
+                SnapshotPhase.COMPLETED, VerificationResult.FAILED);
+    }
+
+    /** When each cluster's newest good snapshot (completed, no failed verification) completed, of any kind. */
+    public static Map<String, Instant> newestGoodCompletion() {
+        Map<String, Instant> newest = new HashMap<>();
+        getEntityManager().createQuery("select s.cluster, max(s.completedAt) from Snapshot s where s.phase = :completed "
+                + "and (s.verifyResult is null or s.verifyResult <> :failed) group by s.cluster", Object[].class)
+                .setParameter("completed", SnapshotPhase.COMPLETED).setParameter("failed", VerificationResult.FAILED)
+                .getResultList().forEach(row -> newest.put((String) row[0], (Instant) row[1]));
+        return newest;
     }
 
     /** The cluster's oldest stored physical snapshot that says where its WAL starts: WAL before it is no use. */

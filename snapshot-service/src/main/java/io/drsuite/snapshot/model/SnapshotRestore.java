@@ -1,5 +1,7 @@
 package io.drsuite.snapshot.model;
 
+import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.drill.RestoreTestRequested;
 import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.WalTasks;
 import io.drsuite.platform.paging.Keyset;
@@ -116,6 +118,29 @@ public class SnapshotRestore extends PanacheEntityBase {
     @Column(name = "new_node_data_directory")
     public String newNodeDataDirectory;
 
+    /**
+     * How a restore test restores its snapshot: as a point-in-time restore to the end of the archived WAL onto a new
+     * node, the sandbox. Never stored: the {@link RestoreTest} is the record; this only describes the task's restore.
+     */
+    public static SnapshotRestore ofRestoreTest(RestoreTestRequested request, Snapshot snapshot) {
+        SnapshotRestore restore = new SnapshotRestore();
+        restore.id = request.drillId();
+        restore.taskId = request.taskId();
+        restore.snapshotId = snapshot.id;
+        restore.kind = snapshot.kind;
+        restore.sourceCluster = snapshot.cluster;
+        restore.targetKind = WalTasks.RecoveryTargetKind.LATEST.wireName();
+        restore.pauseAtTarget = false;
+        restore.replaceData = false;
+        restore.phase = RestorePhase.RUNNING;
+        ClusterNode sandbox = request.sandboxNode();
+        restore.targetNode = sandbox.name();
+        restore.newNodeHost = sandbox.host();
+        restore.newNodePort = sandbox.port();
+        restore.newNodeDataDirectory = sandbox.dataDirectory();
+        return restore;
+    }
+
     public static Optional<SnapshotRestore> byTask(UUID taskId) {
         return find("taskId", taskId).firstResultOptional();
     }
@@ -128,10 +153,15 @@ public class SnapshotRestore extends PanacheEntityBase {
                 .page(0, page.limit() + 1).list(), page, restore -> Keyset.key(restore.requestedAt, restore.id));
     }
 
-    /** Snapshots read by a restore that has not ended (requested, or running): retention keeps them. */
+    /**
+     * Snapshots read by a restore that has not ended (requested, or running), a restore test's included: retention
+     * keeps them.
+     */
     public static Set<UUID> snapshotsBeingRestored() {
-        return SnapshotRestore.<SnapshotRestore>list("phase", RestorePhase.RUNNING).stream()
+        Set<UUID> read = SnapshotRestore.<SnapshotRestore>list("phase", RestorePhase.RUNNING).stream()
                 .map(restore -> restore.snapshotId).collect(Collectors.toSet());
+        RestoreTest.<RestoreTest>list("state", RestoreTestState.RUNNING).forEach(test -> read.add(test.snapshotId));
+        return read;
     }
 
     /** A restore of this snapshot that has not ended. */

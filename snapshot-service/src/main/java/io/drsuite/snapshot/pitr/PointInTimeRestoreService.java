@@ -20,7 +20,6 @@ import io.drsuite.snapshot.service.SnapshotTaskRequests;
 import io.drsuite.snapshot.wal.RecoveryWindow;
 import io.drsuite.snapshot.wal.WalCatalog;
 import io.drsuite.snapshot.wal.WalContinuity;
-import io.drsuite.snapshot.wal.WalStretch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -84,9 +83,8 @@ public class PointInTimeRestoreService {
             ontoNewNode(request, newNode, restore);
         }
         restore.persist();
-        tasks.pointInTimeRestore(base, restore, archive, continuity.runsFrom(base.timeline,
-                Lsn.parse(base.startLsn).value()).stream().map(WalStretch::run).toList(),
-                catalog.historyFiles(archive.id), newNode == null ? null : newNode.asNode(NodeRole.PRIMARY));
+        tasks.pointInTimeRestore(base, restore, catalog.fromBase(archive, continuity, base),
+                newNode == null ? null : newNode.asNode(NodeRole.PRIMARY));
         return restore;
     }
 

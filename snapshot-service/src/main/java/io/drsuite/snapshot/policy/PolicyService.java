@@ -107,6 +107,8 @@ public class PolicyService {
                 : retention.recoveryWindow().toSeconds();
         policy.storage = rules.storage(request.storage());
         policy.suspended = Boolean.TRUE.equals(request.suspended());
+        policy.restoreObjectiveSeconds = request.restoreObjectiveSeconds();
+        policy.maxBackupAgeSeconds = request.maxBackupAgeSeconds();
         policy.updatedAt = Instant.now();
     }
 }

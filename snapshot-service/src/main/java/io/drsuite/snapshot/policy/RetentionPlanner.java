@@ -15,8 +15,9 @@ import java.util.UUID;
  * always stay:
  * <ul>
  * <li>the newest completed snapshot: retention alone never leaves a policy without its latest backup;</li>
- * <li>the newest snapshot that passed verification: the latest one known to restore, kept even when newer
- * unverified ones exist (when none has passed, the newest completed is the only one kept this way);</li>
+ * <li>the newest snapshot known to restore (it passed verification, or a restore test restored and checked it):
+ * kept even when newer unverified ones exist (when none is known to, the newest completed is the only one kept this
+ * way);</li>
  * <li>snapshots in use: being verified, or read by a restore that has not ended; a later pass deletes them once
  * their task has ended, if the rules still say so;</li>
  * <li>with a {@code recoveryWindow}, the newest snapshot whose data is at least that old: the base from which a
@@ -37,7 +38,7 @@ public final class RetentionPlanner {
      */
     public static List<Snapshot> expired(List<Snapshot> newestFirst, Integer keepLast, Duration maxAge,
             Duration recoveryWindow, Instant now, Set<UUID> beingRestored) {
-        Optional<Snapshot> newestVerified = newestFirst.stream().filter(Snapshot::passedVerification).findFirst();
+        Optional<Snapshot> newestVerified = newestFirst.stream().filter(Snapshot::knownToRestore).findFirst();
         Optional<Snapshot> windowBase = recoveryWindow == null ? Optional.empty() : newestFirst.stream()
                 .filter(snapshot -> !dataAsOf(snapshot).isAfter(now.minus(recoveryWindow))).findFirst();
         List<Snapshot> expired = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param lastRunAt the last scheduled time a snapshot was requested for (by any instance)
  * @param nextRunAt the next scheduled time; null while suspended
  * @param lastError why the last scheduled run made no snapshot, e.g. a DR rule refused it
+ * @param restoreObjectiveSeconds the restore objective this policy sets for its cluster, or null
+ * @param maxBackupAgeSeconds the backup age objective this policy sets for its cluster, or null
  */
 public record PolicyView(
         UUID id,
@@ -28,7 +30,9 @@ public record PolicyView(
         UUID lastSnapshotId,
         String lastError,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long restoreObjectiveSeconds,
+        Long maxBackupAgeSeconds) {
 
     /**
      * @param maxAge ISO-8601, e.g. {@code P30D}
@@ -43,6 +47,7 @@ public record PolicyView(
                         policy.maxAge() == null ? null : policy.maxAge().toString(),
                         policy.recoveryWindow() == null ? null : policy.recoveryWindow().toString()), policy.storage,
                 policy.suspended, policy.lastFiredAt, policy.suspended ? null : nextRunAt, policy.lastSnapshotId,
-                policy.lastError, policy.createdAt, policy.updatedAt);
+                policy.lastError, policy.createdAt, policy.updatedAt, policy.restoreObjectiveSeconds,
+                policy.maxBackupAgeSeconds);
     }
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param consistentAt the moment the data is as of (physical: end of the backup; logical: start of the dump)
  * @param durationSeconds from request to stored, once completed
  * @param verification the last verification, if any
+ * @param restoreTestedAt when a restore test last restored it and every check passed; null when none has
+ * @param restoreTestSeconds that test's restore time (start until the restored node accepted connections)
  */
 public record SnapshotView(
         UUID id,
@@ -39,7 +41,9 @@ public record SnapshotView(
         Double durationSeconds,
         String error,
         Verification verification,
-        String requestedBy) {
+        String requestedBy,
+        Instant restoreTestedAt,
+        Double restoreTestSeconds) {
 
     /** {@code state}: running, ok, corrupt or failed (the check itself could not run). */
     public record Verification(String state, UUID taskId, Instant finishedAt, String detail) {
@@ -56,6 +60,6 @@ public record SnapshotView(
                 snapshot.storage, location, snapshot.sizeBytes, snapshot.sha256,
                 snapshot.startLsn, snapshot.endLsn, snapshot.timeline, snapshot.consistentAt, snapshot.requestedAt,
                 snapshot.completedAt, duration, snapshot.error, verification,
-                snapshot.requestedBy);
+                snapshot.requestedBy, snapshot.restoreTestedAt, snapshot.restoreTestSeconds);
     }
 }

@@ -11,6 +11,8 @@ import io.drsuite.events.task.TaskResult;
 import io.drsuite.events.task.VerifyVerdict;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
+import io.drsuite.snapshot.drill.RestoreTestOutcome;
+import io.drsuite.snapshot.model.RestoreTest;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotRestore;
 import io.drsuite.snapshot.model.WalArchive;
@@ -24,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Folds the progress and outcome of snapshot tasks into the catalog, each event once, and announces what changed.
  * Tasks are found by id: a backup by its snapshot's task, a verification by the snapshot's verify task, a restore
- * by its own task, a WAL archive's streaming by the archive's task; events of other tasks pass by.
+ * by its own task, a WAL archive's streaming by the archive's task, a restore test by its task; events of other
+ * tasks pass by.
  */
 @ApplicationScoped
 public class SnapshotFolding {
@@ -37,15 +40,17 @@ public class SnapshotFolding {
     private final ObjectMapper json;
     private final WalArchiveService walArchives;
     private final WalCatalog walCatalog;
+    private final RestoreTestOutcome restoreTests;
 
     SnapshotFolding(EventInbox inbox, SnapshotAnnouncer announcer, SnapshotMetrics metrics, ObjectMapper json,
-            WalArchiveService walArchives, WalCatalog walCatalog) {
+            WalArchiveService walArchives, WalCatalog walCatalog, RestoreTestOutcome restoreTests) {
         this.inbox = inbox;
         this.announcer = announcer;
         this.metrics = metrics;
         this.json = json;
         this.walArchives = walArchives;
         this.walCatalog = walCatalog;
+        this.restoreTests = restoreTests;
     }
 
     @Transactional
@@ -101,6 +106,11 @@ public class SnapshotFolding {
             }
 
             @Override
+            public void restoreTest(RestoreTest test) {
+                restoreTests.finished(test, finished);
+            }
+
+            @Override
             public void stream(WalArchive archive) {
                 walArchives.streamEnded(archive, finished.state() == TaskResult.FAILED, finished.at(),
                         failure(finished));
@@ -110,13 +120,14 @@ public class SnapshotFolding {
 
     /**
      * What a snapshot task works for, found by its id: a running snapshot's backup, a snapshot's verification, a
-     * running restore. The one place that says which entry a task event changes; ended entries stay as they are.
+     * running restore, a WAL archive's streaming, a running restore test. The one place that says which entry a task event changes; ended entries stay as they are.
      */
     private static void dispatch(UUID taskId, TaskWork work) {
         Snapshot.byTask(taskId).filter(Snapshot::isRunning).ifPresent(work::backup);
         Snapshot.byVerifyTask(taskId).ifPresent(work::verification);
         SnapshotRestore.byTask(taskId).filter(SnapshotRestore::isRunning).ifPresent(work::restore);
         WalArchive.byTask(taskId).ifPresent(work::stream);
+        RestoreTest.byTask(taskId).filter(RestoreTest::isRunning).ifPresent(work::restoreTest);
     }
 
     /** What a task event does to the entry its task works for; an event that changes nothing there is ignored. */
@@ -132,6 +143,9 @@ public class SnapshotFolding {
         }
 
         default void stream(WalArchive archive) {
+        }
+
+        default void restoreTest(RestoreTest test) {
         }
     }
 

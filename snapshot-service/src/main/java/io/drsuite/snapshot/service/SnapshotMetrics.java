@@ -1,6 +1,8 @@
 package io.drsuite.snapshot.service;
 
 import io.drsuite.events.snapshot.SnapshotKind;
+import io.drsuite.snapshot.model.BackupPolicy;
+import io.drsuite.snapshot.model.RestoreTest;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotPhase;
 import io.drsuite.snapshot.model.SnapshotRestore;
@@ -29,6 +31,8 @@ public class SnapshotMetrics {
     private final MeterRegistry registry;
     private final MultiGauge lastSuccessAge;
     private final MultiGauge lastSize;
+    private final MultiGauge backupAgeBreached;
+    private final MultiGauge restoreTestSeconds;
 
     SnapshotMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -37,6 +41,12 @@ public class SnapshotMetrics {
         this.lastSize = MultiGauge.builder("drsuite_snapshot_size_bytes")
                 .description("Size of the newest completed snapshot of the cluster and kind").baseUnit("bytes")
                 .register(registry);
+        this.backupAgeBreached = MultiGauge.builder("drsuite_backup_age_objective_breached")
+                .description("1 when the cluster's newest good snapshot is older than its backup age objective, or it "
+                        + "has none; only clusters with the objective").register(registry);
+        this.restoreTestSeconds = MultiGauge.builder("drsuite_restore_test_seconds")
+                .description("Restore time of the cluster's last passed restore test: its start until the restored "
+                        + "node accepted connections").register(registry);
     }
 
     void completed(Snapshot snapshot) {
@@ -77,5 +87,23 @@ public class SnapshotMetrics {
         lastSuccessAge.register(latestPerCluster.entrySet().stream().map(entry -> MultiGauge.Row.of(
                 Tags.of("cluster", entry.getKey()), () -> Duration.between(entry.getValue(), Instant.now())
                         .toMillis() / 1000.0)).toList(), true);
+        refreshObjectives();
+    }
+
+    /**
+     * The backup age objective against the newest good snapshot (completed, no failed verification), computed when
+     * scraped as the age is; and the last passed restore test's restore time per cluster.
+     */
+    private void refreshObjectives() {
+        Map<String, Duration> objectives = QuarkusTransaction.requiringNew().call(BackupPolicy::maxBackupAgePerCluster);
+        Map<String, Instant> newestGood = QuarkusTransaction.requiringNew().call(Snapshot::newestGoodCompletion);
+        backupAgeBreached.register(objectives.entrySet().stream().map(objective -> MultiGauge.Row.of(
+                Tags.of("cluster", objective.getKey()), () -> {
+                    Instant newest = newestGood.get(objective.getKey());
+                    return newest == null || newest.plus(objective.getValue()).isBefore(Instant.now()) ? 1 : 0;
+                })).toList(), true);
+        restoreTestSeconds.register(QuarkusTransaction.requiringNew().call(RestoreTest::lastPassedSeconds)
+                .entrySet().stream().map(last -> MultiGauge.Row.of(Tags.of("cluster", last.getKey()),
+                        last.getValue())).toList(), true);
     }
 }

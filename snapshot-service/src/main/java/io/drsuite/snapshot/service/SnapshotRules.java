@@ -13,6 +13,7 @@ import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.storage.StorageLocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -105,17 +106,25 @@ public class SnapshotRules {
      * its data directory (host names are compared as written).
      */
     public void newNodePlace(NodeRegistration node) {
+        registeredNodeAt(node.host(), node.port(), node.dataDirectory()).ifPresent(taken -> {
+            throw ProblemException.conflict("node-place-in-use", taken + "; a new node needs a port and a data "
+                    + "directory of its own");
+        });
+    }
+
+    /** The registered node on that host's port or in that data directory, in words; empty when there is none. */
+    public Optional<String> registeredNodeAt(String host, int port, String dataDirectory) {
         for (KnownCluster cluster : catalog.clusters()) {
             for (ClusterNode registered : cluster.nodes) {
-                if (registered.host().equals(node.host()) && (registered.port() == node.port()
-                        || registered.dataDirectory().equals(node.dataDirectory()))) {
-                    throw ProblemException.conflict("node-place-in-use", "node '" + registered.name()
-                            + "' of cluster '" + cluster.name + "' is at " + registered.host() + ":"
-                            + registered.port() + " with data directory " + registered.dataDirectory()
-                            + "; a new node needs a port and a data directory of its own");
+                if (registered.host().equals(host) && (registered.port() == port
+                        || registered.dataDirectory().equals(dataDirectory))) {
+                    return Optional.of("node '" + registered.name() + "' of cluster '" + cluster.name + "' is at "
+                            + registered.host() + ":" + registered.port() + " with data directory "
+                            + registered.dataDirectory());
                 }
             }
         }
+        return Optional.empty();
     }
 
     /** A physical snapshot restores only onto a node of the same PostgreSQL major version. */

@@ -10,6 +10,7 @@ import io.drsuite.platform.problem.ProblemException;
 import io.drsuite.snapshot.api.RestoreRequest;
 import io.drsuite.snapshot.api.SnapshotRequest;
 import io.drsuite.snapshot.model.RestorePhase;
+import io.drsuite.snapshot.model.RestoreTest;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotPhase;
 import io.drsuite.snapshot.model.SnapshotRestore;
@@ -138,6 +139,10 @@ public class SnapshotService {
         SnapshotRestore.runningOf(id).ifPresent(restore -> {
             throw ProblemException.conflict("snapshot-busy", "restore " + restore.id + " reads snapshot " + id
                     + "; delete it when the restore has ended");
+        });
+        RestoreTest.runningOf(id).ifPresent(test -> {
+            throw ProblemException.conflict("snapshot-busy", "the restore test of drill " + test.drillId
+                    + " reads snapshot " + id + "; delete it when the test has ended");
         });
         remove(snapshot);
     }

@@ -3,7 +3,9 @@ package io.drsuite.snapshot.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.drill.RestoreTestRequested;
 import io.drsuite.events.snapshot.SnapshotKind;
+import io.drsuite.events.task.DrillTasks;
 import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.TaskEvents;
 import io.drsuite.events.task.TaskRequested;
@@ -12,7 +14,7 @@ import io.drsuite.platform.outbox.EventOutbox;
 import io.drsuite.snapshot.config.SnapshotConfig;
 import io.drsuite.snapshot.model.Snapshot;
 import io.drsuite.snapshot.model.SnapshotRestore;
-import io.drsuite.snapshot.model.WalArchive;
+import io.drsuite.snapshot.wal.WalToReplay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -74,30 +76,63 @@ public class SnapshotTaskRequests {
     /**
      * A point-in-time restore: the base snapshot's parameters as a physical restore sends them, and the archived WAL
      * to stage and the target to recover to.
-     *
-     * @param segmentRuns runs of consecutive segments, oldest first, {@code <first> <last>} each
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void pointInTimeRestore(Snapshot base, SnapshotRestore restore, WalArchive archive,
-            List<String> segmentRuns, List<String> historyFiles, ClusterNode newNode) {
+    public void pointInTimeRestore(Snapshot base, SnapshotRestore restore, WalToReplay wal, ClusterNode newNode) {
+        Map<String, String> parameters = recoveryParameters(base, restore, newNode);
+        addWal(parameters, restore, wal);
+        List<String> locks = List.of(newNode == null ? restore.targetCluster
+                : WalTasks.newNodeLock(newNode.host(), newNode.dataDirectory()));
+        send(new TaskRequested(restore.taskId, WalTasks.POINT_IN_TIME_RESTORE, restore.id.toString(), locks,
+                parameters, timeout(), Instant.now()));
+    }
+
+    /**
+     * A restore test: what a point-in-time restore to the latest point onto a new node (the sandbox) gets, without
+     * archived WAL when {@code wal} is null (the snapshot alone), and the drill's own parameters. The task holds the
+     * drill's lock and has the drill's time limit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restoreTest(RestoreTestRequested request, Snapshot snapshot, WalToReplay wal,
+            Long restoreObjectiveSeconds) {
+        SnapshotRestore restore = SnapshotRestore.ofRestoreTest(request, snapshot);
+        Map<String, String> parameters = recoveryParameters(snapshot, restore, request.sandboxNode());
+        if (wal != null) {
+            addWal(parameters, restore, wal);
+        }
+        parameters.put(DrillTasks.DRILL_ID, request.drillId().toString());
+        parameters.put(DrillTasks.CLUSTER, snapshot.cluster);
+        parameters.put(DrillTasks.SNAPSHOT_ID, snapshot.id.toString());
+        parameters.put(DrillTasks.SANDBOX_NODE, asJson(request.sandboxNode()));
+        parameters.put(DrillTasks.USER_CHECKS, request.userChecks());
+        if (restoreObjectiveSeconds != null) {
+            parameters.put(DrillTasks.RESTORE_OBJECTIVE_SECONDS, restoreObjectiveSeconds.toString());
+        }
+        send(new TaskRequested(request.taskId(), DrillTasks.RESTORE_TEST, request.drillId().toString(),
+                List.of(request.lockName()), parameters, request.timeoutSeconds() > 0 ? request.timeoutSeconds()
+                        : timeout(), Instant.now()));
+    }
+
+    /** A physical restore's parameters and the source cluster, with the new node to create when there is one. */
+    private Map<String, String> recoveryParameters(Snapshot base, SnapshotRestore restore, ClusterNode newNode) {
         Map<String, String> parameters = restoreParameters(base, restore);
         parameters.put(WalTasks.CLUSTER, restore.sourceCluster);
         if (newNode != null) {
             parameters.put(WalTasks.NEW_NODE, asJson(newNode));
         }
-        List<String> locks = List.of(newNode == null ? restore.targetCluster
-                : WalTasks.newNodeLock(newNode.host(), newNode.dataDirectory()));
-        parameters.put(WalTasks.WAL_STORAGE, archive.storage);
-        parameters.put(WalTasks.WAL_KEY_PREFIX, archive.keyPrefix);
-        parameters.put(WalTasks.WAL_SEGMENT_RUNS, WalTasks.joinLines(segmentRuns));
-        parameters.put(WalTasks.WAL_HISTORY_FILES, WalTasks.joinLines(historyFiles));
+        return parameters;
+    }
+
+    private static void addWal(Map<String, String> parameters, SnapshotRestore restore, WalToReplay wal) {
+        parameters.put(WalTasks.WAL_STORAGE, wal.archive().storage);
+        parameters.put(WalTasks.WAL_KEY_PREFIX, wal.archive().keyPrefix);
+        parameters.put(WalTasks.WAL_SEGMENT_RUNS, WalTasks.joinLines(wal.segmentRuns()));
+        parameters.put(WalTasks.WAL_HISTORY_FILES, WalTasks.joinLines(wal.historyFiles()));
         parameters.put(WalTasks.RECOVERY_TARGET_KIND, restore.targetKind);
         if (restore.targetValue != null) {
             parameters.put(WalTasks.RECOVERY_TARGET, restore.targetValue);
         }
         parameters.put(WalTasks.PAUSE_AT_TARGET, String.valueOf(Boolean.TRUE.equals(restore.pauseAtTarget)));
-        send(new TaskRequested(restore.taskId, WalTasks.POINT_IN_TIME_RESTORE, restore.id.toString(), locks,
-                parameters, timeout(), Instant.now()));
     }
 
     private String asJson(ClusterNode node) {

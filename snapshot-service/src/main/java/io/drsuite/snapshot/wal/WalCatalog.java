@@ -95,6 +95,12 @@ public class WalCatalog {
         return files.historyFiles(archiveId);
     }
 
+    /** The archived WAL a restore from {@code base} replays: from the base's start to the newest segment. */
+    public WalToReplay fromBase(WalArchive archive, WalContinuity continuity, Snapshot base) {
+        return new WalToReplay(archive, continuity.runsFrom(base.timeline, Lsn.parse(base.startLsn).value()).stream()
+                .map(WalStretch::run).toList(), historyFiles(archive.id));
+    }
+
     /** The recovery window and the snapshots a restore can start from, newest first. */
     public RecoveryWindow window(WalArchive archive, WalContinuity continuity) {
         List<Snapshot> bases = Snapshot.restorableBasesOf(archive.cluster).stream()

@@ -59,6 +59,15 @@ class RetentionPlannerTest {
     }
 
     @Test
+    void aRestoreTestedSnapshotCountsAsVerified() {
+        List<Snapshot> newestFirst = ages(1, 2, 3, 4);
+        newestFirst.get(2).setAsRestoreTested(NOW.minusSeconds(60), 42.0);
+        newestFirst.get(3).verifyResult = VerificationResult.OK;
+        assertThat(RetentionPlanner.expired(newestFirst, 1, null, null, NOW, NONE_IN_USE))
+                .containsExactly(newestFirst.get(1), newestFirst.get(3));
+    }
+
+    @Test
     void snapshotsBeingVerifiedOrRestoredStay() {
         List<Snapshot> newestFirst = ages(1, 2, 3, 4);
         newestFirst.get(1).verifyResult = VerificationResult.RUNNING;

@@ -82,12 +82,21 @@ public class SandboxCopy {
         copy.keepOwnPort();
         AutoConf conf = StandbyConfig.apply(copy.autoConf(), dr.main().endpoint(), dr.replication(),
                 APPLICATION_NAME, slot);
-        conf.set("archive_mode", "off");
-        conf.set("max_logical_replication_workers", "0");
         conf.set("hot_standby", "on");
-        conf.set("cluster_name", copy.node().name());
+        isolate(conf, copy.node().name());
         copy.writeAutoConf(conf);
         copy.markAsStandby();
+    }
+
+    /**
+     * Settings that keep a throwaway copy from reaching out once it runs: it archives nothing, applies no
+     * subscription, waits for no synchronous standby of its source, and names itself.
+     */
+    static void isolate(AutoConf conf, String nodeName) {
+        conf.set("archive_mode", "off");
+        conf.set("max_logical_replication_workers", "0");
+        conf.set("synchronous_standby_names", "");
+        conf.set("cluster_name", nodeName);
     }
 
     /**

@@ -191,7 +191,8 @@ public class PhysicalRestoreSteps {
         return context.artifact(SET_ASIDE).filter(files::exists);
     }
 
-    private static boolean createdHere(StepContext context) {
+    /** Whether this task created the node's data directory (a new node), recorded before it did. */
+    public static boolean createdHere(StepContext context) {
         return context.artifact(CREATED).isPresent();
     }
 

@@ -2,13 +2,15 @@ package io.drsuite.task.drill;
 
 import static io.drsuite.task.dr.DrFixture.awaitDone;
 import static io.drsuite.task.dr.DrFixture.awaitSucceeded;
+import static io.drsuite.task.drill.SandboxFixture.artifacts;
+import static io.drsuite.task.drill.SandboxFixture.assertNothingLeft;
+import static io.drsuite.task.drill.SandboxFixture.check;
+import static io.drsuite.task.drill.SandboxFixture.outcome;
+import static io.drsuite.task.drill.SandboxFixture.sandboxNode;
+import static io.drsuite.task.pitr.WalArchiveFixture.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.drsuite.events.cluster.ClusterNode;
-import io.drsuite.events.cluster.HostAccess;
-import io.drsuite.events.cluster.HostAccessKind;
-import io.drsuite.events.cluster.NodeRole;
 import io.drsuite.events.task.DrillTasks;
 import io.drsuite.events.task.TaskRequested;
 import io.drsuite.task.dr.DrFixture;
@@ -17,13 +19,9 @@ import io.drsuite.testing.RegistryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,12 +112,7 @@ class FailoverRehearsalTest {
             assertThat(failing.passed()).isFalse();
             assertThat(failing.detail()).isEqualTo("expected true, got false");
 
-            assertThat(Files.exists(sandbox.dataDirectory())).as("the copy's data directory is removed").isFalse();
-            try (var left = Files.list(sandbox.dataDirectory().getParent())) {
-                assertThat(left.map(Path::getFileName).map(Path::toString))
-                        .noneMatch(name -> name.startsWith(sandbox.dataDirectory().getFileName().toString()));
-            }
-            assertThat(listening(sandbox.port())).as("nothing listens on the sandbox port").isFalse();
+            assertNothingLeft(sandbox);
             assertThat(query(dr, "select count(*) from pg_replication_slots where slot_name like 'drsuite_drill_%'"))
                     .isEqualTo("0");
             assertThat(query(dr, "select pg_is_wal_replay_paused()")).isEqualTo("f");
@@ -169,9 +162,8 @@ class FailoverRehearsalTest {
         parameters.put(DrillTasks.DRILL_ID, drill.toString());
         parameters.put(DrillTasks.PRIMARY_CLUSTER, primary);
         parameters.put(DrillTasks.DR_CLUSTER, dr);
-        parameters.put(DrillTasks.SANDBOX_NODE, registry.json().writeValueAsString(new ClusterNode(
-                "drill-" + drill.toString().substring(0, 8), "127.0.0.1", port, dataDirectory.toString(),
-                NodeRole.PRIMARY, new HostAccess(HostAccessKind.LOCAL, "postgres", null, null, null, null))));
+        parameters.put(DrillTasks.SANDBOX_NODE, sandboxNode(registry.json(), "drill-" + drill.toString()
+                .substring(0, 8), port, dataDirectory));
         parameters.put(DrillTasks.USER_CHECKS, registry.json().writeValueAsString(checks));
         parameters.put(DrillTasks.SAMPLE_ABOVE_PAGES, "5");
         parameters.put(DrillTasks.SAMPLE_PERCENT, "50");
@@ -179,34 +171,5 @@ class FailoverRehearsalTest {
                 List.of("drill:" + drill), parameters, 600, Instant.now());
         fixture.send(request);
         return request.taskId();
-    }
-
-    private static Map<String, String> check(String name, String database, String sql, String expected) {
-        return Map.of("name", name, "database", database, "sql", sql, "expected", expected);
-    }
-
-    private static CheckOutcome outcome(List<CheckOutcome> checks, String name) {
-        return checks.stream().filter(check -> check.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static Map<String, Object> artifacts(JsonPath task, String step) {
-        return task.getMap("steps.find { it.name == '" + step + "' }.artifacts");
-    }
-
-    private static String query(PostgresInstance instance, String sql) throws Exception {
-        try (Connection connection = instance.connect("postgres"); Statement statement =
-                connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getString(1);
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
