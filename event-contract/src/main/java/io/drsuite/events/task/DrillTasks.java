@@ -42,7 +42,10 @@ public final class DrillTasks {
     public static final String CLUSTER = "cluster";
     /** Parameter (restore test): the snapshot restored; also recorded as an artifact. */
     public static final String SNAPSHOT_ID = "snapshotId";
-    /** Parameter (restore test): the cluster's restore objective, which the drill's restore time is judged by. */
+    /**
+     * Parameter (restore test): the cluster's restore objective, which the drill's restore time is judged by; also
+     * recorded as an artifact.
+     */
     public static final String RESTORE_OBJECTIVE_SECONDS = "restoreObjectiveSeconds";
     /** Parameter: the production cluster, whose position the RPO is measured against. */
     public static final String PRIMARY_CLUSTER = "primaryCluster";

@@ -115,6 +115,9 @@ public class RestoreTestSteps {
         }
         context.record(DrillTasks.RESTORE_SECONDS, String.format(Locale.ROOT, "%.3f", seconds));
         String objective = context.parameters().get(DrillTasks.RESTORE_OBJECTIVE_SECONDS);
+        if (objective != null) {
+            context.record(DrillTasks.RESTORE_OBJECTIVE_SECONDS, objective);
+        }
         context.log(node.node() + " accepts connections " + String.format(Locale.ROOT, "%.3f", seconds)
                 + " s after the restore began" + (objective == null ? "" : " (objective " + objective + " s)"));
         if (replaysArchive(context)) {

@@ -76,6 +76,8 @@ class RestoreTestTest {
             assertThat(Double.parseDouble(recovered.get(DrillTasks.RESTORE_SECONDS).toString())).isPositive()
                     .isLessThan(600);
             assertThat(recovered.get(DrillTasks.RESTORED_LSN).toString()).matches("[0-9A-F]+/[0-9A-F]+");
+            assertThat(recovered).as("the objective travels with the figure it judges")
+                    .containsEntry(DrillTasks.RESTORE_OBJECTIVE_SECONDS, "600");
             List<CheckOutcome> checks = checks(task);
             assertThat(checks).extracting(CheckOutcome::kind).containsExactly("connect", "user", "user", "amcheck");
             assertThat(outcome(checks, "accepts-writes").passed()).isTrue();
