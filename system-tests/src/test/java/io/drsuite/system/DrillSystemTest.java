@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
  * active and its DR side streaming (checked every second), the drill passes with RTO and RPO figures and a report,
  * and nothing is left on the sandbox or the DR main standby. A second drill, run with drctl, fails on a user check
  * with the query's result in its reasons; a plan on a cron schedule runs a third by itself. drctl, the console's
- * Drills page and the metrics show them. Last, a switchover round trip through drctl: production moves to the DR
- * cluster and back while the canary writes, loses no acknowledged commit, and is primary again.
+ * Drills page and the metrics show them. Then a switchover round trip through drctl: production moves to the DR
+ * cluster and back while the canary writes, loses no acknowledged commit, and is primary again. Last, a restore test
+ * of production's newest snapshot on the sandbox, which marks the snapshot restore-tested.
  */
 class DrillSystemTest {
 
@@ -199,6 +200,31 @@ class DrillSystemTest {
                     .follow(false).get("/drills/" + tripId).then().statusCode(200)
                     .body(containsString("Switchover round trip of drl"))
                     .body(containsString("data-check=\"back: orders_kept\" data-passed=\"true\""));
+
+            // A restore test: production's newest physical snapshot restored on the sandbox, checked, removed.
+            DrctlProcess.Result snapshot = operator.run("snapshot", "create", "drill-prod", "-o", "json");
+            assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
+            String snapshotId = snapshot.json().getString("parameters.snapshotId");
+            DrctlProcess.Result restoreTest = operator.run("drill", "run", "drl", "--kind", "restore_test",
+                    "--sandbox", "drl-box", "--database", "shop", "--check",
+                    "orders_kept|true|select count(*) >= 5000 from orders");
+            assertThat(restoreTest.exitCode()).as(restoreTest.toString()).isZero();
+            assertThat(restoreTest.stdout()).contains("PASSED", "Restore time", snapshotId);
+            String restoreTestId = operator.run("drill", "list", "--relationship", "drl", "-o", "json").json()
+                    .getString("find { it.kind == 'restore_test' }.id");
+            JsonPath restored = awaitDrill(restoreTestId);
+            assertThat(restored.getString("cluster")).isEqualTo("drill-prod");
+            assertThat(restored.getDouble("figures.restoreSeconds")).isPositive().isLessThan(240);
+            System.out.printf("restore test: snapshot %s restored in %.3f s%n", snapshotId,
+                    restored.getDouble("figures.restoreSeconds"));
+            assertNothingLeft(root, port, dr);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(given().baseUri(suite.snapshots.baseUrl()).get("/api/v1/snapshots/{id}", snapshotId)
+                        .then().statusCode(200).extract().jsonPath().getString("restoreTestedAt"))
+                        .as("the snapshot is marked restore-tested").isNotNull();
+                assertThat(given().baseUri(suite.snapshots.baseUrl()).get("/q/metrics").asString())
+                        .containsPattern("drsuite_restore_test_seconds\\{[^}]*cluster=\"drill-prod\"");
+            });
         }
     }
 
