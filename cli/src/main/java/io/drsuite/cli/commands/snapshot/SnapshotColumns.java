@@ -11,7 +11,8 @@ final class SnapshotColumns {
     static final List<Column> LIST = List.of(Column.of("ID", "id"), Column.of("CLUSTER", "cluster"),
             Column.of("KIND", "kind"), Column.of("WHAT", SnapshotColumns::what), Column.of("PHASE", "phase"),
             Column.of("SIZE", node -> Json.bytes(node.get("sizeBytes"))), Column.of("AS OF", "consistentAt"),
-            Column.of("VERIFIED", "verification.state"), Column.of("LABEL", "label"));
+            Column.of("VERIFIED", "verification.state"),
+            Column.of("RESTORE-TESTED", node -> Json.text(node, "restoreTestedAt")), Column.of("LABEL", "label"));
 
     static final List<Column> DETAIL = List.of(Column.of("Snapshot", "id"), Column.of("Cluster", "cluster"),
             Column.of("Kind", "kind"), Column.of("Database", "database"), Column.of("Tables", "tables"),
@@ -27,6 +28,8 @@ final class SnapshotColumns {
             Column.of("Verification", node -> Json.text(node, "verification.state")
                     + (node.path("verification").hasNonNull("detail")
                             ? " (" + Json.text(node, "verification.detail") + ")" : "")),
+            Column.of("Restore-tested", node -> node.hasNonNull("restoreTestedAt") ? Json.text(node,
+                    "restoreTestedAt") + " (restored in " + Json.text(node, "restoreTestSeconds") + " s)" : ""),
             Column.of("Policy", "policyId"), Column.of("Task", "taskId"), Column.of("Error", "error"),
             Column.of("Requested by", "requestedBy"));
 
