@@ -69,6 +69,10 @@ public class RestoreTestSteps {
                     + " name different nodes; a restore test restores onto its sandbox only");
         }
         if (isLogical(context)) {
+            if (replaysArchive(context)) {
+                throw new IllegalArgumentException("a logical snapshot replays no archived WAL; parameter "
+                        + WalTasks.WAL_SEGMENT_RUNS + " names some");
+            }
             NodeControl node = physical.target(context);
             if (!instance.createdHere(context)) {
                 NewNodePlace.requireFree(node);

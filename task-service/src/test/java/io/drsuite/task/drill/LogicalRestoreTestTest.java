@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Restore tests of a logical snapshot against real PostgreSQL 15: a dump of one database taken by the backup task is
- * restored into a fresh instance made on the sandbox node, checked and destroyed; a dump damaged in storage fails
+ * restored into a fresh instance made on the sandbox node, checked and destroyed (a dump of tables in a schema of
+ * their own too, whose schema pg_dump leaves out); a dump damaged in storage fails
  * the test before anything is made. Whatever the ending, nothing is left on the sandbox and the source is untouched.
  */
 @QuarkusTest
@@ -77,6 +78,12 @@ class LogicalRestoreTestTest {
             assertNothingLeft(sandbox);
             assertThat(ledgerRows(source)).isEqualTo(300);
 
+            Map<String, String> tables = dump(fixture, "lrt-source", "shop", "sales.ledger");
+            JsonPath ofTables = awaitSucceeded(request(fixture, parameters(tables, sandbox, List.of(
+                    check("all_rows", "shop", "select count(*) from sales.ledger", "300")))));
+            assertThat(checks(ofTables)).as("the tables' schema is made for them").allMatch(CheckOutcome::passed);
+            assertNothingLeft(sandbox);
+
             SampleData.flipMiddleByte(LocalInfrastructure.snapshotFolder().resolve(dump.get(SnapshotTasks.OBJECT_KEY)));
             JsonPath corrupt = awaitDone(request(fixture, parameters(dump, sandbox, checks)), Duration.ofMinutes(3));
             assertThat(corrupt.getString("state")).isEqualTo("failed");
@@ -88,19 +95,26 @@ class LogicalRestoreTestTest {
     }
 
     /** A logical backup of {@code database} by the backup task; its artifacts, the object key and snapshot id. */
-    private static Map<String, String> dump(DrFixture fixture, String cluster, String database) {
+    private static Map<String, String> dump(DrFixture fixture, String cluster, String database, String... tables) {
         String snapshotId = UUID.randomUUID().toString();
         String key = cluster + "/logical/" + snapshotId + "/" + database + ".dump";
+        Map<String, String> parameters = new HashMap<>(Map.of(SnapshotTasks.SNAPSHOT_ID, snapshotId,
+                SnapshotTasks.CLUSTER, cluster, SnapshotTasks.DATABASE, database, SnapshotTasks.STORAGE, "local",
+                SnapshotTasks.OBJECT_KEY, key));
+        if (tables.length > 0) {
+            parameters.put(SnapshotTasks.TABLES, SnapshotTasks.joinTables(List.of(tables)));
+        }
         TaskRequested request = new TaskRequested(UUID.randomUUID(), SnapshotTasks.LOGICAL_BACKUP, snapshotId,
-                List.of(SnapshotTasks.backupLock(cluster)), Map.of(SnapshotTasks.SNAPSHOT_ID, snapshotId,
-                        SnapshotTasks.CLUSTER, cluster, SnapshotTasks.DATABASE, database, SnapshotTasks.STORAGE,
-                        "local", SnapshotTasks.OBJECT_KEY, key), 600, Instant.now());
+                List.of(SnapshotTasks.backupLock(cluster)), parameters, 600, Instant.now());
         fixture.send(request);
         Map<String, String> artifacts = new HashMap<>(awaitSucceeded(request.taskId()).getMap("steps[0].artifacts"));
         artifacts.put(SnapshotTasks.OBJECT_KEY, key);
         artifacts.put(SnapshotTasks.CLUSTER, cluster);
         artifacts.put(SnapshotTasks.DATABASE, database);
         artifacts.put(SnapshotTasks.SNAPSHOT_ID, snapshotId);
+        if (tables.length > 0) {
+            artifacts.put(SnapshotTasks.TABLES, parameters.get(SnapshotTasks.TABLES));
+        }
         return artifacts;
     }
 
@@ -115,6 +129,9 @@ class LogicalRestoreTestTest {
                 SnapshotTasks.OBJECT_KEY, dump.get(SnapshotTasks.OBJECT_KEY), SnapshotTasks.EXPECTED_SHA256,
                 dump.get(SnapshotTasks.SHA256), SnapshotTasks.MAJOR_VERSION, "15", SnapshotTasks.REPLACE, "false",
                 SnapshotTasks.KEEP_OWNERSHIP, "false", SnapshotTasks.DATABASE, dump.get(SnapshotTasks.DATABASE)));
+        if (dump.containsKey(SnapshotTasks.TABLES)) {
+            parameters.put(SnapshotTasks.TABLES, dump.get(SnapshotTasks.TABLES));
+        }
         parameters.put(DrillTasks.CLUSTER, dump.get(SnapshotTasks.CLUSTER));
         parameters.put(WalTasks.NEW_NODE, node);
         parameters.put(DrillTasks.SANDBOX_NODE, node);
