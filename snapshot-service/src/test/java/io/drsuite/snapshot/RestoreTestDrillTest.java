@@ -168,6 +168,16 @@ class RestoreTestDrillTest {
                     .jsonPath();
             assertThat(marked.getString("restoreTestedAt")).isNotNull();
             assertThat(marked.getFloat("restoreTestSeconds")).isEqualTo(4.25f);
+
+            completedSnapshot(fixture, "rtd-logical", Instant.now(), true);
+            completedLogicalSnapshot(fixture, "rtd-logical", "shop");
+            RestoreTestRequested again = request("rtd-logical", 6548);
+            fixture.send(DrillEvents.RESTORE_TEST_REQUESTED, UUID.randomUUID(), again.drillId(), again);
+            JsonNode physical = registry.json().readTree(taskEvent(again.taskId().toString(),
+                    TaskEvents.REQUESTED.type()).value()).get("parameters");
+            assertThat(physical.get(SnapshotTasks.KIND).asText()).as("a physical snapshot goes before a newer dump")
+                    .isEqualTo("physical");
+            assertThat(physical.has(SnapshotTasks.DATABASE)).isFalse();
         }
     }
 
