@@ -130,6 +130,58 @@ class RestoreTestDrillTest {
     }
 
     @Test
+    void aLogicalOnlyClusterGetsItsNewestDumpTestedAndAPassMarksIt() throws Exception {
+        SnapshotFixture fixture = new SnapshotFixture(registry);
+        try (PostgresInstance source = PostgresInstance.primary("rtd-logical")) {
+            source.execute("create database shop");
+            fixture.register("rtd-logical", source);
+            UUID snapshotId = completedLogicalSnapshot(fixture, "rtd-logical", "shop");
+
+            RestoreTestRequested request = request("rtd-logical", 6547);
+            fixture.send(DrillEvents.RESTORE_TEST_REQUESTED, UUID.randomUUID(), request.drillId(), request);
+            JsonNode task = registry.json().readTree(taskEvent(request.taskId().toString(),
+                    TaskEvents.REQUESTED.type()).value());
+            assertThat(task.get("type").asText()).isEqualTo(DrillTasks.RESTORE_TEST);
+            JsonNode parameters = task.get("parameters");
+            JsonPath stored = given().get("/api/v1/snapshots/{id}", snapshotId).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(parameters.get(DrillTasks.SNAPSHOT_ID).asText()).isEqualTo(snapshotId.toString());
+            assertThat(parameters.get(SnapshotTasks.KIND).asText()).isEqualTo("logical");
+            assertThat(parameters.get(SnapshotTasks.DATABASE).asText()).isEqualTo("shop");
+            assertThat(parameters.has(SnapshotTasks.TABLES)).as("a whole database was dumped").isFalse();
+            assertThat(parameters.get(SnapshotTasks.STORAGE).asText()).isEqualTo(stored.getString("storage"));
+            assertThat(parameters.get(SnapshotTasks.OBJECT_KEY).asText()).endsWith("shop.dump");
+            assertThat(parameters.get(SnapshotTasks.EXPECTED_SHA256).asText()).isEqualTo("cd".repeat(32));
+            assertThat(parameters.get(SnapshotTasks.KEEP_OWNERSHIP).asText()).isEqualTo("false");
+            assertThat(parameters.has(WalTasks.WAL_SEGMENT_RUNS)).as("a dump replays no WAL").isFalse();
+            assertThat(registry.json().readTree(parameters.get(WalTasks.NEW_NODE).asText()))
+                    .isEqualTo(registry.json().readTree(parameters.get(DrillTasks.SANDBOX_NODE).asText()));
+            assertThat(task.toString()).doesNotContain(PostgresInstance.SUPERUSER_PASSWORD);
+            assertThat(restoreTests("rtd-logical").getString("[0].target")).isEqualTo("snapshot");
+
+            fixture.finished(UUID.randomUUID(), request.taskId(), DrillTasks.RESTORE_TEST,
+                    request.drillId().toString(), "succeeded", null, Map.of(DrillTasks.RESTORE_SECONDS, "4.25",
+                            DrillTasks.RESTORED_LSN, "0/3000060", DrillTasks.CHECKS, checks(true, true)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "passed".equals(restoreTests("rtd-logical")
+                    .getString("[0].state")));
+            JsonPath marked = given().get("/api/v1/snapshots/{id}", snapshotId).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(marked.getString("restoreTestedAt")).isNotNull();
+            assertThat(marked.getFloat("restoreTestSeconds")).isEqualTo(4.25f);
+
+            completedSnapshot(fixture, "rtd-logical", Instant.now(), true);
+            completedLogicalSnapshot(fixture, "rtd-logical", "shop");
+            RestoreTestRequested again = request("rtd-logical", 6548);
+            fixture.send(DrillEvents.RESTORE_TEST_REQUESTED, UUID.randomUUID(), again.drillId(), again);
+            JsonNode physical = registry.json().readTree(taskEvent(again.taskId().toString(),
+                    TaskEvents.REQUESTED.type()).value()).get("parameters");
+            assertThat(physical.get(SnapshotTasks.KIND).asText()).as("a physical snapshot goes before a newer dump")
+                    .isEqualTo("physical");
+            assertThat(physical.has(SnapshotTasks.DATABASE)).isFalse();
+        }
+    }
+
+    @Test
     void withTheArchiveOnTheTaskReplaysTheArchivedWalAfterTheSnapshot() throws Exception {
         SnapshotFixture fixture = new SnapshotFixture(registry);
         fixture.register("rtd-wal");
@@ -226,6 +278,25 @@ class RestoreTestDrillTest {
             Files.createDirectories(file.getParent());
             Files.writeString(file, "tar");
         }
+        return id;
+    }
+
+    /** A logical snapshot of {@code database} taken through the API, completed, with its object stored. */
+    private static UUID completedLogicalSnapshot(SnapshotFixture fixture, String cluster, String database)
+            throws Exception {
+        JsonPath accepted = given().contentType(ContentType.JSON).body(Map.of("cluster", cluster, "kind",
+                "logical", "database", database)).post("/api/v1/snapshots").then().statusCode(202).extract()
+                .jsonPath();
+        UUID id = UUID.fromString(accepted.getString("snapshot.id"));
+        fixture.finished(UUID.randomUUID(), UUID.fromString(accepted.getString("taskId")),
+                SnapshotTasks.LOGICAL_BACKUP, id.toString(), "succeeded", null, Map.of(SnapshotTasks.SIZE_BYTES,
+                        "4", SnapshotTasks.SHA256, "cd".repeat(32)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(given().get("/api/v1/snapshots/{id}",
+                id).then().extract().jsonPath().getString("phase")));
+        Path file = Path.of(given().get("/api/v1/snapshots/{id}", id).then().extract().jsonPath()
+                .getString("location"));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "PGDM");
         return id;
     }
 

@@ -17,6 +17,17 @@ public record PostgresTools(String binDirectory) {
         return new PostgresTools(binTemplate.replace("{major}", String.valueOf(majorVersion)));
     }
 
+    /**
+     * A new, empty instance in {@code dataDirectory} (absent or empty) whose bootstrap superuser is {@code superuser}
+     * with the password in {@code passwordFile}'s first line: peer authentication over the Unix socket, SCRAM over
+     * TCP. UTF-8 with the C locale, which every host has and every encoding converts to.
+     */
+    public List<String> initdb(String dataDirectory, String superuser, String passwordFile) {
+        return List.of(bin("initdb"), "--pgdata=" + dataDirectory, "--username=" + superuser,
+                "--pwfile=" + passwordFile, "--auth-local=peer", "--auth-host=scram-sha-256", "--encoding=UTF8",
+                "--locale=C");
+    }
+
     public List<String> start(String dataDirectory, String logFile, int waitSeconds) {
         return List.of(bin("pg_ctl"), "-D", dataDirectory, "-l", logFile, "-w", "-t", String.valueOf(waitSeconds),
                 "start");

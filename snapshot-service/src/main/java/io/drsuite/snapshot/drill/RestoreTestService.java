@@ -5,6 +5,7 @@ import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.drill.DrillEvents;
 import io.drsuite.events.drill.RestoreTestRefused;
 import io.drsuite.events.drill.RestoreTestRequested;
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.platform.inbox.EventInbox;
 import io.drsuite.platform.inbox.IncomingEvent;
 import io.drsuite.platform.outbox.EventOutbox;
@@ -34,7 +35,7 @@ import org.jboss.logging.Logger;
 /**
  * Takes the restore tests relationship-service hands over on {@code drsuite.drills}, each drill once: picks the
  * cluster's newest good physical snapshot that is stored where it can be read, and the archived WAL after it when the
- * cluster's archive is on and continuous from it, records the test and requests its task in one transaction. With
+ * cluster's archive is on and continuous from it (or, for a cluster without one, its newest good logical snapshot), records the test and requests its task in one transaction. With
  * nothing to restore, or a sandbox where a registered node is, it records the test as failed and answers
  * {@link RestoreTestRefused} instead.
  */
@@ -87,16 +88,16 @@ public class RestoreTestService {
                     + "onto a registered cluster's node");
             return;
         }
-        Optional<Snapshot> newest = Snapshot.goodPhysicalOf(request.cluster()).stream().filter(this::readable)
-                .findFirst();
+        Optional<Snapshot> newest = newestReadable(request.cluster(), SnapshotKind.PHYSICAL)
+                .or(() -> newestReadable(request.cluster(), SnapshotKind.LOGICAL));
         if (newest.isEmpty()) {
-            refuse(test, "cluster '" + request.cluster() + "' has no completed physical snapshot, without a failed "
+            refuse(test, "cluster '" + request.cluster() + "' has no completed snapshot, without a failed "
                     + "verification, stored where it can be read; there is nothing to restore");
             return;
         }
         // Locked until the test is recorded: retention or a delete deciding on the snapshot meanwhile sees the test.
         Snapshot snapshot = Snapshot.findById(newest.get().id, LockModeType.PESSIMISTIC_WRITE);
-        Optional<WalToReplay> wal = walAfter(snapshot);
+        Optional<WalToReplay> wal = snapshot.kind == SnapshotKind.PHYSICAL ? walAfter(snapshot) : Optional.empty();
         test.snapshotId = snapshot.id;
         test.target = wal.isPresent() ? RestoreTestTarget.LATEST : RestoreTestTarget.SNAPSHOT;
         test.state = RestoreTestState.RUNNING;
@@ -126,6 +127,15 @@ public class RestoreTestService {
                     .anyMatch(base -> base.id.equals(snapshot.id));
             return continuous ? Optional.of(catalog.fromBase(archive, continuity, snapshot)) : Optional.empty();
         });
+    }
+
+    /**
+     * A physical snapshot is preferred over a newer logical one: it restores the whole cluster (with the archived WAL
+     * after it), so its restore time is the cluster's recovery time, which a dump of one database does not show. A
+     * cluster backed up only logically has its newest dump tested instead: that it restores is all there is to know.
+     */
+    private Optional<Snapshot> newestReadable(String cluster, SnapshotKind kind) {
+        return Snapshot.goodOf(cluster, kind).stream().filter(this::readable).findFirst();
     }
 
     private boolean readable(Snapshot snapshot) {

@@ -239,12 +239,12 @@ public class Snapshot extends PanacheEntityBase {
     }
 
     /**
-     * The cluster's good physical snapshots, newest first: completed (not corrupt), with a checksum to restore
+     * The cluster's good snapshots of one kind, newest first: completed (not corrupt), with a checksum to restore
      * against, and no failed verification.
      */
-    public static List<Snapshot> goodPhysicalOf(String cluster) {
+    public static List<Snapshot> goodOf(String cluster, SnapshotKind kind) {
         return list("cluster = ?1 and kind = ?2 and phase = ?3 and sha256 is not null and (verifyResult is null or "
-                + "verifyResult <> ?4) order by completedAt desc, id desc", cluster, SnapshotKind.PHYSICAL,
+                + "verifyResult <> ?4) order by completedAt desc, id desc", cluster, kind,
                 SnapshotPhase.COMPLETED, VerificationResult.FAILED);
     }
 

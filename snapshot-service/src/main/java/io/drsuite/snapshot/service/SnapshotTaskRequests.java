@@ -89,7 +89,8 @@ public class SnapshotTaskRequests {
 
     /**
      * A restore test: what a point-in-time restore to the latest point onto a new node (the sandbox) gets, without
-     * archived WAL when {@code wal} is null (the snapshot alone), and the drill's own parameters. The task holds the
+     * archived WAL when {@code wal} is null (the snapshot alone), and the drill's own parameters. A logical snapshot
+     * also names the database (and tables) it holds, which the task creates on a fresh instance and restores into. The task holds the
      * drill's lock and has the drill's time limit.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -99,6 +100,12 @@ public class SnapshotTaskRequests {
         Map<String, String> parameters = recoveryParameters(snapshot, restore, request.sandboxNode());
         if (wal != null) {
             addWal(parameters, restore, wal);
+        }
+        if (snapshot.kind == SnapshotKind.LOGICAL) {
+            parameters.put(SnapshotTasks.DATABASE, snapshot.database);
+            if (snapshot.tables.length > 0) {
+                parameters.put(SnapshotTasks.TABLES, SnapshotTasks.joinTables(snapshot.tableList()));
+            }
         }
         parameters.put(DrillTasks.DRILL_ID, request.drillId().toString());
         parameters.put(DrillTasks.CLUSTER, snapshot.cluster);

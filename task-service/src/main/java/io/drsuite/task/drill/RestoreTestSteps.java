@@ -6,7 +6,9 @@ import io.drsuite.clusterclient.Login;
 import io.drsuite.clusterclient.files.AutoConf;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.events.cluster.ClusterNode;
+import io.drsuite.events.snapshot.SnapshotKind;
 import io.drsuite.events.task.DrillTasks;
+import io.drsuite.events.task.SnapshotTasks;
 import io.drsuite.events.task.WalTasks;
 import io.drsuite.task.dr.ManagedClusters;
 import io.drsuite.task.dr.NodeControl;
@@ -15,6 +17,7 @@ import io.drsuite.task.engine.StepContext;
 import io.drsuite.task.pitr.NewNodePlace;
 import io.drsuite.task.pitr.PointInTimeRestoreSteps;
 import io.drsuite.task.snapshot.PhysicalRestoreSteps;
+import io.drsuite.task.snapshot.StoredSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,7 +31,9 @@ import java.util.Locale;
  * ({@link WalTasks#NEW_NODE}, which must name the same node as {@link DrillTasks#SANDBOX_NODE}): the snapshot is
  * unpacked there by {@link PhysicalRestoreSteps}, the archived WAL staged and replayed to its end by
  * {@link PointInTimeRestoreSteps}, which promotes the node; without archived WAL the node recovers from the WAL in
- * the backup alone. The restored data has the source cluster's roles, so the checks log in as its admin.
+ * the backup alone. The restored data has the source cluster's roles, so the checks log in as its admin. A logical
+ * snapshot is restored into a fresh instance made on the sandbox ({@link SandboxInstance}) whose superuser is that
+ * admin; the later steps are the same (its WAL staging has nothing to do).
  */
 @ApplicationScoped
 public class RestoreTestSteps {
@@ -39,13 +44,17 @@ public class RestoreTestSteps {
 
     private final PhysicalRestoreSteps physical;
     private final PointInTimeRestoreSteps pointInTime;
+    private final SandboxInstance instance;
+    private final StoredSnapshots stored;
     private final ManagedClusters clusters;
     private final ObjectMapper json;
 
-    RestoreTestSteps(PhysicalRestoreSteps physical, PointInTimeRestoreSteps pointInTime, ManagedClusters clusters,
-            ObjectMapper json) {
+    RestoreTestSteps(PhysicalRestoreSteps physical, PointInTimeRestoreSteps pointInTime, SandboxInstance instance,
+            StoredSnapshots stored, ManagedClusters clusters, ObjectMapper json) {
         this.physical = physical;
         this.pointInTime = pointInTime;
+        this.instance = instance;
+        this.stored = stored;
         this.clusters = clusters;
         this.json = json;
     }
@@ -59,7 +68,19 @@ public class RestoreTestSteps {
             throw new IllegalArgumentException("parameters " + WalTasks.NEW_NODE + " and " + DrillTasks.SANDBOX_NODE
                     + " name different nodes; a restore test restores onto its sandbox only");
         }
-        if (replaysArchive(context)) {
+        if (isLogical(context)) {
+            if (replaysArchive(context)) {
+                throw new IllegalArgumentException("a logical snapshot replays no archived WAL; parameter "
+                        + WalTasks.WAL_SEGMENT_RUNS + " names some");
+            }
+            NodeControl node = physical.target(context);
+            if (!instance.createdHere(context)) {
+                NewNodePlace.requireFree(node);
+            }
+            context.log("restoring the dump of database " + context.parameter(SnapshotTasks.DATABASE) + " into a "
+                    + "fresh instance on " + node.node() + " in " + node.node().dataDirectory());
+            stored.checkIntact(context);
+        } else if (replaysArchive(context)) {
             pointInTime.checkRequest(context);
         } else {
             NodeControl node = physical.target(context);
@@ -70,10 +91,20 @@ public class RestoreTestSteps {
         }
     }
 
-    /** Unpacks the snapshot into the sandbox's new data directory, with settings that keep the copy to itself. */
-    public void restoreSnapshot(StepContext context) throws IOException {
+    /**
+     * Unpacks the snapshot into the sandbox's new data directory, with settings that keep the copy to itself; a
+     * logical snapshot is restored into a fresh instance made there instead.
+     */
+    public void restoreSnapshot(StepContext context) throws Exception {
         if (context.artifact(RESTORE_STARTED_AT).isEmpty()) {
             context.recordNow(RESTORE_STARTED_AT, Instant.now().toString());
+        }
+        if (isLogical(context)) {
+            NodeControl node = physical.target(context);
+            instance.create(context, node, admin(context));
+            instance.restore(context, node, admin(context));
+            context.record(DrillTasks.SNAPSHOT_ID, context.parameter(DrillTasks.SNAPSHOT_ID));
+            return;
         }
         physical.setAsideData(context);
         physical.unpack(context);
@@ -142,6 +173,10 @@ public class RestoreTestSteps {
      * and after a crash; nothing is touched unless this task recorded that it created the data directory.
      */
     public void destroyCopy(StepContext context) {
+        if (isLogical(context)) {
+            instance.destroy(context, physical.target(context));
+            return;
+        }
         if (!PhysicalRestoreSteps.createdHere(context)) {
             return;
         }
@@ -150,6 +185,10 @@ public class RestoreTestSteps {
         node.files().remove(node.node().logFile());
         node.files().remove(node.node().dataDirectory() + ".drsuite-pgpass");
         context.log("destroyed the restored node " + node.node() + " and its folders");
+    }
+
+    private static boolean isLogical(StepContext context) {
+        return SnapshotKind.LOGICAL.wireName().equals(context.parameters().get(SnapshotTasks.KIND));
     }
 
     /** The snapshot-service names archived WAL to replay when the cluster's archive reaches past the snapshot. */

@@ -6,6 +6,7 @@ import static io.drsuite.events.task.SnapshotTasks.TABLES;
 import static io.drsuite.events.task.SnapshotTasks.TARGET_CLUSTER;
 import static io.drsuite.events.task.SnapshotTasks.TARGET_DATABASE;
 
+import io.drsuite.clusterclient.Login;
 import io.drsuite.clusterclient.host.CommandResult;
 import io.drsuite.clusterclient.host.QualifiedName;
 import io.drsuite.clusterclient.sql.NodeSession;
@@ -248,20 +249,27 @@ public class LogicalRestoreSteps {
 
     private void restoreDatabase(StepContext context) throws IOException {
         ManagedCluster cluster = target(context);
-        ManagedNode node = cluster.main();
         boolean keepOwnership = Boolean.parseBoolean(context.parameters().get(KEEP_OWNERSHIP));
+        restoreInto(context, cluster.main(), cluster.admin(), restoredDatabase(context), keepOwnership);
+        context.log("restored into database " + restoredDatabase(context) + " of " + cluster
+                + (keepOwnership ? " with owners and privileges" : " owned by " + cluster.admin().username()));
+    }
+
+    /**
+     * Restores the stored snapshot with pg_restore into {@code database}, which exists, on {@code node} as
+     * {@code login}; fails when pg_restore does or the object read is not what was written.
+     */
+    public void restoreInto(StepContext context, ManagedNode node, Login login, String database,
+            boolean keepOwnership) throws IOException {
         try (Sha256 object = stored.read(context)) {
-            CommandResult result = ClientPrograms.run(node.tools().restore(node.endpoint(),
-                    cluster.admin().username(), restoredDatabase(context), keepOwnership), node.endpoint(),
-                    cluster.admin(), object, null, context.remaining(), null);
+            CommandResult result = ClientPrograms.run(node.tools().restore(node.endpoint(), login.username(),
+                    database, keepOwnership), node.endpoint(), login, object, null, context.remaining(), null);
             String mismatch = StoredSnapshots.mismatch(context, object.drain());
             if (mismatch != null) {
                 throw new IllegalStateException(mismatch);
             }
             result.orThrow();
         }
-        context.log("restored into database " + restoredDatabase(context) + " of " + cluster
-                + (keepOwnership ? " with owners and privileges" : " owned by " + cluster.admin().username()));
     }
 
     /**
