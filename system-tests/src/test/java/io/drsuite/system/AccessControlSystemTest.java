@@ -112,6 +112,7 @@ class AccessControlSystemTest {
             Map.entry("snapshot-service POST /api/v1/snapshots/{id}/restore", OPERATOR),
             Map.entry("snapshot-service GET /api/v1/snapshots/{id}/restores", VIEWER),
             Map.entry("snapshot-service GET /api/v1/restores/{id}", VIEWER),
+            Map.entry("snapshot-service GET /api/v1/restore-tests", VIEWER),
             Map.entry("snapshot-service POST /api/v1/restores", ADMIN),
             Map.entry("snapshot-service POST /api/v1/wal-archives", OPERATOR),
             Map.entry("snapshot-service GET /api/v1/wal-archives", VIEWER),
