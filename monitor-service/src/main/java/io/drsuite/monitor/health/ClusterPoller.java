@@ -1,6 +1,7 @@
 package io.drsuite.monitor.health;
 
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.catalog.ownership.ClusterOwnership;
 import io.drsuite.events.health.HealthEvents;
 import io.drsuite.events.health.RelationshipHealthChanged;
 import io.drsuite.monitor.alert.AlertBook;
@@ -44,10 +45,12 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Each poll: read every node of every known cluster, update the load balancers' routing answers, store the samples,
- * derive each replicating relationship's lag and RPO estimate, announce them when they changed (and every
- * heartbeat), update the metrics, apply the automatic local and
- * cross-cluster failover policies, raise and resolve alerts (the WAL archives' too).
+ * Each poll: read every node of the clusters this replica watches ({@link ClusterOwnership}: replicas divide the
+ * fleet), store their samples and latest health, then read the whole fleet's latest health (every replica's) for the
+ * API and the load balancers' routing answers. The leading replica then derives each replicating relationship's lag
+ * and RPO estimate, announces them when they changed (and every heartbeat), updates the relationship metrics, applies
+ * the automatic local and cross-cluster failover policies and raises and resolves alerts (the WAL archives' too) —
+ * once for the fleet.
  * Samples past the raw retention are removed; a relationship's are first folded into one row per minute (the
  * worst of each minute), kept for the downsampled retention.
  */
@@ -90,12 +93,17 @@ public class ClusterPoller {
     private final AutoFailover autoFailover;
     private final LocalFailover localFailover;
     private final RoutingChecks routing;
+    private final ClusterOwnership ownership;
+    private final FleetHealth fleet;
     private final Timer pollDuration;
     private volatile Topology lastTopology;
 
     ClusterPoller(NodeHealthReader reader, LatestHealth latest, HealthMetrics metrics,
             MonitorConfig config, AlertBook alerts, EventOutbox outbox, SampleAnnouncements samples,
-            AutoFailover autoFailover, LocalFailover localFailover, RoutingChecks routing, MeterRegistry registry) {
+            AutoFailover autoFailover, LocalFailover localFailover, RoutingChecks routing, ClusterOwnership ownership,
+            FleetHealth fleet, MeterRegistry registry) {
+        this.ownership = ownership;
+        this.fleet = fleet;
         this.autoFailover = autoFailover;
         this.localFailover = localFailover;
         this.routing = routing;
@@ -106,8 +114,9 @@ public class ClusterPoller {
         this.latest = latest;
         this.metrics = metrics;
         this.config = config;
-        this.pollDuration = Timer.builder("drsuite.poll.duration").description("One poll of every node")
-                .register(registry);
+        this.pollDuration = Timer.builder("drsuite.poll.duration")
+                .description("One poll of the nodes this replica watches, and the fleet-wide evaluation when it leads")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     @Scheduled(every = "${drsuite.monitor.poll-interval:2s}", delayed = "1s",
@@ -125,16 +134,36 @@ public class ClusterPoller {
 
     private void pollOnce() {
         Topology topology = topology();
-        List<NodeHealth> nodes = reader.readAll(topology.clusters());
-        latest.replaceNodes(nodes);
+        List<KnownCluster> watched = topology.clusters().stream().filter(cluster -> ownership.owns(cluster.id))
+                .toList();
+        List<NodeHealth> nodes = reader.readAll(watched);
+        QuarkusTransaction.requiringNew().run(() -> {
+            fleet.record(nodes);
+            nodes.forEach(node -> NodeSample.of(node).persist());
+        });
+        metrics.watched(watched.size(), nodes);
+        latest.replaceNodes(fleet.read(topology.nodeKeys()));
         routing.update(RoutingTable.of(topology.nodeNames(), topology.relationships(), latest.nodes()),
                 topology.clusters());
-        nodes.forEach(metrics::node);
+        if (ownership.leads()) {
+            evaluate(topology);
+        } else {
+            latest.keepRelationships(Set.of());
+            metrics.keepRelationships(Set.of());
+        }
+    }
+
+    /**
+     * The fleet-wide part of a poll, done by the leading replica alone from every replica's latest node health:
+     * relationships' health and samples, their announcements, alerts and the automatic failover policies.
+     */
+    private void evaluate(Topology topology) {
         Map<String, KnownCluster> byName = topology.clusters().stream()
                 .collect(Collectors.toMap(cluster -> cluster.name, Function.identity()));
+        List<NodeHealth> nodes = List.copyOf(latest.nodes().values());
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
-            nodes.forEach(node -> NodeSample.of(node).persist());
+            fleet.forgetAllBut(topology.nodeKeys());
             LocalFailover.Decisions local = localFailover.evaluate(localObservations(topology), now);
             Set<UUID> seen = new HashSet<>();
             List<RelationshipHealth> relationships = new ArrayList<>();
@@ -162,6 +191,8 @@ public class ClusterPoller {
                 seen.add(relationship.id);
             }
             latest.keepRelationships(seen);
+            metrics.keepRelationships(relationships.stream().map(RelationshipHealth::name)
+                    .collect(Collectors.toSet()));
             samples.keep(seen);
             Map<UUID, RelationshipThreshold> thresholds = RelationshipThreshold.<RelationshipThreshold>listAll()
                     .stream().collect(Collectors.toMap(threshold -> threshold.relationshipId, Function.identity()));
@@ -218,6 +249,12 @@ public class ClusterPoller {
     /** One poll's view of the catalogs. */
     private record Topology(List<KnownCluster> clusters, List<RelationshipSides> relationships) {
 
+        /** "cluster/node" of every node, as {@link LatestHealth#key} writes them. */
+        Set<String> nodeKeys() {
+            return clusters.stream().flatMap(cluster -> cluster.nodes.stream()
+                    .map(node -> LatestHealth.key(cluster.name, node.name()))).collect(Collectors.toSet());
+        }
+
         Map<String, List<String>> nodeNames() {
             Map<String, List<String>> names = new LinkedHashMap<>();
             clusters.forEach(cluster -> names.put(cluster.name,
@@ -241,6 +278,9 @@ public class ClusterPoller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void applyRetention() {
+        if (!ownership.leads()) {
+            return;
+        }
         Instant rawBefore = Instant.now().minus(config.rawRetention());
         Instant minutesBefore = Instant.now().minus(config.downsampledRetention());
         QuarkusTransaction.requiringNew().run(() -> {

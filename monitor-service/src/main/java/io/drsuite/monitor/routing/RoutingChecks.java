@@ -1,6 +1,7 @@
 package io.drsuite.monitor.routing;
 
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.catalog.ownership.OwnershipSettings;
 import io.drsuite.clusterclient.config.ClustersConfig;
 import io.drsuite.monitor.config.MonitorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +24,14 @@ public class RoutingChecks {
     private final PrimaryConfirmation confirmation;
     private volatile RoutingTable table = RoutingTable.EMPTY;
 
-    RoutingChecks(MonitorConfig config, ClustersConfig clusters, PrimaryConfirmation confirmation) {
+    RoutingChecks(MonitorConfig config, ClustersConfig clusters, OwnershipSettings ownership,
+            PrimaryConfirmation confirmation) {
         this.confirmation = confirmation;
+        // A replica's clusters go unpolled for up to a session timeout when it dies, until another takes them over:
+        // a primary's check must not fail over that, or the load balancer would drop a healthy primary.
         this.maxSampleAge = config.routing().maxSampleAge().orElseGet(() -> config.pollInterval().multipliedBy(3)
-                .plus(clusters.poll().connectTimeout()).plus(clusters.poll().statementTimeout()));
+                .plus(clusters.poll().connectTimeout()).plus(clusters.poll().statementTimeout())
+                .plus(ownership.sessionTimeout()));
         this.defaultMaxLagBytes = config.routing().replicaMaxLagBytes();
     }
 
