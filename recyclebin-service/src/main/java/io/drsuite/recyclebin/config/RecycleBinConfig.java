@@ -20,6 +20,13 @@ public interface RecycleBinConfig {
     @WithDefault("30s")
     Duration syncInterval();
 
+    /**
+     * Longest wait before the sync tries again a cluster or a database it could not reach: the wait starts at one
+     * sync interval and doubles after each failed attempt, up to this.
+     */
+    @WithDefault("5m")
+    Duration syncBackoffMax();
+
     /** How long a request naming a cluster this service has not heard of waits for its registration. */
     @WithDefault("5s")
     Duration catalogWait();

@@ -1,6 +1,5 @@
 package io.drsuite.recyclebin.service;
 
-import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.NodeSession;
@@ -28,7 +27,8 @@ import org.jboss.logging.Logger;
  * brings this service's entries in line: a record it does not know (recycled with {@code recycle_table()} from
  * psql, replicated from a primary, or left by a failure between the managed database's commit and this service's)
  * becomes an entry; an entry whose record is gone from a database that was read ended, restored if the same record
- * was restored elsewhere (on the primary), else purged.
+ * was restored elsewhere (on the primary), else purged. The databases are read over sessions kept from one pass to
+ * the next ({@link BinSyncSessions}).
  */
 @ApplicationScoped
 public class BinSync {
@@ -36,13 +36,13 @@ public class BinSync {
     private static final Logger LOG = Logger.getLogger(BinSync.class);
 
     private final ClusterCatalog catalog;
-    private final ClusterSessions sessions;
+    private final BinSyncSessions sessions;
     private final BinLedger ledger;
     private final BinAnnouncer announcer;
     private final Timer passes;
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
-    BinSync(ClusterCatalog catalog, ClusterSessions sessions, BinLedger ledger, BinAnnouncer announcer,
+    BinSync(ClusterCatalog catalog, BinSyncSessions sessions, BinLedger ledger, BinAnnouncer announcer,
             MeterRegistry registry) {
         this.catalog = catalog;
         this.sessions = sessions;
@@ -58,7 +58,9 @@ public class BinSync {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void synchronize() {
         passes.record(() -> {
-            for (KnownCluster cluster : clustersToSync()) {
+            List<KnownCluster> clusters = clustersToSync();
+            sessions.keepOnly(clusters);
+            for (KnownCluster cluster : clusters) {
                 try {
                     synchronize(cluster);
                 } catch (SQLException | RuntimeException e) {
@@ -82,9 +84,9 @@ public class BinSync {
         List<BinEntry> known = QuarkusTransaction.requiringNew().call(() -> BinEntry.recycledIn(cluster.name));
         Set<String> readDatabases = new HashSet<>();
         Set<UUID> present = new HashSet<>();
-        for (String database : databases(cluster)) {
-            try (NodeSession session = sessions.open(cluster, database)) {
-                for (BinRecord record : ledger.records(session)) {
+        for (String database : sessions.databases(cluster, session -> databases(cluster, session))) {
+            try {
+                for (BinRecord record : sessions.read(cluster, database, ledger::records)) {
                     present.add(record.id());
                     discovered(cluster.name, record.objectDatabase(database), record);
                 }
@@ -138,10 +140,9 @@ public class BinSync {
      * name is used as it is (it goes to the driver as a property, never into a URL), except one whose bytes did not
      * decode (a {@code SQL_ASCII} cluster): it could not name its database in a connection.
      */
-    private List<String> databases(KnownCluster cluster) throws SQLException {
+    private List<String> databases(KnownCluster cluster, NodeSession session) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (NodeSession session = sessions.open(cluster, "postgres");
-                Statement statement = session.connection().createStatement();
+        try (Statement statement = session.connection().createStatement();
                 ResultSet rows = statement.executeQuery(
                         "select datname from pg_database where datallowconn and not datistemplate")) {
             while (rows.next()) {
