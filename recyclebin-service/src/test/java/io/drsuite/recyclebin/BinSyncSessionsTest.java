@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.drsuite.catalog.KnownCluster;
+import io.drsuite.events.cluster.ClusterEvents;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.ClusterRegistered;
+import io.drsuite.events.cluster.ClusterRemoved;
 import io.drsuite.testing.ClusterEventFixtures;
 import io.drsuite.testing.PostgresInstance;
 import io.drsuite.testing.RegistryFixture;
 import io.drsuite.testing.SampleData;
 import io.drsuite.testing.TrapListener;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -25,9 +29,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -112,6 +118,25 @@ class BinSyncSessionsTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/recyclebin/{id}", entryId)
                     .then().statusCode(200).body("state", equalTo("recycled")));
             assertThat(syncBackends(server, "shop")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theSessionsFollowTheMainNodeAndCloseWhenTheClusterIsRemoved() throws Exception {
+        try (PostgresInstance first = PostgresInstance.primary("bin-move");
+                PostgresInstance second = first.standby("bin-move-2")) {
+            fixture.register("bin-move", first, second);
+            awaitSyncBackends(first, "postgres");
+
+            registry.changeNodes("bin-move", second.name());
+            awaitSyncBackends(second, "postgres");
+            await().atMost(Duration.ofSeconds(20)).until(() -> syncBackends(first, "postgres").isEmpty());
+
+            UUID id = QuarkusTransaction.requiringNew().call(() -> KnownCluster.findByName("bin-move")
+                    .orElseThrow().id);
+            ClusterEventFixtures.publish(ClusterEvents.REMOVED, id, new ClusterRemoved(id, "bin-move",
+                    Instant.now()), registry.json());
+            await().atMost(Duration.ofSeconds(20)).until(() -> syncBackends(second, "postgres").isEmpty());
         }
     }
 
@@ -204,6 +229,27 @@ class BinSyncSessionsTest {
                     + "database per minute; %.1f ms per pass", passed, minutes, grown / 20.0 / passed,
                     grown / 20.0 / minutes, (after[1] - before[1]) / passed * 1000);
             assertThat(mostGrown).as("new sessions of one database over %s passes", passed).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void aClusterWithManyDatabasesKeepsAtMostThirtyTwoSessionsAndStillReadsEveryBin() throws Exception {
+        try (PostgresInstance server = PostgresInstance.primary("bin-many")) {
+            for (int i = 1; i <= 33; i++) {
+                server.execute("create database many" + i);
+            }
+            server.executeIn("many33", resource("/sql/bin-schema.sql"), resource("/sql/sql-functions.sql"),
+                    "create table drafts (id int)");
+            fixture.register("bin-many", server);
+            String entryId = value(server, "many33", "select drsuite_recyclebin.recycle_table('public.drafts')");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/recyclebin/{id}", entryId)
+                    .then().statusCode(200).body("database", equalTo("many33")));
+            double passesBefore = passes()[0];
+            await().atMost(Duration.ofSeconds(30)).until(() -> passes()[0] >= passesBefore + 3);
+            // a session opened for one pass only lives for a moment
+            assertThat(value(server, "postgres", "select count(*) from pg_stat_activity where application_name = '"
+                    + SYNC_APPLICATION + "' and backend_start < now() - interval '2 seconds'")).isEqualTo("32");
         }
     }
 

@@ -144,7 +144,7 @@ public class BinSync {
         List<String> names = new ArrayList<>();
         try (Statement statement = session.connection().createStatement();
                 ResultSet rows = statement.executeQuery(
-                        "select datname from pg_database where datallowconn and not datistemplate")) {
+                        "select datname from pg_database where datallowconn and not datistemplate order by oid")) {
             while (rows.next()) {
                 String name = rows.getString(1);
                 if (undecodable(name)) {

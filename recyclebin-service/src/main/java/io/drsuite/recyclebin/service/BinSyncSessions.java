@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * The sessions {@link BinSync} keeps open between its passes, one per database of each cluster it reads, so a pass
- * costs a query per database instead of a login per database (a new backend and a full SCRAM handshake each time).
+ * costs a query per database instead of a login per database (a new backend and a full SCRAM handshake each time),
+ * up to {@code drsuite.recyclebin.sync-sessions-per-cluster} sessions per cluster (each takes a connection slot).
  * A session is closed when its database is no longer listed, when its cluster is no longer read here (removed, or
  * read by another replica) or has another main node or admin login, and after any error. A database that cannot be
  * reached backs off ({@link ReconnectBackoff}, up to {@code drsuite.recyclebin.sync-backoff-max}); a cluster whose
@@ -34,6 +35,7 @@ public class BinSyncSessions {
 
     private final ClusterSessions sessions;
     private final int maxPassesLeftOut;
+    private final int maxKeptPerCluster;
     private final AtomicInteger openSessions = new AtomicInteger();
     private final Map<UUID, ClusterSyncSessions> clusters = new HashMap<>();
 
@@ -42,6 +44,7 @@ public class BinSyncSessions {
         long backoffPasses = Math.ceilDiv(config.syncBackoffMax().toMillis(),
                 Math.max(1, config.syncInterval().toMillis()));
         this.maxPassesLeftOut = (int) Math.clamp(backoffPasses - 1, 0, Integer.MAX_VALUE);
+        this.maxKeptPerCluster = config.syncSessionsPerCluster();
         Gauge.builder("drsuite_recyclebin_sync_sessions", openSessions, AtomicInteger::get)
                 .description("Sessions the bin's sync keeps open to managed databases between its passes")
                 .register(registry);
@@ -96,7 +99,8 @@ public class BinSyncSessions {
             kept = null;
         }
         if (kept == null) {
-            kept = new ClusterSyncSessions(target, sessions, maxPassesLeftOut, openSessions);
+            kept = new ClusterSyncSessions(target, sessions, maxPassesLeftOut, maxKeptPerCluster,
+                    openSessions);
             clusters.put(cluster.id, kept);
         }
         return kept;

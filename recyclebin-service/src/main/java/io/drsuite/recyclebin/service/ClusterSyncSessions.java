@@ -36,14 +36,17 @@ final class ClusterSyncSessions {
     private final Target target;
     private final ClusterSessions sessions;
     private final int maxPassesLeftOut;
+    private final int maxKept;
     private final AtomicInteger openSessions;
     private final Map<String, NodeSession> open = new HashMap<>();
     private final Map<String, ReconnectBackoff> failing = new HashMap<>();
 
-    ClusterSyncSessions(Target target, ClusterSessions sessions, int maxPassesLeftOut, AtomicInteger openSessions) {
+    ClusterSyncSessions(Target target, ClusterSessions sessions, int maxPassesLeftOut, int maxKept,
+            AtomicInteger openSessions) {
         this.target = target;
         this.sessions = sessions;
         this.maxPassesLeftOut = maxPassesLeftOut;
+        this.maxKept = maxKept;
         this.openSessions = openSessions;
     }
 
@@ -54,7 +57,8 @@ final class ClusterSyncSessions {
     /**
      * Runs the work on the database's kept session. A kept session that fails (ended by a restart, a terminate or
      * a dropped database) is closed and one new session is tried at once, unless the database is backing off; a
-     * new session that fails is closed too, and the database backs off.
+     * new session that fails is closed too, and the database backs off. A new session is kept while the cluster has
+     * fewer than {@code maxKept}, else closed after the work.
      */
     <T> T read(KnownCluster cluster, String database, SessionWork<T> work) throws SQLException {
         NodeSession kept = open.remove(database);
@@ -81,8 +85,12 @@ final class ClusterSyncSessions {
             fresh = sessions.open(cluster, database);
             openSessions.incrementAndGet();
             T result = work.run(fresh);
-            open.put(database, fresh);
             failing.remove(database);
+            if (open.size() < maxKept) {
+                open.put(database, fresh);
+            } else {
+                close(fresh);
+            }
             return result;
         } catch (SQLException | RuntimeException e) {
             if (fresh != null) {
