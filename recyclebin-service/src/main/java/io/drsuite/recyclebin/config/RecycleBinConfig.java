@@ -20,6 +20,20 @@ public interface RecycleBinConfig {
     @WithDefault("30s")
     Duration syncInterval();
 
+    /**
+     * Longest wait before the sync tries again a cluster or a database it could not reach: the wait starts at one
+     * sync interval and doubles after each failed attempt, up to this.
+     */
+    @WithDefault("5m")
+    Duration syncBackoffMax();
+
+    /**
+     * Most sessions the sync keeps open to the databases of one cluster between its passes (each holds a
+     * connection slot of the cluster); the databases beyond are read with a session opened and closed in each pass.
+     */
+    @WithDefault("32")
+    int syncSessionsPerCluster();
+
     /** How long a request naming a cluster this service has not heard of waits for its registration. */
     @WithDefault("5s")
     Duration catalogWait();

@@ -1,12 +1,13 @@
 package io.drsuite.recyclebin.service;
 
-import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.recyclebin.bin.BinRecord;
 import io.drsuite.recyclebin.bin.BinLedger;
 import io.drsuite.recyclebin.model.BinEntry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,8 @@ import org.jboss.logging.Logger;
  * brings this service's entries in line: a record it does not know (recycled with {@code recycle_table()} from
  * psql, replicated from a primary, or left by a failure between the managed database's commit and this service's)
  * becomes an entry; an entry whose record is gone from a database that was read ended, restored if the same record
- * was restored elsewhere (on the primary), else purged.
+ * was restored elsewhere (on the primary), else purged. The databases are read over sessions kept from one pass to
+ * the next ({@link BinSyncSessions}).
  */
 @ApplicationScoped
 public class BinSync {
@@ -34,30 +36,44 @@ public class BinSync {
     private static final Logger LOG = Logger.getLogger(BinSync.class);
 
     private final ClusterCatalog catalog;
-    private final ClusterSessions sessions;
+    private final BinSyncSessions sessions;
     private final BinLedger ledger;
     private final BinAnnouncer announcer;
+    private final Timer passes;
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
-    BinSync(ClusterCatalog catalog, ClusterSessions sessions, BinLedger ledger, BinAnnouncer announcer) {
+    BinSync(ClusterCatalog catalog, BinSyncSessions sessions, BinLedger ledger, BinAnnouncer announcer,
+            MeterRegistry registry) {
         this.catalog = catalog;
         this.sessions = sessions;
         this.ledger = ledger;
         this.announcer = announcer;
+        this.passes = Timer.builder("drsuite_recyclebin_sync_duration")
+                .description("Time of one pass of the bin's sync over the clusters it reads")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     @Scheduled(every = "${drsuite.recyclebin.sync-interval}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void synchronize() {
-        for (KnownCluster cluster : catalog.clusters()) {
-            try {
-                synchronize(cluster);
-            } catch (SQLException | RuntimeException e) {
-                // unreachable, or a login this service cannot open: the next pass tries again
-                LOG.debugf("Bin of cluster %s not read: %s", cluster.name, e.getMessage());
+        passes.record(() -> {
+            List<KnownCluster> clusters = clustersToSync();
+            sessions.keepOnly(clusters);
+            for (KnownCluster cluster : clusters) {
+                try {
+                    synchronize(cluster);
+                } catch (SQLException | RuntimeException e) {
+                    // unreachable, or a login this service cannot open: the next pass tries again
+                    LOG.debugf("Bin of cluster %s not read: %s", cluster.name, e.getMessage());
+                }
             }
-        }
+        });
+    }
+
+    /** The clusters a pass reads: the one place that says which, so replicas can divide them. */
+    List<KnownCluster> clustersToSync() {
+        return catalog.clusters();
     }
 
     void synchronize(KnownCluster cluster) throws SQLException {
@@ -68,9 +84,9 @@ public class BinSync {
         List<BinEntry> known = QuarkusTransaction.requiringNew().call(() -> BinEntry.recycledIn(cluster.name));
         Set<String> readDatabases = new HashSet<>();
         Set<UUID> present = new HashSet<>();
-        for (String database : databases(cluster)) {
-            try (NodeSession session = sessions.open(cluster, database)) {
-                for (BinRecord record : ledger.records(session)) {
+        for (String database : sessions.databases(cluster, session -> databases(cluster, session))) {
+            try {
+                for (BinRecord record : sessions.read(cluster, database, ledger::records)) {
                     present.add(record.id());
                     discovered(cluster.name, record.objectDatabase(database), record);
                 }
@@ -124,12 +140,11 @@ public class BinSync {
      * name is used as it is (it goes to the driver as a property, never into a URL), except one whose bytes did not
      * decode (a {@code SQL_ASCII} cluster): it could not name its database in a connection.
      */
-    private List<String> databases(KnownCluster cluster) throws SQLException {
+    private List<String> databases(KnownCluster cluster, NodeSession session) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (NodeSession session = sessions.open(cluster, "postgres");
-                Statement statement = session.connection().createStatement();
+        try (Statement statement = session.connection().createStatement();
                 ResultSet rows = statement.executeQuery(
-                        "select datname from pg_database where datallowconn and not datistemplate")) {
+                        "select datname from pg_database where datallowconn and not datistemplate order by oid")) {
             while (rows.next()) {
                 String name = rows.getString(1);
                 if (undecodable(name)) {
