@@ -2,6 +2,7 @@ package io.drsuite.recyclebin.service;
 
 import io.drsuite.catalog.ClusterCatalog;
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.catalog.ownership.ClusterOwnership;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.recyclebin.bin.BinRecord;
 import io.drsuite.recyclebin.bin.BinLedger;
@@ -23,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the bin's records in every database of every registered cluster (on a DR cluster, the replicated ones) and
+ * Reads the bin's records in every database of the registered clusters this replica watches (replicas divide them,
+ * {@link ClusterOwnership}; on a DR cluster, the replicated records) and
  * brings this service's entries in line: a record it does not know (recycled with {@code recycle_table()} from
  * psql, replicated from a primary, or left by a failure between the managed database's commit and this service's)
  * becomes an entry; an entry whose record is gone from a database that was read ended, restored if the same record
@@ -36,15 +38,17 @@ public class BinSync {
     private static final Logger LOG = Logger.getLogger(BinSync.class);
 
     private final ClusterCatalog catalog;
+    private final ClusterOwnership ownership;
     private final BinSyncSessions sessions;
     private final BinLedger ledger;
     private final BinAnnouncer announcer;
     private final Timer passes;
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
-    BinSync(ClusterCatalog catalog, BinSyncSessions sessions, BinLedger ledger, BinAnnouncer announcer,
-            MeterRegistry registry) {
+    BinSync(ClusterCatalog catalog, ClusterOwnership ownership, BinSyncSessions sessions, BinLedger ledger,
+            BinAnnouncer announcer, MeterRegistry registry) {
         this.catalog = catalog;
+        this.ownership = ownership;
         this.sessions = sessions;
         this.ledger = ledger;
         this.announcer = announcer;
@@ -71,9 +75,9 @@ public class BinSync {
         });
     }
 
-    /** The clusters a pass reads: the one place that says which, so replicas can divide them. */
+    /** The clusters a pass reads: those this replica watches. */
     List<KnownCluster> clustersToSync() {
-        return catalog.clusters();
+        return catalog.clusters().stream().filter(cluster -> ownership.owns(cluster.id)).toList();
     }
 
     void synchronize(KnownCluster cluster) throws SQLException {
