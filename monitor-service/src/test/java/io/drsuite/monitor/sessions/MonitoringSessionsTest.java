@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drsuite.events.cluster.ClusterEvents;
 import io.drsuite.events.cluster.ClusterRegistered;
+import io.drsuite.events.cluster.ClusterRemoved;
 import io.drsuite.events.cluster.SealedLogin;
 import io.drsuite.monitor.model.MonitorLogin;
 import io.drsuite.platform.secrets.SecretBinding;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * most 8 s and looks at the role again every 5 s): one session per node for many polls, as {@code drsuite_monitor}
  * (a member of pg_monitor and nothing more), every field of the poll filled on a primary, its standby and a DR copy
  * under that role; a stopped node costs one connect attempt per poll at most and fewer as it stays down, and is read
- * again once started; a hung session is skipped and counted while another cluster's node is read every poll; a
+ * again once started, and its session is closed once its cluster is removed; a hung session is skipped and counted while another cluster's node is read every poll; a
  * node that accepts connections and never answers gets no pile-up of connects; a cluster whose admin login may not
  * make roles is polled with that login, said once.
  */
@@ -138,7 +139,8 @@ class MonitoringSessionsTest {
     @Test
     void aStoppedNodeCostsOneConnectAttemptPerPollAtMostAndBacksOffUntilItIsBack() throws Exception {
         try (PostgresInstance node = PostgresInstance.primary("bo-a")) {
-            register(ClusterEventFixtures.registered("bo", sealer, node));
+            ClusterRegistered registered = ClusterEventFixtures.registered("bo", sealer, node);
+            register(registered);
             await().atMost(WITHIN).until(() -> polledAsMonitor("bo", "bo-a"));
 
             node.stop();
@@ -171,6 +173,11 @@ class MonitoringSessionsTest {
             System.out.printf("read again %d ms after the node started%n",
                     Duration.between(started, Instant.now()).toMillis());
             assertThat(monitorSessions(node)).containsExactly("drsuite_monitor");
+
+            ClusterEventFixtures.publish(ClusterEvents.REMOVED, registered.clusterId(), new ClusterRemoved(
+                    registered.clusterId(), "bo", Instant.now()), json);
+            await().atMost(WITHIN).untilAsserted(() -> assertThat(monitorSessions(node))
+                    .as("the session of a node no longer watched is closed").isEmpty());
         }
     }
 
