@@ -18,11 +18,29 @@ import org.postgresql.PGProperty;
  * become a connection setting. pgjdbc gives settings in the URL priority over properties, so the URL must stay empty.
  *
  * @param applicationName shown in {@code pg_stat_activity} of the managed node
+ * @param connectInCaller the connect runs in the caller's thread, bounded by the connect timeout and then the socket
+ *     timeout (statement plus connect timeout), instead of in a driver thread that an elapsed login timeout abandons
+ *     while it still waits on the node: for a caller that must never have two connects to a node pending at once
  */
-public record NodeConnector(Duration connectTimeout, Duration statementTimeout, String applicationName) {
+public record NodeConnector(Duration connectTimeout, Duration statementTimeout, String applicationName,
+        boolean connectInCaller) {
+
+    public NodeConnector(Duration connectTimeout, Duration statementTimeout, String applicationName) {
+        this(connectTimeout, statementTimeout, applicationName, false);
+    }
 
     /** A pgjdbc URL with no host, port, database or parameter: everything comes from the properties. */
     private static final String URL_WITHOUT_SETTINGS = "jdbc:postgresql://";
+
+    /** The same connector (timeouts, TLS and every other setting) showing another name in {@code pg_stat_activity}. */
+    public NodeConnector withApplicationName(String name) {
+        return new NodeConnector(connectTimeout, statementTimeout, name, connectInCaller);
+    }
+
+    /** The same connector, connecting in the caller's thread (see {@code connectInCaller}). */
+    public NodeConnector connectingInCaller() {
+        return new NodeConnector(connectTimeout, statementTimeout, applicationName, true);
+    }
 
     public NodeSession open(NodeEndpoint node, Login login) throws SQLException {
         return open(node, login, "postgres");
@@ -47,7 +65,9 @@ public record NodeConnector(Duration connectTimeout, Duration statementTimeout, 
         properties.setProperty("user", login.username());
         properties.setProperty("password", login.password());
         properties.setProperty("connectTimeout", seconds(connectTimeout));
-        properties.setProperty("loginTimeout", seconds(connectTimeout));
+        if (!connectInCaller) {
+            properties.setProperty("loginTimeout", seconds(connectTimeout));
+        }
         properties.setProperty("socketTimeout", seconds(statementTimeout.plus(connectTimeout)));
         properties.setProperty("ApplicationName", applicationName);
         properties.setProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());

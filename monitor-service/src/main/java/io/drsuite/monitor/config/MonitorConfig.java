@@ -13,6 +13,15 @@ public interface MonitorConfig {
     @WithDefault("2s")
     Duration pollInterval();
 
+    /**
+     * Names this replica in the managed nodes' {@code pg_stat_activity}: its sessions show
+     * {@code drsuite-monitor/<instance-id>}. Unset: the host name, a dash and the process id.
+     */
+    Optional<String> instanceId();
+
+    /** The monitoring sessions kept to every watched node. */
+    Sessions sessions();
+
     /** How long every sample is kept; older relationship samples are folded into one row per minute. */
     @WithDefault("24h")
     Duration rawRetention();
@@ -33,6 +42,29 @@ public interface MonitorConfig {
 
     /** The relationship-sampled events on {@code drsuite.health}. */
     SampleEvents sampleEvents();
+
+    interface Sessions {
+
+        /**
+         * The longest wait between two connect attempts to a node that does not answer: it is tried again after 1
+         * poll, then 2, 4, ... polls, at most this long apart.
+         */
+        @WithDefault("30s")
+        Duration reconnectBackoffMax();
+
+        /**
+         * How long a poll waits for its node reads; a read still running then gives its answer to a later poll (the
+         * node's previous sample meanwhile). Unset: half the poll interval, so a slow node never holds the poll up.
+         */
+        Optional<Duration> readWait();
+
+        /**
+         * How often a cluster polled with its admin login is looked at again for the monitoring role, and how long a
+         * node that refused the role's login is polled with the admin login before the role is tried again.
+         */
+        @WithDefault("5m")
+        Duration loginRecheck();
+    }
 
     interface SampleEvents {
 

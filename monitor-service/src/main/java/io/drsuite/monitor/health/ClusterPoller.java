@@ -18,6 +18,7 @@ import io.drsuite.monitor.failover.LocalFailover;
 import io.drsuite.monitor.routing.RelationshipSides;
 import io.drsuite.monitor.routing.RoutingChecks;
 import io.drsuite.monitor.routing.RoutingTable;
+import io.drsuite.monitor.sessions.NodeWatchers;
 import io.drsuite.relationships.KnownRelationship;
 import io.drsuite.monitor.model.NodeSample;
 import io.drsuite.monitor.model.RelationshipSample;
@@ -83,7 +84,7 @@ public class ClusterPoller {
                    max_rpo_estimate_seconds = greatest(m.max_rpo_estimate_seconds, excluded.max_rpo_estimate_seconds),
                    broken_samples = m.broken_samples + excluded.broken_samples""";
 
-    private final NodeHealthReader reader;
+    private final NodeWatchers reader;
     private final LatestHealth latest;
     private final HealthMetrics metrics;
     private final MonitorConfig config;
@@ -98,7 +99,7 @@ public class ClusterPoller {
     private final Timer pollDuration;
     private volatile Topology lastTopology;
 
-    ClusterPoller(NodeHealthReader reader, LatestHealth latest, HealthMetrics metrics,
+    ClusterPoller(NodeWatchers reader, LatestHealth latest, HealthMetrics metrics,
             MonitorConfig config, AlertBook alerts, EventOutbox outbox, SampleAnnouncements samples,
             AutoFailover autoFailover, LocalFailover localFailover, RoutingChecks routing, ClusterOwnership ownership,
             FleetHealth fleet, MeterRegistry registry) {

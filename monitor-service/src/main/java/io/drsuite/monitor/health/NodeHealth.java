@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param slots every replication slot with the state of the WAL it needs
  * @param slotWalCapBytes {@code max_slot_wal_keep_size} in bytes; null when unlimited or not read
  * @param upstream on a standby whose WAL receiver runs: the {@code host:port} it streams from; null otherwise
+ * @param sessionLogin the login the node's monitoring session uses: {@code drsuite_monitor}, or the cluster's admin
+ *     login where the monitoring role could not be made or was refused; null when the node did not answer
  */
 public record NodeHealth(
         String cluster,
@@ -40,11 +42,22 @@ public record NodeHealth(
         List<ReplicationConnection> standbys,
         List<SlotState> slots,
         Long slotWalCapBytes,
-        String upstream) {
+        String upstream,
+        String sessionLogin) {
+
+    /** A node's health read without saying through which login. */
+    public NodeHealth(String cluster, String node, Instant sampledAt, boolean reachable, String error,
+            Boolean inRecovery, Integer timeline, Lsn currentLsn, Lsn receiveLsn, Lsn replayLsn, Instant lastReplayAt,
+            WalReceiver.Status walReceiver, Long slotRetainedBytes, List<String> inactiveSlots,
+            List<ReplicationConnection> standbys, List<SlotState> slots, Long slotWalCapBytes, String upstream) {
+        this(cluster, node, sampledAt, reachable, error, inRecovery, timeline, currentLsn, receiveLsn, replayLsn,
+                lastReplayAt, walReceiver, slotRetainedBytes, inactiveSlots, standbys, slots, slotWalCapBytes,
+                upstream, null);
+    }
 
     public static NodeHealth unreachable(String cluster, String node, String error) {
         return new NodeHealth(cluster, node, Instant.now(), false, error, null, null, null, null, null, null, null,
-                null, List.of(), List.of(), List.of(), null, null);
+                null, List.of(), List.of(), List.of(), null, null, null);
     }
 
     /** The named slot, when the node has it. */

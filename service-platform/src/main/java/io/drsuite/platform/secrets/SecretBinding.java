@@ -25,6 +25,11 @@ public record SecretBinding(UUID clusterId, SecretField field) {
         return new SecretBinding(clusterId, SecretField.REPLICATION_PASSWORD);
     }
 
+    /** The password of the cluster's monitoring role, as monitor-service keeps it. */
+    public static SecretBinding monitorPassword(UUID clusterId) {
+        return new SecretBinding(clusterId, SecretField.MONITOR_PASSWORD);
+    }
+
     /** A DNS route's TSIG key, bound to the cluster or relationship the route belongs to (ids are never reused). */
     public static SecretBinding dnsTsigKey(UUID ownerId) {
         return new SecretBinding(ownerId, SecretField.DNS_TSIG_KEY);

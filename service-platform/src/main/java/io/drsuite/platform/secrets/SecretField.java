@@ -10,7 +10,9 @@ public enum SecretField {
     /** The TSIG key that signs a DNS route's dynamic updates. */
     DNS_TSIG_KEY("dns-tsig-key"),
     /** The key that signs a webhook's calls (HMAC). */
-    WEBHOOK_SECRET("webhook-secret");
+    WEBHOOK_SECRET("webhook-secret"),
+    /** The password of the monitoring role monitor-service polls a cluster's nodes with ({@code drsuite_monitor}). */
+    MONITOR_PASSWORD("monitor-password");
 
     private final String label;
 
