@@ -6,6 +6,8 @@
 --
 -- Indexes: only what the API reads. Nothing reads node samples back (the API answers from the latest poll), so
 -- node_sample has no key and no index: it is written once per poll and dropped a partition at a time.
+-- A replica of the previous version still running during a rolling upgrade keeps working against these tables
+-- (identity ids, DELETE-based retention) until it is replaced.
 -- relationship_sample's key (relationship_id, sampled_at, id) is the history's index: one relationship, a time window,
 -- paged by (sampled_at, id). The by-time indexes are gone: retention reads and drops whole partitions.
 
@@ -13,9 +15,13 @@ drop index node_sample_by_node;
 drop index node_sample_by_time;
 alter table node_sample rename to node_sample_unpartitioned;
 alter table node_sample_unpartitioned rename constraint node_sample_pkey to node_sample_unpartitioned_pkey;
+-- Frees the name node_sample_id_seq for the new table's identity.
+alter table node_sample_unpartitioned alter column id drop identity;
 
--- Fixed-width columns first: no alignment padding between them.
+-- Fixed-width columns first: no alignment padding between them. Nothing reads the id; it stays for the replicas of
+-- the previous version during a rolling upgrade, which insert through an identity (returning id) until replaced.
 create table node_sample (
+    id                  bigint      generated always as identity,
     sampled_at          timestamptz not null,
     last_replay_at      timestamptz,
     slot_retained_bytes bigint,
