@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import org.hibernate.Session;
 
@@ -117,7 +116,7 @@ public class SampleWriter {
 
         void typed(String type, Function<R, ?> column) throws SQLException {
             Object[] values = rows.stream().map(column).toArray();
-            statement.setArray(++parameter, Objects.requireNonNull(connection).createArrayOf(type, values));
+            statement.setArray(++parameter, connection.createArrayOf(type, values));
         }
     }
 }
