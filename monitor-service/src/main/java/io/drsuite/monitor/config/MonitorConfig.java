@@ -34,6 +34,20 @@ public interface MonitorConfig {
     @WithDefault("30d")
     Duration downsampledRetention();
 
+    /** The tables of samples, partitioned by time. */
+    Samples samples();
+
+    interface Samples {
+
+        /**
+         * The time each partition of node_sample and relationship_sample covers, whole seconds (partitions are named
+         * after their start to the second). Retention drops a partition once all of it is past the raw retention, so
+         * raw samples stay up to one width longer than the raw retention.
+         */
+        @WithDefault("1h")
+        Duration partitionWidth();
+    }
+
     /** Alert thresholds and hysteresis. */
     Alerts alerts();
 

@@ -18,10 +18,9 @@ import io.drsuite.monitor.failover.LocalFailover;
 import io.drsuite.monitor.routing.RelationshipSides;
 import io.drsuite.monitor.routing.RoutingChecks;
 import io.drsuite.monitor.routing.RoutingTable;
+import io.drsuite.monitor.samples.SampleWriter;
 import io.drsuite.monitor.sessions.NodeWatchers;
 import io.drsuite.relationships.KnownRelationship;
-import io.drsuite.monitor.model.NodeSample;
-import io.drsuite.monitor.model.RelationshipSample;
 import io.drsuite.monitor.model.RelationshipThreshold;
 import io.drsuite.platform.outbox.EventOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,9 +50,8 @@ import org.jboss.logging.Logger;
  * API and the load balancers' routing answers. The leading replica then derives each replicating relationship's lag
  * and RPO estimate, announces them when they changed (and every heartbeat), updates the relationship metrics, applies
  * the automatic local and cross-cluster failover policies and raises and resolves alerts (the WAL archives' too) —
- * once for the fleet.
- * Samples past the raw retention are removed; a relationship's are first folded into one row per minute (the
- * worst of each minute), kept for the downsampled retention.
+ * once for the fleet. Samples are written in one statement per table per poll ({@link SampleWriter});
+ * {@link io.drsuite.monitor.samples.SampleRetention} expires them.
  */
 @ApplicationScoped
 public class ClusterPoller {
@@ -67,23 +65,6 @@ public class ClusterPoller {
     private static final List<String> SIDED_PHASES = Arrays.stream(RelationshipPhase.values())
             .filter(phase -> phase != RelationshipPhase.STOPPED).map(RelationshipPhase::wireName).toList();
 
-    /** Folds expiring relationship samples into one row per minute, the worst of each minute. */
-    private static final String DOWNSAMPLE = """
-            insert into relationship_sample_minute as m
-                   (relationship_id, minute, samples, max_lag_bytes, max_lag_seconds, max_rpo_estimate_seconds,
-                    broken_samples)
-            select relationship_id, date_trunc('minute', sampled_at), count(*), max(lag_bytes), max(lag_seconds),
-                   max(rpo_estimate_seconds), count(*) filter (where dr_state = 'recovery_fail')
-              from relationship_sample
-             where sampled_at < :before
-             group by 1, 2
-            on conflict (relationship_id, minute) do update
-               set samples = m.samples + excluded.samples,
-                   max_lag_bytes = greatest(m.max_lag_bytes, excluded.max_lag_bytes),
-                   max_lag_seconds = greatest(m.max_lag_seconds, excluded.max_lag_seconds),
-                   max_rpo_estimate_seconds = greatest(m.max_rpo_estimate_seconds, excluded.max_rpo_estimate_seconds),
-                   broken_samples = m.broken_samples + excluded.broken_samples""";
-
     private final NodeWatchers reader;
     private final LatestHealth latest;
     private final HealthMetrics metrics;
@@ -96,13 +77,15 @@ public class ClusterPoller {
     private final RoutingChecks routing;
     private final ClusterOwnership ownership;
     private final FleetHealth fleet;
+    private final SampleWriter sampleWriter;
     private final Timer pollDuration;
     private volatile Topology lastTopology;
 
     ClusterPoller(NodeWatchers reader, LatestHealth latest, HealthMetrics metrics,
             MonitorConfig config, AlertBook alerts, EventOutbox outbox, SampleAnnouncements samples,
             AutoFailover autoFailover, LocalFailover localFailover, RoutingChecks routing, ClusterOwnership ownership,
-            FleetHealth fleet, MeterRegistry registry) {
+            FleetHealth fleet, SampleWriter sampleWriter, MeterRegistry registry) {
+        this.sampleWriter = sampleWriter;
         this.ownership = ownership;
         this.fleet = fleet;
         this.autoFailover = autoFailover;
@@ -140,7 +123,7 @@ public class ClusterPoller {
         List<NodeHealth> nodes = reader.readAll(watched);
         QuarkusTransaction.requiringNew().run(() -> {
             fleet.record(nodes);
-            nodes.forEach(node -> NodeSample.of(node).persist());
+            sampleWriter.writeNodes(nodes);
         });
         metrics.watched(watched.size(), nodes);
         latest.replaceNodes(fleet.read(topology.nodeKeys()));
@@ -182,7 +165,6 @@ public class ClusterPoller {
                 latest.putRelationship(health);
                 metrics.relationship(health, relationship.rpoObjectiveSeconds);
                 rpoObjectives.put(relationship.id, relationship.rpoObjectiveSeconds);
-                RelationshipSample.of(health).persist();
                 samples.announceIfDue(health);
                 relationships.add(health);
                 observations.add(new AutoFailover.Observation(relationship, health,
@@ -191,6 +173,7 @@ public class ClusterPoller {
                         Optional.ofNullable(local.preferred().get(relationship.primaryCluster))));
                 seen.add(relationship.id);
             }
+            sampleWriter.writeRelationships(relationships);
             latest.keepRelationships(seen);
             metrics.keepRelationships(relationships.stream().map(RelationshipHealth::name)
                     .collect(Collectors.toSet()));
@@ -273,25 +256,5 @@ public class ClusterPoller {
         outbox.record(HealthEvents.RELATIONSHIP_HEALTH_CHANGED, now.relationshipId().toString(),
                 new RelationshipHealthChanged(now.relationshipId(), now.primaryState().wireName(),
                         now.drState().wireName(), now.lagBytes(), now.sampledAt(), now.reason()));
-    }
-
-    @Scheduled(every = "${drsuite.monitor.retention-interval:1m}", delayed = "${drsuite.monitor.retention-interval:1m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void applyRetention() {
-        if (!ownership.leads()) {
-            return;
-        }
-        Instant rawBefore = Instant.now().minus(config.rawRetention());
-        Instant minutesBefore = Instant.now().minus(config.downsampledRetention());
-        QuarkusTransaction.requiringNew().run(() -> {
-            RelationshipSample.getEntityManager().createNativeQuery(DOWNSAMPLE)
-                    .setParameter("before", rawBefore).executeUpdate();
-            RelationshipSample.delete("sampledAt < ?1", rawBefore);
-            NodeSample.delete("sampledAt < ?1", rawBefore);
-            RelationshipSample.getEntityManager()
-                    .createNativeQuery("delete from relationship_sample_minute where minute < :before")
-                    .setParameter("before", minutesBefore).executeUpdate();
-        });
     }
 }

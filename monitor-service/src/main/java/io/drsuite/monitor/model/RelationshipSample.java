@@ -4,20 +4,22 @@ import io.drsuite.monitor.health.RelationshipHealth;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 
-/** One poll's view of one relationship: lag, RPO estimate and the gs_ddr health words. */
+/**
+ * One poll's view of one relationship: lag, RPO estimate and the gs_ddr health words, as the history reads it back.
+ * {@link io.drsuite.monitor.samples.SampleWriter} writes them; the id comes from the table's identity.
+ */
 @Entity
+@Immutable
 @Table(name = "relationship_sample")
 public class RelationshipSample extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "relationship_id", nullable = false)
@@ -40,16 +42,4 @@ public class RelationshipSample extends PanacheEntityBase {
 
     @Column(name = "dr_state", nullable = false)
     public String drState;
-
-    public static RelationshipSample of(RelationshipHealth health) {
-        RelationshipSample sample = new RelationshipSample();
-        sample.relationshipId = health.relationshipId();
-        sample.sampledAt = health.sampledAt();
-        sample.lagBytes = health.lagBytes();
-        sample.lagSeconds = health.lagSeconds();
-        sample.rpoEstimateSeconds = health.rpoEstimateSeconds();
-        sample.primaryState = health.primaryState().wireName();
-        sample.drState = health.drState().wireName();
-        return sample;
-    }
 }
