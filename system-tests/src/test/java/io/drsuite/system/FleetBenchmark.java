@@ -50,11 +50,13 @@ class FleetBenchmark {
         long startedAt = System.nanoTime();
         try (ThrowawayFleet fleet = ThrowawayFleet.start("fleet", NODES);
                 NodeSessions sessions = NodeSessions.open(fleet.nodes())) {
-            progress("%d nodes up in %.0f s", fleet.size(), secondsSince(startedAt));
+            double startSeconds = secondsSince(startedAt);
+            progress("%d nodes up in %.0f s", fleet.size(), startSeconds);
             try {
                 long registering = System.nanoTime();
                 fleet.register(api);
-                progress("%d clusters registered in %.0f s", fleet.size(), secondsSince(registering));
+                double registerSeconds = secondsSince(registering);
+                progress("%d clusters registered in %.0f s", fleet.size(), registerSeconds);
                 List<FleetWindow> windows = new ArrayList<>();
                 for (int count = 1; count <= MOST_REPLICAS; count++) {
                     MonitorReplica replica = MonitorReplica.launch("fleet-" + count, POLL_INTERVAL);
@@ -68,7 +70,7 @@ class FleetBenchmark {
                             count, window.cpuPercentPer100Nodes(), window.sessionsPerNodePerMinute());
                 }
                 FleetReport report = new FleetReport("Fleet benchmark: monitor-service on " + fleet.size()
-                        + " nodes", setting(fleet.size())).windows(windows);
+                        + " nodes", setting(fleet.size(), startSeconds, registerSeconds)).windows(windows);
                 if (replicas.size() > 1) {
                     report.handover(Handover.killAndTime(replicas.get(1), sessions,
                             fleet.nodes().stream().map(node -> node.name()).toList(), WATCHED_AGAIN_WITHIN),
@@ -92,17 +94,18 @@ class FleetBenchmark {
                 .until(() -> NodeSampleTable.clustersSampledAfter(instant).containsAll(clusters));
     }
 
-    private static String setting(int nodes) {
+    private static String setting(int nodes, double startSeconds, double registerSeconds) {
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
         return String.format(Locale.ROOT, "This machine: %d cores, %.0f GiB. %d single-node PostgreSQL 15 clusters "
-                + "(shared_buffers %s, max_connections %s, no autovacuum, fsync off), each registered as a cluster. "
-                + "monitor-service replicas (-Xmx256m) poll every %s; each window lasts %d s, after a warm-up of "
-                + "%d s. The suite's own monitor-service and recyclebin-service are stopped meanwhile; its "
-                + "task-service still sweeps backup slots on every node every 5 minutes (one session each).",
+                + "(shared_buffers %s, max_connections %s, no autovacuum, fsync off; one initdb, then copies: up "
+                + "in %.0f s), each registered as a cluster (in %.0f s). monitor-service replicas (-Xmx256m) poll "
+                + "every %s; each window lasts %d s, after a warm-up of %d s. The suite's own monitor-service and "
+                + "recyclebin-service are stopped meanwhile; its task-service still sweeps backup slots on every "
+                + "node every 5 minutes (one session each, 0.2 per node per minute).",
                 Runtime.getRuntime().availableProcessors(), memory / (1024.0 * 1024 * 1024), nodes,
                 ThrowawayFleet.SMALL.get("shared_buffers"), ThrowawayFleet.SMALL.get("max_connections"),
-                POLL_INTERVAL, WINDOW.toSeconds(), WARM_UP.toSeconds());
+                startSeconds, registerSeconds, POLL_INTERVAL, WINDOW.toSeconds(), WARM_UP.toSeconds());
     }
 
     private static double secondsSince(long nanos) {

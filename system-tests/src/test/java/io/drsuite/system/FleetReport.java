@@ -67,10 +67,11 @@ final class FleetReport {
     }
 
     FleetReport projection(FleetProjection projection) {
-        section("Projection to " + projection.nodes() + " nodes");
+        section(String.format(Locale.ROOT, "Projection to %,d nodes", projection.nodes()));
         lines.add(projection.upperBound()
-                ? "Memory: every replica watched the same number of nodes, so its whole resident memory is charged "
-                        + "to them, an upper bound: " + number(projection.bytesPerNode() / MB, 2) + " MB per node."
+                ? "Memory: every replica watched as many nodes as the others (or the fit made no sense), so its "
+                        + "whole resident memory is charged to them, an upper bound (≤): "
+                        + number(projection.bytesPerNode() / MB, 2) + " MB per node."
                 : "Memory: a replica's base " + number(projection.baseBytes() / MB, 0) + " MB plus "
                         + number(projection.bytesPerNode() / MB, 3) + " MB per watched node (least squares over "
                         + "the replicas of every window). Services run with -Xmx256m here: past that the heap must "
@@ -80,7 +81,8 @@ final class FleetReport {
                 + "| node sample rows per hour | node sample GB per day |");
         lines.add("| --- | --- | --- | --- | --- | --- |");
         for (FleetProjection.Row row : projection.rows()) {
-            lines.add(row(row.replicas(), number(row.cores(), 2), number(row.bytesPerReplica() / MB, 0),
+            lines.add(row(row.replicas(), number(row.cores(), 2),
+                    (projection.upperBound() ? "≤ " : "") + number(row.bytesPerReplica() / MB, 0),
                     number(row.sessionsPerMinute(), 0), number(row.sampleRowsPerHour(), 0),
                     number(row.sampleBytesPerDay() / (MB * 1024), 2)));
         }
