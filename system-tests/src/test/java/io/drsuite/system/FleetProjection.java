@@ -12,7 +12,7 @@ import java.util.List;
  */
 record FleetProjection(int nodes, double baseBytes, double bytesPerNode, boolean upperBound, List<Row> rows) {
 
-    /** The fleet of {@code nodes} with as many replicas as one window had. */
+    /** The fleet of {@code nodes} with as many replicas as one window had, each watching the share it watched. */
     record Row(int replicas, double cores, double bytesPerReplica, double sessionsPerMinute,
             double sampleRowsPerHour, double sampleBytesPerDay) {
     }
@@ -34,9 +34,11 @@ record FleetProjection(int nodes, double baseBytes, double bytesPerNode, boolean
         double perNode = upperBound ? meanY / meanX : slope;
         double base = upperBound ? 0 : meanY - slope * meanX;
         List<Row> rows = windows.stream().map(window -> {
-            int replicas = window.replicas().size();
-            return new Row(replicas, window.cpuPercentPer100Nodes() / 100 * nodes / 100,
-                    base + perNode * nodes / replicas, window.sessionsPerNodePerMinute() * nodes,
+            // Each replica's share of the fleet as measured: 1/replicas when they divide it, 1 when each polls all.
+            double share = window.replicas().stream().mapToDouble(window::watchedNodes).average().orElse(0)
+                    / window.nodes();
+            return new Row(window.replicas().size(), window.cpuPercentPer100Nodes() / 100 * nodes / 100,
+                    base + perNode * nodes * share, window.sessionsPerNodePerMinute() * nodes,
                     window.sampleRowsPerNodePerHour() * nodes, window.sampleBytesPerNodePerHour() * nodes * 24);
         }).toList();
         return new FleetProjection(nodes, base, perNode, upperBound, rows);
