@@ -53,6 +53,12 @@ final class DrApi {
                 .post("/api/v1/clusters").then().statusCode(201);
     }
 
+    /** Removes a cluster from the registry (its servers are left alone); one that is not registered is fine. */
+    void deregister(String name) {
+        given().baseUri(suite.relationships.baseUrl()).queryParam("reason", "system test: done with " + name)
+                .delete("/api/v1/clusters/{name}", name).then().statusCode(org.hamcrest.Matchers.oneOf(204, 404));
+    }
+
     /** Creates a relationship, confirming that the DR cluster is overwritten; returns {relationship id, start task id}. */
     String[] create(String name, String primary, String dr, String syncMode) {
         JsonPath accepted = given().baseUri(suite.relationships.baseUrl()).contentType(ContentType.JSON)

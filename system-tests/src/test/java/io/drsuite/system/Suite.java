@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class Suite {
 
+    /** The instance id of the suite's monitor-service ({@code drsuite.monitor.instance-id}). */
+    static final String MONITOR_INSTANCE_ID = "suite-monitor";
+
     private static Suite running;
     private static RuntimeException failedToStart;
 
@@ -41,8 +44,10 @@ final class Suite {
         // The WAL archives' staging folder, kept across a restart of task-service (a killed stream resumes from it).
         taskAccess.put("DRSUITE_WAL_STAGING_DIR", RepositoryRoot.testRunDir().resolve("wal-staging").toString());
         tasks = launch("task-service", taskAccess, LocalInfrastructure.storageConfig());
-        // Polls every second, so load balancers checking its routing answers follow a switchover quickly.
-        monitor = launch("monitor-service", Map.of("DRSUITE_MONITOR_POLL_INTERVAL", "1s"), Map.of());
+        // Polls every second, so load balancers checking its routing answers follow a switchover quickly. Its
+        // monitoring sessions carry its instance id, so tests can tell it from another replica on a node.
+        monitor = launch("monitor-service", Map.of("DRSUITE_MONITOR_POLL_INTERVAL", "1s",
+                "DRSUITE_MONITOR_INSTANCE_ID", MONITOR_INSTANCE_ID), Map.of());
         // Policies' retention and schedule changes are looked at every 2 s rather than every minute.
         snapshots = launch("snapshot-service", Map.of("DRSUITE_SNAPSHOTS_RETENTION_INTERVAL", "2s",
                 "DRSUITE_SNAPSHOTS_SCHEDULE_SYNC_INTERVAL", "2s"), LocalInfrastructure.storageConfig());

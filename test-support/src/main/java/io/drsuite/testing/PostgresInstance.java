@@ -48,6 +48,14 @@ public final class PostgresInstance implements AutoCloseable {
 
     /** Creates and starts a new primary. */
     public static PostgresInstance primary(String name) {
+        return primary(name, Map.of());
+    }
+
+    /**
+     * Creates and starts a new primary with {@code settings} (server parameters, e.g. {@code shared_buffers}) on top
+     * of the tests' usual ones.
+     */
+    public static PostgresInstance primary(String name, Map<String, String> settings) {
         PostgresInstance instance = allocate(name);
         Path passwordFile = instance.dataDirectory.resolveSibling(instance.dataDirectory.getFileName() + ".pw");
         write(passwordFile, SUPERUSER_PASSWORD);
@@ -60,10 +68,29 @@ public final class PostgresInstance implements AutoCloseable {
         // Settings go to an included file, as many installations (and ./drsuite run's demo clusters) do, so DR
         // tests cover a node keeping its own included configuration through a rebuild.
         append(instance.dataDirectory.resolve("postgresql.conf"), "include_if_exists = 'instance.conf'\n");
-        write(instance.dataDirectory.resolve(INSTANCE_CONF), instanceSettings(instance.port));
+        write(instance.dataDirectory.resolve(INSTANCE_CONF), instanceSettings(instance.port) + lines(settings));
         ownByPostgres(instance.dataDirectory.resolve(INSTANCE_CONF));
         instance.start();
         return instance;
+    }
+
+    /**
+     * A new primary started from a copy of this instance's files, which must be stopped: the same system identifier
+     * and superuser password, on a port of its own, with {@code settings} on top of the tests' usual ones. Many
+     * servers start this way in the time an {@code initdb} each would take (the registry accepts clusters that share
+     * a system identifier, as clones of one another do).
+     */
+    public PostgresInstance copy(String copyName, Map<String, String> settings) {
+        if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            throw new IllegalStateException(name + " is running; stop it before copying its files");
+        }
+        PostgresInstance copy = allocate(copyName);
+        Commands.run(List.of("cp", "-a", "--", dataDirectory.toString(), copy.dataDirectory.toString()), Map.of(),
+                null, 120);
+        write(copy.dataDirectory.resolve(INSTANCE_CONF), instanceSettings(copy.port) + lines(settings));
+        ownByPostgres(copy.dataDirectory.resolve(INSTANCE_CONF));
+        copy.start();
+        return copy;
     }
 
     /** Creates and starts a hot standby streaming from this instance. */
@@ -358,6 +385,18 @@ public final class PostgresInstance implements AutoCloseable {
                 "shared_buffers = '16MB'",
                 "fsync = off",
                 "port = " + port, "");
+    }
+
+    /** Later lines of the file win, so these override the usual settings; every value is quoted, as any may be. */
+    private static String lines(Map<String, String> settings) {
+        StringBuilder text = new StringBuilder();
+        settings.forEach((parameter, value) -> {
+            if (!parameter.matches("[a-z_]+")) {
+                throw new IllegalArgumentException("not a server parameter: " + parameter);
+            }
+            text.append(parameter).append(" = '").append(value.replace("'", "''")).append("'\n");
+        });
+        return text.toString();
     }
 
     private static PostgresInstance allocate(String name) {
