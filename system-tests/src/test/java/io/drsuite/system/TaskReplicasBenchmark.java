@@ -50,6 +50,12 @@ class TaskReplicasBenchmark {
     private static final int TASKS = Integer.getInteger("drsuite.benchmark.tasks", 60);
     private static final int CAP = Integer.getInteger("drsuite.benchmark.task-cap", 2);
     private static final int CLUSTERS = Integer.getInteger("drsuite.benchmark.task-clusters", 8);
+    /**
+     * One-way latency between the services and the clusters (0: reached directly), as to clusters in other sites: it
+     * makes a task wait on its cluster rather than on this machine's two cores, as replicas on their own hosts do.
+     */
+    private static final Duration LATENCY = Duration.ofMillis(Integer.getInteger("drsuite.benchmark.task-latency-ms",
+            10));
     private static final String TYPE = "snapshot.logical";
 
     private final Suite suite = Suite.get();
@@ -59,6 +65,7 @@ class TaskReplicasBenchmark {
     @Test
     void throughputGrowsWithReplicasAndNoTaskRunsTwice() throws Exception {
         List<PostgresInstance> clusters = new ArrayList<>();
+        List<WanLink> links = new ArrayList<>();
         List<ServiceProcess> replicas = new ArrayList<>();
         suite.tasks.close();
         try {
@@ -66,7 +73,13 @@ class TaskReplicasBenchmark {
                 PostgresInstance node = PostgresInstance.primary("bench-tasks-" + i);
                 clusters.add(node);
                 SampleData.shop(node, 2000);
-                dr.register(node.name(), node);
+                if (LATENCY.isZero()) {
+                    dr.register(node.name(), node);
+                } else {
+                    WanLink link = WanLink.to(node.port(), LATENCY);
+                    links.add(link);
+                    dr.register(node.name(), DrApi::localAccess, reached -> link.port(), node);
+                }
             }
             replicas.add(replica(1));
             Phase one = run(replicas);
@@ -81,6 +94,7 @@ class TaskReplicasBenchmark {
                     assertThat(count).isPositive());
         } finally {
             replicas.forEach(ServiceProcess::close);
+            links.forEach(WanLink::close);
             clusters.forEach(PostgresInstance::close);
             suite.tasks.start();
         }
@@ -270,8 +284,8 @@ class TaskReplicasBenchmark {
     private static void report(Phase one, Phase three) throws Exception {
         String table = String.join("\n",
                 String.format(Locale.ROOT, "%d logical snapshots (pg_dump of a small database to filesystem "
-                        + "storage) over %d clusters, cap %d operations per replica "
-                        + "(drsuite.tasks.max-concurrent), %d cores:", TASKS, CLUSTERS, CAP,
+                        + "storage) over %d clusters reached with %d ms one-way latency, cap %d operations per replica "
+                        + "(drsuite.tasks.max-concurrent), %d cores:", TASKS, CLUSTERS, LATENCY.toMillis(), CAP,
                         Runtime.getRuntime().availableProcessors()),
                 "",
                 "| replicas | tasks/min (gate released to last end) | run time s | most at once | median task s "
