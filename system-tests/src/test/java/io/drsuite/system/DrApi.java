@@ -35,12 +35,18 @@ final class DrApi {
     }
 
     void register(String name, Function<PostgresInstance, Map<String, Object>> access, PostgresInstance... nodes) {
+        register(name, access, PostgresInstance::port, nodes);
+    }
+
+    /** Registers nodes as reached on other ports than their own (through a relay). */
+    void register(String name, Function<PostgresInstance, Map<String, Object>> access,
+            Function<PostgresInstance, Integer> port, PostgresInstance... nodes) {
         List<Map<String, Object>> nodeList = new ArrayList<>();
         for (PostgresInstance node : nodes) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", node.name());
             entry.put("host", "127.0.0.1");
-            entry.put("port", node.port());
+            entry.put("port", port.apply(node));
             entry.put("dataDirectory", node.dataDirectory().toString());
             entry.put("access", access.apply(node));
             nodeList.add(entry);
