@@ -117,7 +117,11 @@ public class ClusterPoller {
     }
 
     private void pollOnce() {
+        Topology before = lastTopology;
         Topology topology = topology();
+        if (before != null && before != topology) {
+            reader.tryAtNextPoll(topology.clustersMovedSince(before));
+        }
         List<KnownCluster> watched = topology.clusters().stream().filter(cluster -> ownership.owns(cluster.id))
                 .toList();
         List<NodeHealth> nodes = reader.readAll(watched);
@@ -237,6 +241,10 @@ public class ClusterPoller {
         Set<String> nodeKeys() {
             return clusters.stream().flatMap(cluster -> cluster.nodes.stream()
                     .map(node -> LatestHealth.key(cluster.name, node.name()))).collect(Collectors.toSet());
+        }
+
+        Set<String> clustersMovedSince(Topology before) {
+            return MovedClusters.between(before.clusters, before.relationships, clusters, relationships);
         }
 
         Map<String, List<String>> nodeNames() {

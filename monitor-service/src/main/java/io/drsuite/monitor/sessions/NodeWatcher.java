@@ -77,6 +77,11 @@ final class NodeWatcher {
         return !inFlight && session != null && !sessionLogin.monitorRole();
     }
 
+    /** An operation moved the node's cluster: a node that was down during it is tried at the next poll again. */
+    synchronized void tryAtNextPoll() {
+        backoff.reset();
+    }
+
     /** The node left the watched set: its session is closed now, or by the read in flight when it ends. */
     synchronized void retire() {
         retired = true;

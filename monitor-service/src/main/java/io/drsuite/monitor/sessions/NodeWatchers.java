@@ -94,6 +94,15 @@ public class NodeWatchers {
         return health;
     }
 
+    /**
+     * An operation moved these clusters (a relationship changed phase, a node changed role): their nodes that did not
+     * answer while it ran are tried at the next poll, not after their backoff, so the outcome is seen at once.
+     */
+    public synchronized void tryAtNextPoll(Set<String> clusters) {
+        watchers.values().stream().filter(watcher -> clusters.contains(watcher.node().cluster()))
+                .forEach(NodeWatcher::tryAtNextPoll);
+    }
+
     private List<NodeWatcher> watch(List<KnownCluster> clusters) {
         Map<WatchedNode.Key, NodeWatcher> current = new LinkedHashMap<>();
         Set<UUID> clusterIds = new HashSet<>();

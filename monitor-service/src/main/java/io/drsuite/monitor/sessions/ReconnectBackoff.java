@@ -30,6 +30,11 @@ final class ReconnectBackoff {
         nextAttempt = 0;
     }
 
+    /** The node may well be back (an operation on its cluster ended): it is tried at the next poll. */
+    void reset() {
+        succeeded();
+    }
+
     int failures() {
         return failures;
     }

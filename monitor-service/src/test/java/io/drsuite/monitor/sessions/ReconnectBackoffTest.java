@@ -35,4 +35,17 @@ class ReconnectBackoffTest {
         backoff.failed(5);
         assertThat(backoff.mayConnect(6)).as("one poll after the first failure").isTrue();
     }
+
+    @Test
+    void aNodeWhoseClusterAnOperationMovedIsTriedAtTheNextPoll() {
+        ReconnectBackoff backoff = new ReconnectBackoff(30);
+        for (long poll : new long[] {1, 2, 4, 8, 16}) {
+            backoff.failed(poll);
+        }
+        assertThat(backoff.mayConnect(17)).as("backing off 16 polls").isFalse();
+        backoff.reset();
+        assertThat(backoff.mayConnect(17)).isTrue();
+        backoff.failed(17);
+        assertThat(backoff.mayConnect(18)).as("counted from one failure again").isTrue();
+    }
 }
