@@ -154,7 +154,7 @@ class BinSyncSessionsTest {
             double passesBefore = passes()[0];
             int attemptsBefore = deadNode.connections();
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> passes()[0] >= passesBefore + 15);
+            await().atMost(Duration.ofSeconds(60)).until(() -> passes()[0] >= passesBefore + 10);
             double passed = passes()[0] - passesBefore;
             int attempts = deadNode.connections() - attemptsBefore;
             LOG.infof("A dead node over %.0f passes: %d connection attempts", passed, attempts);
@@ -213,7 +213,7 @@ class BinSyncSessionsTest {
             double[] before = passes();
             long[] sessionsBefore = sessions(server, databases);
             long started = System.nanoTime();
-            await().atMost(Duration.ofSeconds(60)).until(() -> passes()[0] >= before[0] + 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> passes()[0] >= before[0] + 10);
             double[] after = passes();
             long[] sessionsAfter = sessions(server, databases);
             double minutes = (System.nanoTime() - started) / 60e9;
