@@ -271,28 +271,54 @@ class MonitoringSessionsTest {
         }
     }
 
+    /**
+     * Two clusters the suite does not make the role on, each said once: one whose admin login may not make roles,
+     * one where a role of the name already exists with more rights than pg_monitor (left alone, its rights and
+     * password as they were).
+     */
     @Test
-    void aClusterWhoseAdminLoginMayNotMakeRolesIsPolledWithItSaidOnce() throws Exception {
-        try (PostgresInstance node = PostgresInstance.primary("fb-a")) {
+    void aClusterWhereTheRoleCannotOrMayNotBeMadeIsPolledWithItsAdminLoginSaidOnce() throws Exception {
+        try (PostgresInstance node = PostgresInstance.primary("fb-a");
+                PostgresInstance owned = PostgresInstance.primary("own-a")) {
             node.execute("create role fb_admin login password 'fb-admin-pw'", "grant pg_monitor to fb_admin");
+            owned.execute("create role drsuite_monitor login createdb password 'dba-chosen-pw'");
             ClusterRegistered registered = ClusterEventFixtures.registered("fb", sealer, node);
             register(new ClusterRegistered(registered.clusterId(), "fb", "15", 15, registered.nodes(),
                     new SealedLogin("fb_admin", sealer.seal("fb-admin-pw",
                             SecretBinding.adminPassword(registered.clusterId()))),
                     registered.replicationLogin(), Instant.now()));
+            ClusterRegistered ownedCluster = ClusterEventFixtures.registered("own", sealer, owned);
+            register(ownedCluster);
+            String ownedAdmin = ownedCluster.adminLogin().username();
 
             await().atMost(WITHIN).until(() -> node("fb", "fb-a") != null
                     && "fb_admin".equals(node("fb", "fb-a").get("sessionLogin"))
-                    && metric("drsuite_monitor_admin_sessions", "cluster=\"fb\"") == 1.0);
+                    && metric("drsuite_monitor_admin_sessions", "cluster=\"fb\"") == 1.0
+                    && node("own", "own-a") != null && ownedAdmin.equals(node("own", "own-a").get("sessionLogin")));
             Map<String, Object> read = node("fb", "fb-a");
             assertThat(read.get("reachable")).isEqualTo(true);
             assertThat(read.get("currentLsn")).isNotNull();
             Thread.sleep(6_000); // one more look at the role (every 5 s in the tests): nothing new to say
             assertThat(monitorSessions(node)).containsExactly("fb_admin");
             assertThat(node.count("pg_roles where rolname = 'drsuite_monitor'")).isZero();
+            assertThat(monitorSessions(owned)).containsExactly(ownedAdmin);
+            assertThat(owned.count("pg_roles where rolname = 'drsuite_monitor' and rolcreatedb")).as("left alone")
+                    .isEqualTo(1);
+            assertThat(owned.count("pg_auth_members m join pg_roles r on r.oid = m.member "
+                    + "where r.rolname = 'drsuite_monitor'")).as("not made a member of pg_monitor").isZero();
+            try (Connection asRole = owned.connect("postgres", "drsuite_monitor", "dba-chosen-pw")) {
+                assertThat(asRole.isValid(2)).as("its password unchanged").isTrue();
+            }
+            MonitorLogin storedForOwned = QuarkusTransaction.requiringNew().call(() -> MonitorLogin.findById(
+                    ownedCluster.clusterId()));
+            assertThat(storedForOwned).as("no login stored for it").isNull();
+            String log = Files.readString(Path.of("target/test-service.log"));
             assertThat(Pattern.compile("Cluster fb is polled with its admin login fb_admin, not the monitoring role "
                     + "drsuite_monitor: the admin login fb_admin is neither a superuser nor may it create roles")
-                    .matcher(Files.readString(Path.of("target/test-service.log"))).results().count())
+                    .matcher(log).results().count()).as("said once").isEqualTo(1);
+            assertThat(Pattern.compile("Cluster own is polled with its admin login " + ownedAdmin + ", not the "
+                    + "monitoring role drsuite_monitor: a role drsuite_monitor exists with more rights than "
+                    + "pg_monitor; the suite leaves it alone").matcher(log).results().count())
                     .as("said once").isEqualTo(1);
         }
     }
