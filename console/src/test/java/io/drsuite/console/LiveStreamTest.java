@@ -79,11 +79,39 @@ class LiveStreamTest {
         }
     }
 
+    /**
+     * A page whose stream opens after an event was heard (the page was on its way) is sent that event's signal first:
+     * the page says when it was rendered ({@code since}, as the browser test sees in the layout), and the stream
+     * replays from then.
+     */
+    @Test
+    void aStreamOpenedAfterAnEventStillBringsItsSignal() throws Exception {
+        Map<String, String> session = ConsoleSignIn.as(URL, SignedIn.OPERATOR);
+        long renderedAt = System.currentTimeMillis();
+        UUID id = UUID.randomUUID();
+        publish(RelationshipEvents.CHANGED, id, new RelationshipChanged(id, "late", "starting", "prod", "dr",
+                "async", "archive", "recovery", Instant.now()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> given().cookies(session)
+                .header("HX-Request", "true").when().get(URL + "/fragments/relationships/" + id + "/card")
+                .statusCode() == 200);
+
+        BlockingQueue<String> events = new ArrayBlockingQueue<>(1000);
+        try (InputStream stream = openLiveStream(session, "/live?since=" + renderedAt)) {
+            Thread reader = Thread.ofVirtual().start(() -> readEventNames(stream, events));
+            assertEquals("relationship-" + id, next(events, "relationship-" + id));
+            reader.interrupt();
+        }
+    }
+
     private InputStream openLiveStream(Map<String, String> session) throws Exception {
+        return openLiveStream(session, "/live");
+    }
+
+    private InputStream openLiveStream(Map<String, String> session, String path) throws Exception {
         String cookies = session.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(URL + "/live")).header("Accept", "text/event-stream").header("Cookie", cookies)
+                        URI.create(URL + path)).header("Accept", "text/event-stream").header("Cookie", cookies)
                 .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         // The subscription is made when the first bytes flow; give the stream a moment before publishing.
