@@ -95,6 +95,39 @@
     }
   });
 
+  // A live region holding an open confirmation dialog is not replaced while it is open (the name the user is
+  // typing would be lost with it, as soon as a relationship's lag changed): neither fetched, nor swapped when its
+  // fetch began before the dialog opened. The region fetches itself once the dialog closes.
+  const heldBack = new Set();
+  const holdsOpenDialog = function (element) {
+    return liveSignals(element).length > 0 && element.querySelector("dialog[open]") !== null;
+  };
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (holdsOpenDialog(event.detail.elt)) {
+      event.preventDefault();
+      heldBack.add(event.detail.elt);
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (holdsOpenDialog(event.detail.elt)) {
+      event.detail.shouldSwap = false;
+      heldBack.add(event.detail.elt);
+    }
+  });
+  document.addEventListener("close", function (event) {
+    if (event.target.tagName !== "DIALOG") {
+      return;
+    }
+    heldBack.forEach(function (element) {
+      if (!element.isConnected) {
+        heldBack.delete(element);
+      } else if (!element.querySelector("dialog[open]")) {
+        heldBack.delete(element);
+        htmx.trigger(element, "sse:" + liveSignals(element)[0]);
+      }
+    });
+  }, true);
+
   // Confirmation dialogs: <button data-dialog="id"> opens <dialog id="id">; a dialog's submit stays disabled until
   // the typed confirmation equals data-confirm of its input.
   document.addEventListener("click", function (event) {

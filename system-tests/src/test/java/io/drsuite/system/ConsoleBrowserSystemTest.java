@@ -110,6 +110,9 @@ class ConsoleBrowserSystemTest {
         api.awaitPhase(relationshipId, "active", null);
 
         operator.navigate(console + "/");
+        // the page's stream replays what was heard since it was rendered, so a sample announced meanwhile shows
+        assertThat(operator.locator("body")).hasAttribute("sse-connect",
+                java.util.regex.Pattern.compile("/live\\?since=\\d+"));
         Locator card = card(operator);
         assertThat(card).hasClass(java.util.regex.Pattern.compile("condition-healthy"));
         assertThat(card.locator(".lag-bytes")).hasText(java.util.regex.Pattern.compile("\\d+(\\.\\d)? (B|KiB|MiB)"));
@@ -250,8 +253,29 @@ class ConsoleBrowserSystemTest {
             assertThat(submit).isDisabled();
             dialog.locator("input[name=confirm]").fill(RELATIONSHIP);
             assertThat(submit).isEnabled();
+
+            // a change heard while the dialog is open does not replace it (nor what was typed); once it closes, the
+            // buttons' region fetches itself
+            admin.evaluate("() => { window.__operationsSignals = 0; document.getElementById('operations')"
+                    + ".addEventListener('htmx:sseMessage', () => window.__operationsSignals++); }");
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafkaBootstrapServers());
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(sample(7_340_032L)).get();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("could not publish a health sample", e);
+            }
+            admin.waitForFunction("() => window.__operationsSignals > 0", null,
+                    new Page.WaitForFunctionOptions().setTimeout(10_000));
+            admin.waitForTimeout(500);
+            assertThat(dialog).isVisible();
+            assertThat(dialog.locator("input[name=confirm]")).hasValue(RELATIONSHIP);
+            Locator operations = admin.locator("#operations");
+            operations.evaluate("region => region.setAttribute('data-before-close', '')");
             dialog.locator("button[data-close-dialog]").click();
             assertThat(dialog).isHidden();
+            assertThat(operations).not().hasAttribute("data-before-close", "");
             Assertions.assertThat(api.query(relationshipId).getString("phase")).isEqualTo("active");
         } finally {
             admin.context().close();
