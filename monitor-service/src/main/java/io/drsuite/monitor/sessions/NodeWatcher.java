@@ -1,5 +1,6 @@
 package io.drsuite.monitor.sessions;
 
+import io.drsuite.clusterclient.ReconnectBackoff;
 import io.drsuite.clusterclient.sql.NodeConnector;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.monitor.health.NodeHealth;

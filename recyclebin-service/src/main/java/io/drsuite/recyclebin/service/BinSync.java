@@ -63,7 +63,7 @@ public class BinSync {
     public void synchronize() {
         passes.record(() -> {
             List<KnownCluster> clusters = clustersToSync();
-            sessions.keepOnly(clusters);
+            sessions.passBegins(clusters);
             for (KnownCluster cluster : clusters) {
                 try {
                     synchronize(cluster);

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * up to {@code drsuite.recyclebin.sync-sessions-per-cluster} sessions per cluster (each takes a connection slot).
  * A session is closed when its database is no longer listed, when its cluster is no longer read here (removed, or
  * read by another replica) or has another main node or admin login, and after any error. A database that cannot be
- * reached backs off ({@link ReconnectBackoff}, up to {@code drsuite.recyclebin.sync-backoff-max}); a cluster whose
- * databases cannot be listed is not read at all, so a dead node costs at most one connection attempt per pass.
+ * reached backs off, counted in passes ({@link io.drsuite.clusterclient.ReconnectBackoff}, up to
+ * {@code drsuite.recyclebin.sync-backoff-max}); a cluster whose databases cannot be listed is not read at all, so a
+ * dead node costs at most one connection attempt per pass.
  */
 @ApplicationScoped
 public class BinSyncSessions {
@@ -34,24 +35,26 @@ public class BinSyncSessions {
     static final String LISTING_DATABASE = "postgres";
 
     private final ClusterSessions sessions;
-    private final int maxPassesLeftOut;
+    private final long maxBackoffPasses;
     private final int maxKeptPerCluster;
     private final AtomicInteger openSessions = new AtomicInteger();
     private final Map<UUID, ClusterSyncSessions> clusters = new HashMap<>();
+    /** The passes begun so far: what the backoff counts in. */
+    private long pass;
 
     BinSyncSessions(ClusterSessions sessions, RecycleBinConfig config, MeterRegistry registry) {
         this.sessions = sessions;
-        long backoffPasses = Math.ceilDiv(config.syncBackoffMax().toMillis(),
+        this.maxBackoffPasses = Math.ceilDiv(config.syncBackoffMax().toMillis(),
                 Math.max(1, config.syncInterval().toMillis()));
-        this.maxPassesLeftOut = (int) Math.clamp(backoffPasses - 1, 0, Integer.MAX_VALUE);
         this.maxKeptPerCluster = config.syncSessionsPerCluster();
         Gauge.builder("drsuite_recyclebin_sync_sessions", openSessions, AtomicInteger::get)
                 .description("Sessions the bin's sync keeps open to managed databases between its passes")
                 .register(registry);
     }
 
-    /** Closes the sessions of the clusters that are not among those read here any more. */
-    public synchronized void keepOnly(Collection<KnownCluster> read) {
+    /** A pass begins: it is counted, and the sessions of the clusters not read here any more are closed. */
+    public synchronized void passBegins(Collection<KnownCluster> read) {
+        pass++;
         Set<UUID> ids = read.stream().map(cluster -> cluster.id).collect(Collectors.toSet());
         clusters.entrySet().removeIf(cluster -> {
             if (ids.contains(cluster.getKey())) {
@@ -99,8 +102,8 @@ public class BinSyncSessions {
             kept = null;
         }
         if (kept == null) {
-            kept = new ClusterSyncSessions(target, sessions, maxPassesLeftOut, maxKeptPerCluster,
-                    openSessions);
+            kept = new ClusterSyncSessions(target, sessions, maxBackoffPasses, maxKeptPerCluster,
+                    openSessions, () -> pass);
             clusters.put(cluster.id, kept);
         }
         return kept;

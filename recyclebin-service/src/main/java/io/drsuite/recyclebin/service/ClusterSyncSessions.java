@@ -2,6 +2,7 @@ package io.drsuite.recyclebin.service;
 
 import io.drsuite.access.ClusterSessions;
 import io.drsuite.catalog.KnownCluster;
+import io.drsuite.clusterclient.ReconnectBackoff;
 import io.drsuite.clusterclient.sql.NodeSession;
 import io.drsuite.events.cluster.ClusterNode;
 import io.drsuite.events.cluster.SealedLogin;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,19 +37,21 @@ final class ClusterSyncSessions {
 
     private final Target target;
     private final ClusterSessions sessions;
-    private final int maxPassesLeftOut;
+    private final long maxBackoffPasses;
     private final int maxKept;
     private final AtomicInteger openSessions;
+    private final LongSupplier currentPass;
     private final Map<String, NodeSession> open = new HashMap<>();
     private final Map<String, ReconnectBackoff> failing = new HashMap<>();
 
-    ClusterSyncSessions(Target target, ClusterSessions sessions, int maxPassesLeftOut, int maxKept,
-            AtomicInteger openSessions) {
+    ClusterSyncSessions(Target target, ClusterSessions sessions, long maxBackoffPasses, int maxKept,
+            AtomicInteger openSessions, LongSupplier currentPass) {
         this.target = target;
         this.sessions = sessions;
-        this.maxPassesLeftOut = maxPassesLeftOut;
+        this.maxBackoffPasses = maxBackoffPasses;
         this.maxKept = maxKept;
         this.openSessions = openSessions;
+        this.currentPass = currentPass;
     }
 
     Target target() {
@@ -77,7 +81,7 @@ final class ClusterSyncSessions {
             close(kept);
         }
         ReconnectBackoff backoff = failing.get(database);
-        if (backoff != null && !backoff.triesThisPass()) {
+        if (backoff != null && !backoff.mayConnect(currentPass.getAsLong())) {
             throw new SQLException("not tried again yet after " + backoff.failures() + " failed attempts", "08001");
         }
         NodeSession fresh = null;
@@ -96,7 +100,8 @@ final class ClusterSyncSessions {
             if (fresh != null) {
                 close(fresh);
             }
-            failing.computeIfAbsent(database, name -> new ReconnectBackoff(maxPassesLeftOut)).failed();
+            failing.computeIfAbsent(database, name -> new ReconnectBackoff(maxBackoffPasses))
+                    .failed(currentPass.getAsLong());
             throw e;
         }
     }

@@ -1,4 +1,4 @@
-package io.drsuite.monitor.sessions;
+package io.drsuite.clusterclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
