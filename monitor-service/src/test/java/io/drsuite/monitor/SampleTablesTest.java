@@ -24,6 +24,8 @@ import io.drsuite.testing.PostgresInstance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * The sample tables on the real control-plane PostgreSQL: partitioned by time, each poll's samples written in one
  * statement per table into the partition of their time, whole partitions dropped past the raw retention (the test
  * profile: 2 s partitions, 15 s raw retention, maintenance every 3 s) with their relationship samples folded into
- * minutes first, and stray rows moved out of the default partition. Also the migration of an existing deployment's
+ * minutes first, and stray rows moved out of the default partition; a partition a reader holds waits for the next
+ * maintenance, folded once. Also the migration of an existing deployment's
  * rows, and what a node and a relationship cost per hour.
  */
 @QuarkusTest
@@ -194,6 +197,42 @@ class SampleTablesTest {
                 + "'default-test'").getFirst().getFirst().equals(0L));
         assertThat(rows("select (select count(*) from node_sample_default) + (select count(*) from "
                 + "relationship_sample_default)").getFirst().getFirst()).isEqualTo(0L);
+    }
+
+    /**
+     * A partition past the retention that a long reader holds cannot be dropped: the drop waits at most the lock
+     * timeout (2 s, so polls queue no longer behind it), its transaction rolls back with the fold, and the failure
+     * is logged; once the reader is gone the next maintenance drops it, its samples folded into minutes once.
+     */
+    @Test
+    void aPartitionAReaderHoldsIsDroppedOnceItIsFreeAndFoldedOnce() throws Exception {
+        UUID relationship = UUID.randomUUID();
+        String partition = (String) rows("""
+                insert into relationship_sample (sampled_at, lag_bytes, relationship_id, primary_state, dr_state)
+                values (now(), 8192, ?, 'archive', 'recovery') returning tableoid::regclass::text""", relationship)
+                .getFirst().getFirst();
+        assertThat(partition).isNotEqualTo("relationship_sample_default");
+        long logBefore = Files.size(Path.of("target/test-service.log"));
+
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            try (var statement = reader.createStatement()) {
+                statement.executeQuery("select count(*) from " + partition).close();
+            }
+            // past the raw retention (15 s) and at least two maintenance runs (every 3 s) that tried it
+            await().atMost(WITHIN).until(() -> Files.readString(Path.of("target/test-service.log"))
+                    .substring((int) logBefore).matches("(?s).*Sample retention failed.*lock timeout.*"));
+            assertThat(rows("select count(*) from pg_class where relname = ?", partition).getFirst().getFirst())
+                    .as("still there while held").isEqualTo(1L);
+            assertThat(rows("select count(*) from relationship_sample_minute where relationship_id = ?",
+                    relationship).getFirst().getFirst()).as("the fold rolled back with the drop").isEqualTo(0L);
+            reader.rollback();
+        }
+
+        await().atMost(WITHIN).until(() -> rows("select count(*) from pg_class where relname = ?", partition)
+                .getFirst().getFirst().equals(0L));
+        assertThat(rows("select samples, max_lag_bytes from relationship_sample_minute where relationship_id = ?",
+                relationship)).as("folded once").containsExactly(List.of(1, 8192L));
     }
 
     /**
