@@ -48,8 +48,8 @@ import org.junit.jupiter.api.Test;
  * statement per table into the partition of their time, whole partitions dropped past the raw retention (the test
  * profile: 2 s partitions, 15 s raw retention, maintenance every 3 s) with their relationship samples folded into
  * minutes first, and stray rows moved out of the default partition; a partition a reader holds waits for the next
- * maintenance, folded once. Also the migration of an existing deployment's
- * rows, and what a node and a relationship cost per hour.
+ * maintenance, folded once. Also the migration of an existing deployment's rows, and what a node and a relationship
+ * cost per hour.
  */
 @QuarkusTest
 class SampleTablesTest {

@@ -43,9 +43,10 @@ import org.junit.jupiter.api.Test;
  * most 8 s and looks at the role again every 5 s): one session per node for many polls, as {@code drsuite_monitor}
  * (a member of pg_monitor and nothing more), every field of the poll filled on a primary, its standby and a DR copy
  * under that role; a stopped node costs one connect attempt per poll at most and fewer as it stays down, and is read
- * again once started, and its session is closed once its cluster is removed; a hung session is skipped and counted while another cluster's node is read every poll; a
- * node that accepts connections and never answers gets no pile-up of connects; a cluster whose admin login may not
- * make roles is polled with that login, said once.
+ * again once started, and its session is closed once its cluster is removed; a hung session is skipped and counted
+ * while another cluster's node is read every poll; a node that accepts connections and never answers gets no pile-up
+ * of connects; a cluster whose admin login may not make roles, or where a role of the name has more rights, is polled
+ * with its admin login, said once.
  */
 @QuarkusTest
 class MonitoringSessionsTest {
