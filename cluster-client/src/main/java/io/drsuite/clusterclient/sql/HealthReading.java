@@ -36,19 +36,10 @@ public record HealthReading(boolean inRecovery, int timeline, Lsn currentLsn, Ls
                    w.status, w.flushed_lsn::text, w.latest_end_lsn::text, w.sender_host, w.sender_port
               from (select pg_is_in_recovery() as in_recovery) r
               left join pg_stat_wal_receiver w on r.in_recovery""";
-    private static final String SLOTS = "select slot_name, active, wal_status, safe_wal_size from pg_replication_slots "
-            + "order by slot_name";
-    private static final String SLOTS_BEFORE_13 = "select slot_name, active, null, null::bigint "
-            + "from pg_replication_slots order by slot_name";
-    private static final String CONNECTIONS = """
-            select application_name, state, sync_state, replay_lsn::text, extract(epoch from write_lag)::float8,
-                   extract(epoch from flush_lag)::float8, extract(epoch from replay_lag)::float8
-              from pg_stat_replication""";
-
     public static HealthReading read(NodeSession session) throws SQLException {
-        String slots = session.connection().getMetaData().getDatabaseMajorVersion() >= 13 ? SLOTS : SLOTS_BEFORE_13;
+        String slots = SlotState.query(session.connection().getMetaData().getDatabaseMajorVersion());
         try (Statement statement = session.connection().createStatement()) {
-            statement.execute(STATE + ";\n" + slots + ";\n" + CONNECTIONS);
+            statement.execute(STATE + ";\n" + slots + ";\n" + ReplicationConnection.QUERY);
             HealthReading state;
             try (ResultSet row = statement.getResultSet()) {
                 row.next();
@@ -58,19 +49,14 @@ public record HealthReading(boolean inRecovery, int timeline, Lsn currentLsn, Ls
             List<SlotState> slotStates = new ArrayList<>();
             try (ResultSet row = statement.getResultSet()) {
                 while (row.next()) {
-                    long safe = row.getLong(4);
-                    slotStates.add(new SlotState(row.getString(1), row.getBoolean(2),
-                            SlotState.WalStatus.of(row.getString(3)), row.wasNull() ? null : safe));
+                    slotStates.add(SlotState.of(row));
                 }
             }
             statement.getMoreResults();
             List<ReplicationConnection> connections = new ArrayList<>();
             try (ResultSet row = statement.getResultSet()) {
                 while (row.next()) {
-                    connections.add(new ReplicationConnection(row.getString(1),
-                            ReplicationConnection.State.of(row.getString(2)),
-                            ReplicationConnection.SyncState.of(row.getString(3)), lsn(row.getString(4)),
-                            seconds(row, 5), seconds(row, 6), seconds(row, 7)));
+                    connections.add(ReplicationConnection.of(row));
                 }
             }
             return new HealthReading(state.inRecovery, state.timeline, state.currentLsn, state.receiveLsn,
@@ -97,11 +83,6 @@ public record HealthReading(boolean inRecovery, int timeline, Lsn currentLsn, Ls
 
     private static Long longOrNull(ResultSet row, int column) throws SQLException {
         long value = row.getLong(column);
-        return row.wasNull() ? null : value;
-    }
-
-    private static Double seconds(ResultSet row, int column) throws SQLException {
-        double value = row.getDouble(column);
         return row.wasNull() ? null : value;
     }
 

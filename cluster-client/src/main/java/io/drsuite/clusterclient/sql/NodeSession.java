@@ -80,14 +80,10 @@ public final class NodeSession implements AutoCloseable {
     /** Every replication slot of the node with the state of the WAL it needs (unknown before PostgreSQL 13). */
     public List<SlotState> slots() throws SQLException {
         List<SlotState> slots = new ArrayList<>();
-        String query = connection.getMetaData().getDatabaseMajorVersion() >= 13
-                ? "select slot_name, active, wal_status, safe_wal_size from pg_replication_slots order by slot_name"
-                : "select slot_name, active, null, null::bigint from pg_replication_slots order by slot_name";
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                SlotState.query(connection.getMetaData().getDatabaseMajorVersion()))) {
             while (row.next()) {
-                long safe = row.getLong(4);
-                slots.add(new SlotState(row.getString(1), row.getBoolean(2), SlotState.WalStatus.of(row.getString(3)),
-                        row.wasNull() ? null : safe));
+                slots.add(SlotState.of(row));
             }
         }
         return slots;
@@ -137,24 +133,12 @@ public final class NodeSession implements AutoCloseable {
     public List<ReplicationConnection> replicationConnections() throws SQLException {
         List<ReplicationConnection> connections = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("""
-                        select application_name, state, sync_state, replay_lsn::text,
-                               extract(epoch from write_lag)::float8, extract(epoch from flush_lag)::float8,
-                               extract(epoch from replay_lag)::float8
-                          from pg_stat_replication""")) {
+                ResultSet row = statement.executeQuery(ReplicationConnection.QUERY)) {
             while (row.next()) {
-                connections.add(new ReplicationConnection(row.getString(1),
-                        ReplicationConnection.State.of(row.getString(2)),
-                        ReplicationConnection.SyncState.of(row.getString(3)), lsnOrNull(row.getString(4)),
-                        seconds(row, 5), seconds(row, 6), seconds(row, 7)));
+                connections.add(ReplicationConnection.of(row));
             }
         }
         return connections;
-    }
-
-    private static Double seconds(ResultSet row, int column) throws SQLException {
-        double value = row.getDouble(column);
-        return row.wasNull() ? null : value;
     }
 
     public Optional<ReplicationConnection> replicationConnection(String applicationName) throws SQLException {

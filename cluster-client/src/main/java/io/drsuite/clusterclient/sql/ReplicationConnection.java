@@ -1,6 +1,8 @@
 package io.drsuite.clusterclient.sql;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Locale;
 
 /**
@@ -16,6 +18,24 @@ import java.util.Locale;
  */
 public record ReplicationConnection(String applicationName, State state, SyncState syncState, Lsn replayLsn,
         Double writeLagSeconds, Double flushLagSeconds, Double replayLagSeconds) {
+
+    /** Every standby connected to the server, as {@link #of(ResultSet)} reads a row. */
+    static final String QUERY = """
+            select application_name, state, sync_state, replay_lsn::text, extract(epoch from write_lag)::float8,
+                   extract(epoch from flush_lag)::float8, extract(epoch from replay_lag)::float8
+              from pg_stat_replication""";
+
+    static ReplicationConnection of(ResultSet row) throws SQLException {
+        String replayed = row.getString(4);
+        return new ReplicationConnection(row.getString(1), State.of(row.getString(2)),
+                SyncState.of(row.getString(3)), replayed == null ? null : Lsn.parse(replayed), seconds(row, 5),
+                seconds(row, 6), seconds(row, 7));
+    }
+
+    private static Double seconds(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
+    }
 
     /** {@code state} of {@code pg_stat_replication}: what the WAL sender does; in JSON by PostgreSQL's word. */
     public enum State {

@@ -1,5 +1,7 @@
 package io.drsuite.clusterclient.sql;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Locale;
 
 /**
@@ -11,6 +13,19 @@ import java.util.Locale;
  *        when there is no cap, or the slot is lost
  */
 public record SlotState(String name, boolean active, WalStatus walStatus, Long safeWalBytes) {
+
+    /** Every slot of the server, in name order, as {@link #of(ResultSet)} reads a row (no WAL state before 13). */
+    static String query(int majorVersion) {
+        return majorVersion >= 13
+                ? "select slot_name, active, wal_status, safe_wal_size from pg_replication_slots order by slot_name"
+                : "select slot_name, active, null, null::bigint from pg_replication_slots order by slot_name";
+    }
+
+    static SlotState of(ResultSet row) throws SQLException {
+        long safe = row.getLong(4);
+        return new SlotState(row.getString(1), row.getBoolean(2), WalStatus.of(row.getString(3)),
+                row.wasNull() ? null : safe);
+    }
 
     /** {@code wal_status} of {@code pg_replication_slots}. */
     public enum WalStatus {
